@@ -1,0 +1,19 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+namespace gongwen {
+
+// An sRGB colour with components in 0..1.
+struct Color {
+  double r = 0, g = 0, b = 0;
+  bool operator==(const Color&) const = default;
+  bool isBlack() const { return r == 0 && g == 0 && b == 0; }
+
+  static Color black() { return {}; }
+  // Parses "#RRGGBB"; throws std::invalid_argument on anything else.
+  static Color fromHex(const std::string& hex);
+};
+
+}  // namespace gongwen
