@@ -1,1 +1,39 @@
-int main() { return 0; }
+// gongwen: a thin front end over the engine. Exit 0 done, 2 bad input, 1 our fault.
+#include <cstdio>
+#include <exception>
+#include <iostream>
+
+#include "cli/CommandLine.h"
+#include "cli/Commands.h"
+#include "common/Errors.h"
+
+int main(int argc, char** argv) {
+  using namespace gongwen;
+  try {
+    cli::CommandLine cl = cli::parseCommandLine(argc, argv);
+    if (cl.command == "help") {
+      std::cout << cli::kUsage;
+      return 0;
+    }
+    if (cl.command == "version") {
+      std::cout << "gongwen " << GONGWEN_VERSION << "\n";
+      return 0;
+    }
+    if (cl.command == "render") return cli::runRender(cl);
+    if (cl.command == "fonts") return cli::runFonts(cl);
+    if (cl.command == "layouts") return cli::runLayouts(cl);
+    throw cli::UsageError("unknown command \"" + cl.command + "\"");
+  } catch (const cli::UsageError& e) {
+    std::cerr << "gongwen: " << e.what() << "\n\n" << cli::kUsage;
+    return 2;
+  } catch (const InputError& e) {
+    std::cerr << "gongwen: " << e.what() << "\n";
+    return 2;
+  } catch (const FontError& e) {
+    std::cerr << "gongwen: " << e.what() << "\n";
+    return 2;
+  } catch (const std::exception& e) {
+    std::cerr << "gongwen: internal error: " << e.what() << "\n";
+    return 1;
+  }
+}

@@ -127,9 +127,7 @@ bool Font::hasGlyph(char32_t cp) const {
   return hb_font_get_nominal_glyph(font_.get(), cp, &g) && g != 0;
 }
 
-int Font::advance(uint32_t glyph) const {
-  return hb_font_get_glyph_h_advance(font_.get(), glyph);
-}
+int Font::advance(uint32_t glyph) const { return hb_font_get_glyph_h_advance(font_.get(), glyph); }
 
 std::string Font::describe() const {
   std::string out = baseName(path_) + "#" + std::to_string(faceIndex_);

@@ -15,11 +15,11 @@
 namespace gongwen {
 
 struct PlacedGlyph {
-  uint32_t glyph = 0;       // glyph id in the run's font, straight from HarfBuzz
-  double x = 0, y = 0;      // pen position (baseline origin), pt from the page's top-left
-  double advance = 0;       // the glyph's advance at the run's size, pt (what /W says)
-  std::u32string text;      // the characters this glyph stands for (empty for the 2nd..nth
-                            // glyph of a cluster); feeds the ToUnicode CMap
+  uint32_t glyph = 0;   // glyph id in the run's font, straight from HarfBuzz
+  double x = 0, y = 0;  // pen position (baseline origin), pt from the page's top-left
+  double advance = 0;   // the glyph's advance at the run's size, pt (what /W says)
+  std::u32string text;  // the characters this glyph stands for (empty for the 2nd..nth
+                        // glyph of a cluster); feeds the ToUnicode CMap
 };
 
 // Glyphs of one font, size and colour.
@@ -50,7 +50,7 @@ using DisplayItem = std::variant<GlyphRun, FilledRect, PlacedImage>;
 
 struct Page {
   double widthPt = 595.2756, heightPt = 841.8898;  // A4
-  std::vector<DisplayItem> items;                    // drawn in order
+  std::vector<DisplayItem> items;                  // drawn in order
 };
 
 struct DocumentInfo {

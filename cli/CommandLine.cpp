@@ -1,0 +1,73 @@
+#include "cli/CommandLine.h"
+
+#include <stdexcept>
+
+namespace gongwen::cli {
+
+const char* const kUsage =
+    "gongwen — Chinese official documents (GB/T 9704-2012) to print-ready PDF\n"
+    "\n"
+    "Usage:\n"
+    "  gongwen render INPUT.json [-o OUT.pdf] [--layout NAME] [options]\n"
+    "      Renders one record. INPUT '-' reads stdin; '-o -' writes stdout; without -o\n"
+    "      the PDF goes beside the input (INPUT.pdf).\n"
+    "  gongwen fonts [--fonts CONFIG] [--font ROLE=FILE]\n"
+    "      Shows which font file and face serves each role, and which candidates are missing.\n"
+    "  gongwen layouts\n"
+    "      Lists the layouts and their fields.\n"
+    "\n"
+    "Options:\n"
+    "  --layout NAME            use this layout (overrides the input's \"layout\")\n"
+    "  --fonts CONFIG           a font configuration file (same form as fonts/fonts.json)\n"
+    "  --font ROLE=FILE[#N]     put FILE (face N of a collection) first for ROLE\n"
+    "                           (xiaobiaosong, fangsong, heiti, kaiti, songti, fallback)\n"
+    "  --no-normalize           keep half-width punctuation and straight quotes as typed\n"
+    "  --allow-missing-glyphs   a character no font has is a warning, not an error\n"
+    "  --data-dir DIR           where layouts/ and fonts/ are (default: $GONGWEN_DATA_DIR)\n"
+    "  -h, --help               this text;  --version  the version\n"
+    "\n"
+    "Exit status: 0 done, 2 bad input (the message names the file, field or character),\n"
+    "1 internal error.\n";
+
+CommandLine parseCommandLine(int argc, char** argv) {
+  CommandLine cl;
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty()) throw UsageError("no command given");
+  auto value = [&](size_t& i, const std::string& name) -> std::string {
+    if (i + 1 >= args.size()) throw UsageError(name + " needs a value");
+    return args[++i];
+  };
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    if (a == "-h" || a == "--help") {
+      cl.command = "help";
+      return cl;
+    } else if (a == "--version") {
+      cl.command = "version";
+      return cl;
+    } else if (a == "-o" || a == "--output") {
+      cl.output = value(i, a);
+    } else if (a == "--layout") {
+      cl.layout = value(i, a);
+    } else if (a == "--fonts") {
+      cl.engine.fontsConfig = value(i, a);
+    } else if (a == "--font") {
+      cl.engine.fontOverrides.push_back(value(i, a));
+    } else if (a == "--data-dir") {
+      cl.engine.dataDir = value(i, a);
+    } else if (a == "--no-normalize") {
+      cl.normalize = false;
+    } else if (a == "--allow-missing-glyphs") {
+      cl.allowMissingGlyphs = true;
+    } else if (a.size() > 1 && a[0] == '-' && a != "-") {
+      throw UsageError("unknown option " + a);
+    } else if (cl.command.empty()) {
+      cl.command = a;
+    } else {
+      cl.inputs.push_back(a);
+    }
+  }
+  return cl;
+}
+
+}  // namespace gongwen::cli

@@ -1,0 +1,29 @@
+// The gongwen command line: options shared by the subcommands.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "render/EngineFactory.h"
+
+namespace gongwen::cli {
+
+struct CommandLine {
+  std::string command;              // render, fonts, layouts, help, version
+  std::vector<std::string> inputs;  // positional arguments after the command
+  std::string output;               // -o
+  std::string layout;               // --layout
+  bool normalize = true;            // --no-normalize turns it off
+  bool allowMissingGlyphs = false;  // --allow-missing-glyphs
+  EngineSettings engine;            // --data-dir, --fonts, --font
+};
+
+// Throws UsageError for unknown options or missing values.
+struct UsageError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+CommandLine parseCommandLine(int argc, char** argv);
+
+extern const char* const kUsage;
+
+}  // namespace gongwen::cli

@@ -1,0 +1,98 @@
+#include "cli/Commands.h"
+
+#include <unistd.h>
+
+#include <iostream>
+#include <iterator>
+
+#include "common/AtomicFile.h"
+#include "common/Errors.h"
+#include "common/Json.h"
+#include "model/LayoutCatalog.h"
+
+namespace gongwen::cli {
+namespace {
+
+std::string readInput(const std::string& path) {
+  if (path != "-") return readFile(path);
+  std::string all((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+  return all;
+}
+
+std::string defaultOutput(const std::string& input) {
+  if (input == "-") return "-";
+  auto dot = input.rfind('.');
+  auto slash = input.rfind('/');
+  std::string stem = (dot != std::string::npos && (slash == std::string::npos || dot > slash))
+                         ? input.substr(0, dot)
+                         : input;
+  return stem + ".pdf";
+}
+
+}  // namespace
+
+int runRender(const CommandLine& cl) {
+  if (cl.inputs.size() != 1) throw UsageError("render takes exactly one INPUT.json");
+  const std::string& input = cl.inputs[0];
+  std::string output = cl.output.empty() ? defaultOutput(input) : cl.output;
+  std::string source = input == "-" ? "<stdin>" : input;
+
+  auto record = parseJsonObject(readInput(input), source);
+  auto engine = makeEngine(cl.engine);
+  RenderOptions options;
+  options.layout = cl.layout;
+  options.normalize = cl.normalize;
+  options.allowMissingGlyphs = cl.allowMissingGlyphs;
+  std::vector<std::string> warnings;
+  std::vector<uint8_t> pdf;
+  try {
+    pdf = engine->renderPdf(record, options, &warnings);
+  } catch (const InputError& e) {
+    throw InputError(source + ": " + e.where(), e.message());
+  }
+  for (const auto& w : warnings) std::cerr << "gongwen: warning: " << source << ": " << w << "\n";
+  if (output == "-") {
+    std::cout.write(reinterpret_cast<const char*>(pdf.data()),
+                    static_cast<std::streamsize>(pdf.size()));
+    std::cout.flush();
+    return std::cout ? 0 : 1;
+  }
+  writeFileAtomically(output, pdf);
+  return 0;
+}
+
+int runFonts(const CommandLine& cl) {
+  auto registry = FontRegistry::create(resolveFontConfig(cl.engine));
+  bool allFound = true;
+  for (const auto& r : registry->resolutions()) {
+    std::cout << r.role << ":\n";
+    if (r.font) {
+      std::cout << "  uses      " << r.font->path() << " face " << r.font->faceIndex() << " ("
+                << r.font->familyName() << (r.font->styleName().empty() ? "" : " ")
+                << r.font->styleName() << ", "
+                << (r.font->outlineFormat() == OutlineFormat::Cff ? "CFF" : "TrueType")
+                << " outlines)\n";
+    } else {
+      allFound = r.role == "fallback" && allFound;
+      std::cout << "  uses      NOTHING — no candidate is installed\n";
+    }
+    for (const auto& n : r.notFound) std::cout << "  not found " << n << "\n";
+  }
+  return allFound ? 0 : 2;
+}
+
+int runLayouts(const CommandLine& cl) {
+  std::string dir = (cl.engine.dataDir.empty() ? dataDirectory() : cl.engine.dataDir) + "/layouts";
+  auto catalog = LayoutCatalog::loadDirectory(dir);
+  for (const auto& name : catalog->names()) {
+    const Layout& l = catalog->get(name);
+    std::cout << name << " — " << l.label << "\n";
+    for (const auto& f : l.fields) {
+      std::cout << "  " << f.name << (f.required ? " (required)" : "") << " : " << f.type << " — "
+                << f.label << "\n";
+    }
+  }
+  return 0;
+}
+
+}  // namespace gongwen::cli

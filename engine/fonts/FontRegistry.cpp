@@ -1,0 +1,116 @@
+#include "fonts/FontRegistry.h"
+
+#include <sys/stat.h>
+
+#include <map>
+
+#include "common/Errors.h"
+#include "fonts/SystemFontFinder.h"
+
+namespace gongwen {
+namespace {
+
+bool isFile(const std::string& path) {
+  struct stat st {};
+  return ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
+}
+
+// Loads each (file, face) once and each file's bytes once.
+class FontLoader {
+ public:
+  FontPtr resolve(const FontCandidate& c) {
+    std::string path = c.path;
+    std::optional<unsigned> index = c.index;
+    if (path.empty()) {
+      auto found = finder_.find(c.family);
+      if (!found) return nullptr;
+      path = found->path;
+      index = found->index;
+    } else if (!isFile(path)) {
+      return nullptr;
+    }
+    auto file = mapped(path);
+    if (!index) {
+      index = 0;
+      if (!c.family.empty()) {
+        unsigned n = Font::faceCount(*file, path);
+        bool matched = false;
+        for (unsigned i = 0; i < n && !matched; ++i) {
+          if (Font::familyNameOf(*file, i) == c.family) index = i, matched = true;
+        }
+        if (!matched) return nullptr;
+      }
+    }
+    auto key = path + "#" + std::to_string(*index);
+    auto it = fonts_.find(key);
+    if (it != fonts_.end()) return it->second;
+    return fonts_[key] = Font::load(file, path, *index);
+  }
+
+ private:
+  std::shared_ptr<const MappedFile> mapped(const std::string& path) {
+    auto it = files_.find(path);
+    if (it != files_.end()) return it->second;
+    try {
+      return files_[path] = std::make_shared<const MappedFile>(path);
+    } catch (const std::exception& e) {
+      throw FontError(std::string("cannot read font ") + e.what());
+    }
+  }
+
+  SystemFontFinder finder_;
+  std::map<std::string, std::shared_ptr<const MappedFile>> files_;
+  std::map<std::string, FontPtr> fonts_;
+};
+
+}  // namespace
+
+std::shared_ptr<const FontRegistry> FontRegistry::create(const FontConfig& config) {
+  auto registry = std::make_shared<FontRegistry>();
+  FontLoader loader;
+  for (const auto& role : knownFontRoles()) {
+    RoleResolution r;
+    r.role = role;
+    auto it = config.roles.find(role);
+    if (it != config.roles.end()) {
+      for (const auto& c : it->second) {
+        if ((r.font = loader.resolve(c))) {
+          r.chosen = c.describe();
+          break;
+        }
+        r.notFound.push_back(c.describe());
+      }
+    }
+    registry->resolutions_.push_back(std::move(r));
+  }
+  for (const auto& c : config.fallback) {
+    RoleResolution r;
+    r.role = "fallback";
+    if ((r.font = loader.resolve(c))) {
+      r.chosen = c.describe();
+      registry->fallback_.push_back(r.font);
+    } else {
+      r.notFound.push_back(c.describe());
+    }
+    registry->resolutions_.push_back(std::move(r));
+  }
+  return registry;
+}
+
+const FontPtr& FontRegistry::font(std::string_view role) const {
+  for (const auto& r : resolutions_) {
+    if (r.role != role) continue;
+    if (!r.font) {
+      std::string tried;
+      for (const auto& n : r.notFound) tried += (tried.empty() ? "" : ", ") + n;
+      throw FontError("no font found for role \"" + std::string(role) + "\" (tried: " + tried +
+                      "); install one or point the role at a file with --font " +
+                      std::string(role) + "=FILE");
+    }
+    return r.font;
+  }
+  throw InputError("", "unknown font role \"" + std::string(role) +
+                           "\"; the roles are xiaobiaosong, fangsong, heiti, kaiti, songti");
+}
+
+}  // namespace gongwen

@@ -1,0 +1,209 @@
+#include "model/Layout.h"
+
+#include <set>
+
+#include "common/Errors.h"
+#include "common/Json.h"
+
+namespace gongwen {
+namespace {
+
+// Reads typed members of one JSON object, naming the path of anything wrong.
+class ObjectReader {
+ public:
+  ObjectReader(const Poco::Dynamic::Var& v, std::string path) : path_(std::move(path)) {
+    if (v.type() != typeid(Poco::JSON::Object::Ptr)) {
+      throw InputError(path_, "must be an object, found " + jsonTypeName(v));
+    }
+    obj_ = v.extract<Poco::JSON::Object::Ptr>();
+  }
+  bool has(const std::string& key) const { return obj_->has(key); }
+  Poco::Dynamic::Var get(const std::string& key) const { return obj_->get(key); }
+  std::string at(const std::string& key) const { return jsonPath(path_, key); }
+
+  std::string str(const std::string& key, const std::string& fallback = "") const {
+    if (!has(key)) return fallback;
+    auto v = get(key);
+    if (!v.isString()) throw InputError(at(key), "must be a string, found " + jsonTypeName(v));
+    return v.toString();
+  }
+  double number(const std::string& key, double fallback) const {
+    if (!has(key)) return fallback;
+    auto v = get(key);
+    if (!v.isNumeric() || v.isBoolean())
+      throw InputError(at(key), "must be a number, found " + jsonTypeName(v));
+    return v.convert<double>();
+  }
+  double positive(const std::string& key, double fallback) const {
+    double d = number(key, fallback);
+    if (!(d > 0)) throw InputError(at(key), "must be greater than 0");
+    return d;
+  }
+  bool boolean(const std::string& key, bool fallback) const {
+    if (!has(key)) return fallback;
+    auto v = get(key);
+    if (!v.isBoolean()) throw InputError(at(key), "must be true or false");
+    return v.convert<bool>();
+  }
+  void onlyKeys(std::initializer_list<const char*> allowed) const {
+    std::set<std::string> ok(allowed.begin(), allowed.end());
+    for (const auto& [k, v] : *obj_) {
+      if (!ok.count(k)) throw InputError(at(k), "unknown key");
+    }
+  }
+  const Poco::JSON::Object::Ptr& object() const { return obj_; }
+
+ private:
+  std::string path_;
+  Poco::JSON::Object::Ptr obj_;
+};
+
+Poco::JSON::Array::Ptr arrayAt(const ObjectReader& r, const std::string& key) {
+  auto v = r.get(key);
+  if (v.type() != typeid(Poco::JSON::Array::Ptr))
+    throw InputError(r.at(key), "must be an array, found " + jsonTypeName(v));
+  return v.extract<Poco::JSON::Array::Ptr>();
+}
+
+Alignment parseAlign(const std::string& s, const std::string& where) {
+  if (s == "justify") return Alignment::Justify;
+  if (s == "left") return Alignment::Left;
+  if (s == "center") return Alignment::Center;
+  if (s == "right") return Alignment::Right;
+  throw InputError(where, "must be one of justify, left, center, right");
+}
+
+TextStyle parseStyle(const ObjectReader& r) {
+  r.onlyKeys({"font", "size_pt", "color", "align", "first_line_indent_em", "grid"});
+  TextStyle s;
+  s.font = r.str("font", s.font);
+  s.sizePt = r.positive("size_pt", s.sizePt);
+  if (r.has("color")) {
+    try {
+      s.color = Color::fromHex(r.str("color"));
+    } catch (const std::invalid_argument& e) {
+      throw InputError(r.at("color"), e.what());
+    }
+  }
+  if (r.has("align")) s.align = parseAlign(r.str("align"), r.at("align"));
+  s.firstLineIndentEm = r.number("first_line_indent_em", 0);
+  s.onGrid = r.boolean("grid", s.onGrid);
+  return s;
+}
+
+}  // namespace
+
+const TextStyle& Layout::style(const std::string& styleName) const {
+  auto it = styles.find(styleName);
+  if (it == styles.end())
+    throw InputError("layout " + name, "no style named \"" + styleName + "\"");
+  return it->second;
+}
+
+const FieldSpec* Layout::field(const std::string& fieldName) const {
+  for (const auto& f : fields) {
+    if (f.name == fieldName) return &f;
+  }
+  return nullptr;
+}
+
+Layout Layout::fromJson(const std::string& text, const std::string& source) {
+  ObjectReader root(parseJsonObject(text, source), source + ": $");
+  root.onlyKeys({"name", "label", "description", "page", "styles", "fields", "flow", "page_numbers",
+                 "metadata"});
+  Layout l;
+  l.name = root.str("name");
+  if (l.name.empty()) throw InputError(root.at("name"), "a layout needs a name");
+  l.label = root.str("label", l.name);
+  l.description = root.str("description");
+
+  if (root.has("page")) {
+    ObjectReader p(root.get("page"), root.at("page"));
+    p.onlyKeys({"width_mm", "height_mm", "margin_top_mm", "margin_left_mm", "block_width_mm",
+                "block_height_mm", "chars_per_line", "lines_per_page"});
+    PageGeometry& g = l.page;
+    g.widthMm = p.positive("width_mm", g.widthMm);
+    g.heightMm = p.positive("height_mm", g.heightMm);
+    g.marginTopMm = p.number("margin_top_mm", g.marginTopMm);
+    g.marginLeftMm = p.number("margin_left_mm", g.marginLeftMm);
+    g.blockWidthMm = p.positive("block_width_mm", g.blockWidthMm);
+    g.blockHeightMm = p.positive("block_height_mm", g.blockHeightMm);
+    g.charsPerLine = static_cast<int>(p.positive("chars_per_line", g.charsPerLine));
+    g.linesPerPage = static_cast<int>(p.positive("lines_per_page", g.linesPerPage));
+    if (g.charsPerLine < 2) throw InputError(p.at("chars_per_line"), "must be at least 2");
+  }
+
+  if (root.has("styles")) {
+    ObjectReader styles(root.get("styles"), root.at("styles"));
+    for (const auto& [key, value] : *styles.object()) {
+      l.styles[key] = parseStyle(ObjectReader(value, styles.at(key)));
+    }
+  }
+
+  if (root.has("fields")) {
+    auto arr = arrayAt(root, "fields");
+    for (size_t i = 0; i < arr->size(); ++i) {
+      ObjectReader f(arr->get(i), jsonPath(root.at("fields"), i));
+      f.onlyKeys({"name", "type", "required", "label", "description"});
+      FieldSpec spec;
+      spec.name = f.str("name");
+      if (spec.name.empty()) throw InputError(f.at("name"), "a field needs a name");
+      spec.type = f.str("type", spec.type);
+      if (spec.type != "string" && spec.type != "text" && spec.type != "date")
+        throw InputError(f.at("type"), "must be one of string, text, date");
+      spec.required = f.boolean("required", false);
+      spec.label = f.str("label", spec.name);
+      spec.description = f.str("description");
+      l.fields.push_back(spec);
+    }
+  }
+
+  if (root.has("flow")) {
+    auto arr = arrayAt(root, "flow");
+    for (size_t i = 0; i < arr->size(); ++i) {
+      ObjectReader e(arr->get(i), jsonPath(root.at("flow"), i));
+      e.onlyKeys({"element", "field", "style", "blank_lines_after"});
+      FlowElement el;
+      el.element = e.str("element");
+      if (el.element != "title" && el.element != "paragraphs")
+        throw InputError(e.at("element"), "unknown element \"" + el.element +
+                                              "\"; this version knows title and paragraphs");
+      el.field = e.str("field");
+      if (!l.field(el.field))
+        throw InputError(e.at("field"), "no field named \"" + el.field + "\" in \"fields\"");
+      el.style = e.str("style");
+      if (!l.styles.count(el.style))
+        throw InputError(e.at("style"), "no style named \"" + el.style + "\" in \"styles\"");
+      el.blankLinesAfter = static_cast<int>(e.number("blank_lines_after", 0));
+      l.flow.push_back(el);
+    }
+  }
+
+  if (root.has("page_numbers")) {
+    ObjectReader p(root.get("page_numbers"), root.at("page_numbers"));
+    p.onlyKeys({"enabled", "style", "format", "top_below_block_mm", "indent_em"});
+    PageNumberSpec& pn = l.pageNumbers;
+    pn.enabled = p.boolean("enabled", pn.enabled);
+    pn.style = p.str("style", pn.style);
+    pn.format = p.str("format", pn.format);
+    if (pn.format.find("{n}") == std::string::npos)
+      throw InputError(p.at("format"), "must contain {n} where the number goes");
+    pn.topBelowBlockMm = p.number("top_below_block_mm", pn.topBelowBlockMm);
+    pn.indentEm = p.number("indent_em", pn.indentEm);
+    if (pn.enabled && !l.styles.count(pn.style))
+      throw InputError(p.at("style"), "no style named \"" + pn.style + "\" in \"styles\"");
+  }
+
+  if (root.has("metadata")) {
+    ObjectReader m(root.get("metadata"), root.at("metadata"));
+    m.onlyKeys({"title", "author", "subject", "keywords"});
+    for (const auto& [key, value] : *m.object()) {
+      std::string f = m.str(key);
+      if (!l.field(f)) throw InputError(m.at(key), "no field named \"" + f + "\" in \"fields\"");
+      l.metadata[key] = f;
+    }
+  }
+  return l;
+}
+
+}  // namespace gongwen

@@ -1,0 +1,61 @@
+#include "model/LayoutCatalog.h"
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "common/Errors.h"
+
+namespace gongwen {
+
+std::string dataDirectory() {
+  if (const char* env = std::getenv("GONGWEN_DATA_DIR"); env && *env) return env;
+  return GONGWEN_SOURCE_DATA_DIR;
+}
+
+std::string readFile(const std::string& path) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) throw InputError(path, "is a directory, not a file");
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError(path, "cannot read the file (does it exist?)");
+  std::stringstream ss;
+  ss << in.rdbuf();
+  if (in.bad()) throw InputError(path, "read error");
+  return ss.str();
+}
+
+std::shared_ptr<const LayoutCatalog> LayoutCatalog::loadDirectory(const std::string& dir) {
+  auto catalog = std::make_shared<LayoutCatalog>();
+  catalog->dir_ = dir;
+  std::error_code ec;
+  std::filesystem::directory_iterator it(dir, ec);
+  if (ec) throw InputError(dir, "cannot read the layouts folder: " + ec.message());
+  for (const auto& entry : it) {
+    if (entry.path().extension() != ".json") continue;
+    std::string path = entry.path().string();
+    Layout layout = Layout::fromJson(readFile(path), path);
+    if (layout.name != entry.path().stem().string()) {
+      throw InputError(path,
+                       "the layout's \"name\" (" + layout.name + ") must match its file name");
+    }
+    catalog->layouts_.emplace(layout.name, std::move(layout));
+  }
+  return catalog;
+}
+
+const Layout& LayoutCatalog::get(const std::string& name) const {
+  auto it = layouts_.find(name);
+  if (it != layouts_.end()) return it->second;
+  std::string known;
+  for (const auto& [n, l] : layouts_) known += (known.empty() ? "" : ", ") + n;
+  throw InputError("$.layout", "unknown layout \"" + name + "\"; the layouts are: " + known);
+}
+
+std::vector<std::string> LayoutCatalog::names() const {
+  std::vector<std::string> out;
+  for (const auto& [n, l] : layouts_) out.push_back(n);
+  return out;
+}
+
+}  // namespace gongwen

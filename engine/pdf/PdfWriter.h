@@ -1,0 +1,20 @@
+// Draws a DisplayList into a complete PDF (libharu document, our own CID fonts).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "layout/DisplayList.h"
+
+namespace gongwen {
+
+struct PdfOptions {
+  bool compress = true;
+  std::string creator = std::string("gongwen ") + GONGWEN_VERSION;
+};
+
+// Throws std::runtime_error on failure (never returns a partial file).
+std::vector<uint8_t> writePdf(const DisplayList& list, const PdfOptions& options = {});
+
+}  // namespace gongwen

@@ -1,0 +1,47 @@
+// The engine's front door: fonts and layouts loaded once, then any number of records
+// rendered, from any number of threads at once (all per-document state is per call).
+#pragma once
+
+#include <Poco/JSON/Object.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "fonts/FontRegistry.h"
+#include "layout/DisplayList.h"
+#include "model/LayoutCatalog.h"
+
+namespace gongwen {
+
+struct RenderOptions {
+  std::string layout;     // overrides the record's "layout" when set
+  bool normalize = true;  // half-width punctuation in Chinese text → full-width
+  bool allowMissingGlyphs = false;
+};
+
+struct LayoutResult {
+  DisplayList list;
+  std::vector<std::string> warnings;
+};
+
+class Engine {
+ public:
+  Engine(std::shared_ptr<const FontRegistry> fonts, std::shared_ptr<const LayoutCatalog> layouts);
+
+  // Validates and lays out one record. Throws InputError (bad record), FontError.
+  LayoutResult layout(const Poco::JSON::Object::Ptr& record, const RenderOptions& options) const;
+  // layout() and then the PDF bytes.
+  std::vector<uint8_t> renderPdf(const Poco::JSON::Object::Ptr& record,
+                                 const RenderOptions& options,
+                                 std::vector<std::string>* warnings = nullptr) const;
+
+  const FontRegistry& fonts() const { return *fonts_; }
+  const LayoutCatalog& layouts() const { return *layouts_; }
+
+ private:
+  std::shared_ptr<const FontRegistry> fonts_;
+  std::shared_ptr<const LayoutCatalog> layouts_;
+};
+
+}  // namespace gongwen

@@ -1,0 +1,20 @@
+#include "render/EngineFactory.h"
+
+namespace gongwen {
+
+FontConfig resolveFontConfig(const EngineSettings& settings) {
+  std::string dir = settings.dataDir.empty() ? dataDirectory() : settings.dataDir;
+  FontConfig config = FontConfig::fromFile(dir + "/fonts/fonts.json");
+  if (!settings.fontsConfig.empty()) config.overlay(FontConfig::fromFile(settings.fontsConfig));
+  for (const auto& spec : settings.fontOverrides) config.preferFile(spec);
+  return config;
+}
+
+std::shared_ptr<const Engine> makeEngine(const EngineSettings& settings) {
+  std::string dir = settings.dataDir.empty() ? dataDirectory() : settings.dataDir;
+  auto layouts = LayoutCatalog::loadDirectory(dir + "/layouts");
+  auto fonts = FontRegistry::create(resolveFontConfig(settings));
+  return std::make_shared<const Engine>(std::move(fonts), std::move(layouts));
+}
+
+}  // namespace gongwen

@@ -1,0 +1,70 @@
+#include "text/FontFallback.h"
+
+#include <algorithm>
+
+#include "common/Errors.h"
+#include "common/Utf8.h"
+#include "fonts/FontRegistry.h"
+#include "text/CharClass.h"
+
+namespace gongwen {
+namespace {
+
+bool needsNoGlyph(char32_t c) {
+  return c == U'\n' || c == U'\r' || c == U'\t' || c == 0x200B || c == 0x200D || c == 0x200C ||
+         c == 0xFEFF || isVariationSelector(c) || (c >= 0x0300 && c <= 0x036F);
+}
+
+std::string context(std::u32string_view text, size_t i) {
+  size_t from = i >= 8 ? i - 8 : 0;
+  size_t to = std::min(text.size(), i + 9);
+  std::u32string snippet(text.substr(from, to - from));
+  std::replace(snippet.begin(), snippet.end(), U'\n', U' ');
+  return (from > 0 ? "…" : "") + encodeUtf8(snippet) + (to < text.size() ? "…" : "");
+}
+
+uint16_t indexOf(std::vector<FontPtr>& fonts, const FontPtr& f) {
+  for (size_t k = 0; k < fonts.size(); ++k) {
+    if (fonts[k] == f) return static_cast<uint16_t>(k);
+  }
+  fonts.push_back(f);
+  return static_cast<uint16_t>(fonts.size() - 1);
+}
+
+}  // namespace
+
+std::vector<uint16_t> chooseFonts(std::u32string_view text, const FontPtr& primary,
+                                  const FontRegistry& registry, std::vector<FontPtr>& fonts,
+                                  const std::string& where, const MissingGlyphPolicy& policy) {
+  std::vector<uint16_t> out(text.size(), indexOf(fonts, primary));
+  for (size_t i = 0; i < text.size(); ++i) {
+    char32_t c = text[i];
+    if (needsNoGlyph(c)) {
+      if (i > 0 && c != U'\n') out[i] = out[i - 1];  // marks and selectors follow their base
+      continue;
+    }
+    if (primary->hasGlyph(c)) continue;
+    const FontPtr* found = nullptr;
+    for (const auto& f : registry.fallbackChain()) {
+      if (f->hasGlyph(c)) {
+        found = &f;
+        break;
+      }
+    }
+    if (found) {
+      out[i] = indexOf(fonts, *found);
+      continue;
+    }
+    std::string message = "character " + describeCodepoint(c) + " at character " +
+                          std::to_string(i + 1) + " (" + context(text, i) +
+                          ") has no glyph in any configured font (" + primary->describe() +
+                          " and " + std::to_string(registry.fallbackChain().size()) +
+                          " fallback fonts); install a font that has it and add it to the "
+                          "fallback chain, or pass --allow-missing-glyphs";
+    if (!policy.allowMissing) throw MissingGlyphError(where, message, c);
+    if (policy.warnings) policy.warnings->push_back(where + ": " + message);
+  }
+  return out;
+}
+
+}  // namespace gongwen

@@ -1,0 +1,26 @@
+// Which font draws each character: the role's font, else the first font of the fallback
+// chain that has it. A character no font has is a MissingGlyphError naming it and where.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "fonts/Font.h"
+
+namespace gongwen {
+
+class FontRegistry;
+
+struct MissingGlyphPolicy {
+  bool allowMissing = false;  // draw .notdef and warn instead of failing
+  std::vector<std::string>* warnings = nullptr;
+};
+
+// Per character of `text`, an index into `fonts` (which starts with `primary` and grows
+// with the fallback fonts used). `where` names the field for messages, e.g. "$.body".
+std::vector<uint16_t> chooseFonts(std::u32string_view text, const FontPtr& primary,
+                                  const FontRegistry& registry, std::vector<FontPtr>& fonts,
+                                  const std::string& where, const MissingGlyphPolicy& policy);
+
+}  // namespace gongwen

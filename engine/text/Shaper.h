@@ -1,0 +1,43 @@
+// Shapes paragraphs with HarfBuzz (language zh-Hans; runs itemized by font and script).
+// Holds per-thread scratch state (HarfBuzz buffer, ICU iterator): one per document or
+// worker, never shared between threads.
+#pragma once
+
+#include <hb.h>
+
+#include <string>
+#include <string_view>
+
+#include "common/CHandle.h"
+#include "text/FontFallback.h"
+#include "text/LineBreakFinder.h"
+#include "text/ShapedText.h"
+
+namespace gongwen {
+
+class FontRegistry;
+
+struct TextStyleRef {
+  FontPtr font;  // the role's font
+  double sizePt = 16;
+  Color color;
+};
+
+class Shaper {
+ public:
+  explicit Shaper(const FontRegistry& registry);
+
+  // `text` is one paragraph (no newlines). `where` names the field for error messages.
+  ShapedText shape(std::u32string_view text, const TextStyleRef& style, const std::string& where,
+                   const MissingGlyphPolicy& policy);
+
+ private:
+  void shapeRun(ShapedText& out, size_t start, size_t end, uint16_t fontIndex, bool fullWidth);
+
+  const FontRegistry& registry_;
+  CHandle<hb_buffer_t, hb_buffer_destroy> buffer_;
+  LineBreakFinder breaks_;
+  hb_language_t language_;
+};
+
+}  // namespace gongwen
