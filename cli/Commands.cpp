@@ -8,6 +8,7 @@
 #include "common/AtomicFile.h"
 #include "common/Errors.h"
 #include "common/Json.h"
+#include "layout/FlowElements.h"
 #include "model/LayoutCatalog.h"
 
 namespace gongwen::cli {
@@ -83,7 +84,7 @@ int runFonts(const CommandLine& cl) {
 
 int runLayouts(const CommandLine& cl) {
   std::string dir = (cl.engine.dataDir.empty() ? dataDirectory() : cl.engine.dataDir) + "/layouts";
-  auto catalog = LayoutCatalog::loadDirectory(dir);
+  auto catalog = LayoutCatalog::loadDirectory(dir, flowElementNames());
   for (const auto& name : catalog->names()) {
     const Layout& l = catalog->get(name);
     std::cout << name << " — " << l.label << "\n";

@@ -1,5 +1,6 @@
 #include "model/Layout.h"
 
+#include <algorithm>
 #include <set>
 
 #include "common/Errors.h"
@@ -107,11 +108,14 @@ const FieldSpec* Layout::field(const std::string& fieldName) const {
   return nullptr;
 }
 
-Layout Layout::fromJson(const std::string& text, const std::string& source) {
+Layout Layout::fromJson(const std::string& text, const std::string& source,
+                        const std::vector<std::string>& knownElements) {
   ObjectReader root(parseJsonObject(text, source), source + ": $");
-  root.onlyKeys({"name", "label", "description", "page", "styles", "fields", "flow", "page_numbers",
-                 "metadata"});
+  root.onlyKeys({"name", "label", "description", "kind", "page", "styles", "fields", "flow",
+                 "page_numbers", "metadata", "boxes", "art", "options"});
   Layout l;
+  l.root = root.object();
+  l.kind = root.str("kind", l.kind);
   l.name = root.str("name");
   if (l.name.empty()) throw InputError(root.at("name"), "a layout needs a name");
   l.label = root.str("label", l.name);
@@ -149,8 +153,10 @@ Layout Layout::fromJson(const std::string& text, const std::string& source) {
       spec.name = f.str("name");
       if (spec.name.empty()) throw InputError(f.at("name"), "a field needs a name");
       spec.type = f.str("type", spec.type);
-      if (spec.type != "string" && spec.type != "text" && spec.type != "date")
-        throw InputError(f.at("type"), "must be one of string, text, date");
+      static const std::set<std::string> types = {"string", "text",  "date",
+                                                  "list",   "image", "json"};
+      if (!types.count(spec.type))
+        throw InputError(f.at("type"), "must be one of string, text, date, list, image, json");
       spec.required = f.boolean("required", false);
       spec.label = f.str("label", spec.name);
       spec.description = f.str("description");
@@ -162,18 +168,24 @@ Layout Layout::fromJson(const std::string& text, const std::string& source) {
     auto arr = arrayAt(root, "flow");
     for (size_t i = 0; i < arr->size(); ++i) {
       ObjectReader e(arr->get(i), jsonPath(root.at("flow"), i));
-      e.onlyKeys({"element", "field", "style", "blank_lines_after"});
       FlowElement el;
+      el.params = e.object();
+      el.path = jsonPath(root.at("flow"), i);
       el.element = e.str("element");
-      if (el.element != "title" && el.element != "paragraphs")
-        throw InputError(e.at("element"), "unknown element \"" + el.element +
-                                              "\"; this version knows title and paragraphs");
+      if (std::find(knownElements.begin(), knownElements.end(), el.element) ==
+          knownElements.end()) {
+        std::string names;
+        for (const auto& n : knownElements) names += (names.empty() ? "" : ", ") + n;
+        throw InputError(e.at("element"),
+                         "unknown element \"" + el.element + "\"; the elements are " + names);
+      }
       el.field = e.str("field");
-      if (!l.field(el.field))
+      if (!el.field.empty() && !l.field(el.field))
         throw InputError(e.at("field"), "no field named \"" + el.field + "\" in \"fields\"");
       el.style = e.str("style");
-      if (!l.styles.count(el.style))
+      if (!el.style.empty() && !l.styles.count(el.style))
         throw InputError(e.at("style"), "no style named \"" + el.style + "\" in \"styles\"");
+      el.blankLinesBefore = static_cast<int>(e.number("blank_lines_before", 0));
       el.blankLinesAfter = static_cast<int>(e.number("blank_lines_after", 0));
       l.flow.push_back(el);
     }

@@ -32,17 +32,23 @@ struct TextStyle {
 
 struct FieldSpec {
   std::string name;
-  std::string type = "string";  // string | text | date
+  // string (one line) | text (paragraphs separated by newlines) | date (YYYY-MM-DD) |
+  // list (of strings) | image (a PNG path or data: URI) | json (checked by its element)
+  std::string type = "string";
   bool required = false;
   std::string label;  // Chinese label for forms
   std::string description;
 };
 
+// One element of a flow layout, placed by the mechanism registered under its name
+// (layout/FlowElements.cpp). Element-specific settings stay in `params`.
 struct FlowElement {
-  std::string element;  // title | paragraphs
-  std::string field;
-  std::string style;
-  int blankLinesAfter = 0;
+  std::string element;  // title | paragraphs | …
+  std::string field;    // the record field it shows ("" for elements that show none)
+  std::string style;    // a key of Layout::styles ("" when the element needs none)
+  int blankLinesBefore = 0, blankLinesAfter = 0;
+  Poco::JSON::Object::Ptr params;  // the element's whole JSON object
+  std::string path;                // where it is in the layout file, for messages
 };
 
 struct PageNumberSpec {
@@ -55,6 +61,8 @@ struct PageNumberSpec {
 
 struct Layout {
   std::string name, label, description;
+  std::string kind = "flow";     // flow: elements on the body grid; other kinds: see Engine
+  Poco::JSON::Object::Ptr root;  // the whole layout file, for kinds that read more of it
   PageGeometry page;
   std::map<std::string, TextStyle> styles;
   std::vector<FieldSpec> fields;
@@ -66,7 +74,9 @@ struct Layout {
   const FieldSpec* field(const std::string& name) const;
 
   // Parses a layout file's text; throws InputError naming `source` and the JSON path.
-  static Layout fromJson(const std::string& text, const std::string& source);
+  // `knownElements` are the flow element names the engine can place.
+  static Layout fromJson(const std::string& text, const std::string& source,
+                         const std::vector<std::string>& knownElements);
 };
 
 }  // namespace gongwen

@@ -25,7 +25,8 @@ std::string readFile(const std::string& path) {
   return ss.str();
 }
 
-std::shared_ptr<const LayoutCatalog> LayoutCatalog::loadDirectory(const std::string& dir) {
+std::shared_ptr<const LayoutCatalog> LayoutCatalog::loadDirectory(
+    const std::string& dir, const std::vector<std::string>& knownElements) {
   auto catalog = std::make_shared<LayoutCatalog>();
   catalog->dir_ = dir;
   std::error_code ec;
@@ -34,7 +35,7 @@ std::shared_ptr<const LayoutCatalog> LayoutCatalog::loadDirectory(const std::str
   for (const auto& entry : it) {
     if (entry.path().extension() != ".json") continue;
     std::string path = entry.path().string();
-    Layout layout = Layout::fromJson(readFile(path), path);
+    Layout layout = Layout::fromJson(readFile(path), path, knownElements);
     if (layout.name != entry.path().stem().string()) {
       throw InputError(path,
                        "the layout's \"name\" (" + layout.name + ") must match its file name");

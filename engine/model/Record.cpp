@@ -18,8 +18,9 @@ bool isBlank(const std::string& s) {
   return true;
 }
 
-// Control characters other than newline and tab have no place in a document.
-void rejectControlCharacters(const std::string& s, const std::string& where, bool multiline) {
+}  // namespace
+
+void checkPrintable(const std::string& s, const std::string& where, bool multiline) {
   size_t index = 0;
   for (char32_t c : decodeUtf8(s)) {
     ++index;
@@ -35,13 +36,33 @@ void rejectControlCharacters(const std::string& s, const std::string& where, boo
   }
 }
 
-}  // namespace
-
-const std::string& Record::text(const std::string& field) const {
-  static const std::string empty;
-  auto it = values.find(field);
-  return it == values.end() ? empty : it->second;
+bool Record::has(const std::string& field) const {
+  return values_ && values_->has(field) && !values_->get(field).isEmpty();
 }
+
+std::string Record::text(const std::string& field) const {
+  if (!has(field)) return "";
+  return values_->get(field).toString();
+}
+
+std::vector<std::string> Record::list(const std::string& field) const {
+  std::vector<std::string> out;
+  if (!has(field)) return out;
+  auto v = values_->get(field);
+  if (v.isString()) {
+    out.push_back(v.toString());
+  } else if (v.type() == typeid(Poco::JSON::Array::Ptr)) {
+    auto arr = v.extract<Poco::JSON::Array::Ptr>();
+    for (size_t i = 0; i < arr->size(); ++i) out.push_back(arr->get(i).toString());
+  }
+  return out;
+}
+
+Poco::Dynamic::Var Record::value(const std::string& field) const {
+  return has(field) ? values_->get(field) : Poco::Dynamic::Var();
+}
+
+std::string Record::path(const std::string& field) const { return jsonPath(prefix_, field); }
 
 Date parseDate(const std::string& text, const std::string& where) {
   auto bad = [&](const std::string& why) {
@@ -71,10 +92,11 @@ std::string chineseDate(const Date& d) {
 
 Record validateRecord(const Poco::JSON::Object::Ptr& input, const Layout& layout,
                       const std::string& pathPrefix) {
-  Record r;
+  Record r(input, pathPrefix);
   for (const auto& spec : layout.fields) {
     std::string where = jsonPath(pathPrefix, spec.name);
-    if (!input->has(spec.name) || input->get(spec.name).isEmpty()) {
+    bool present = input->has(spec.name) && !input->get(spec.name).isEmpty();
+    if (!present) {
       if (spec.required) {
         throw InputError(where,
                          "required field \"" + spec.name + "\" (" + spec.label + ") is missing");
@@ -82,6 +104,30 @@ Record validateRecord(const Poco::JSON::Object::Ptr& input, const Layout& layout
       continue;
     }
     Poco::Dynamic::Var v = input->get(spec.name);
+    if (spec.type == "json") continue;  // its element checks it
+    if (spec.type == "list") {
+      // A list of strings; a single string is a list of one.
+      if (v.isString()) {
+        checkPrintable(v.toString(), where, false);
+        continue;
+      }
+      if (v.type() != typeid(Poco::JSON::Array::Ptr)) {
+        throw InputError(where, "must be a list of strings, found " + jsonTypeName(v));
+      }
+      auto arr = v.extract<Poco::JSON::Array::Ptr>();
+      if (spec.required && arr->size() == 0) {
+        throw InputError(
+            where, "required field \"" + spec.name + "\" (" + spec.label + ") is an empty list");
+      }
+      for (size_t i = 0; i < arr->size(); ++i) {
+        auto item = arr->get(i);
+        if (!item.isString()) {
+          throw InputError(jsonPath(where, i), "must be a string, found " + jsonTypeName(item));
+        }
+        checkPrintable(item.toString(), jsonPath(where, i), false);
+      }
+      continue;
+    }
     if (!v.isString()) {
       throw InputError(where, "must be a string, found " + jsonTypeName(v));
     }
@@ -89,9 +135,8 @@ Record validateRecord(const Poco::JSON::Object::Ptr& input, const Layout& layout
     if (spec.required && isBlank(s)) {
       throw InputError(where, "required field \"" + spec.name + "\" (" + spec.label + ") is empty");
     }
-    rejectControlCharacters(s, where, spec.type == "text");
+    checkPrintable(s, where, spec.type == "text");
     if (spec.type == "date" && !isBlank(s)) parseDate(s, where);
-    r.values[spec.name] = std::move(s);
   }
   for (const auto& [key, value] : *input) {
     if (key == "layout" || layout.field(key)) continue;

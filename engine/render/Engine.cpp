@@ -34,8 +34,11 @@ LayoutResult Engine::layout(const Poco::JSON::Object::Ptr& record,
   compose.normalize = options.normalize;
   compose.missing.allowMissing = options.allowMissingGlyphs;
   compose.missing.warnings = &result.warnings;
-  GridFlowComposer composer(layout, *fonts_, compose);
-  result.list = composer.compose(validated);
+  if (layout.kind != "flow") {
+    throw InputError("layout " + layout.name,
+                     "layout kind \"" + layout.kind + "\" is not supported by this version");
+  }
+  result.list = composeFlow(layout, validated, *fonts_, compose);
   return result;
 }
 

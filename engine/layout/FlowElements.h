@@ -1,0 +1,23 @@
+// The mechanisms that place flow elements, by the name layouts use in "flow".
+// A new element: a function in layout/elements/, one line in FlowElements.cpp.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "layout/FlowContext.h"
+
+namespace gongwen {
+
+using PlaceElement = std::function<void(FlowContext&, const FlowElement&, const Record&)>;
+
+// Throws InputError when no element has that name (layouts are checked at load time).
+const PlaceElement& flowElement(const std::string& name);
+std::vector<std::string> flowElementNames();
+
+// The elements (layout/elements/*.cpp).
+void placeTitle(FlowContext& ctx, const FlowElement& el, const Record& record);
+void placeParagraphs(FlowContext& ctx, const FlowElement& el, const Record& record);
+
+}  // namespace gongwen
