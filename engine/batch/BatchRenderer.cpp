@@ -1,0 +1,166 @@
+#include "batch/BatchRenderer.h"
+
+#include <Poco/JSON/Array.h>
+
+#include <algorithm>
+#include <mutex>
+#include <thread>
+
+#include "batch/CsvReader.h"
+#include "common/Errors.h"
+#include "common/Json.h"
+
+namespace gongwen {
+namespace {
+
+std::vector<std::string> splitList(const std::string& s) {
+  std::vector<std::string> out;
+  std::string cur;
+  auto flush = [&] {
+    size_t a = cur.find_first_not_of(" \t\r"), b = cur.find_last_not_of(" \t\r");
+    if (a != std::string::npos) out.push_back(cur.substr(a, b - a + 1));
+    cur.clear();
+  };
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '\n' || s[i] == ';') {
+      flush();
+    } else if (s.compare(i, 3, "；") == 0) {
+      flush();
+      i += 2;
+    } else {
+      cur.push_back(s[i]);
+    }
+  }
+  flush();
+  return out;
+}
+
+}  // namespace
+
+std::vector<BatchItem> itemsFromJsonArray(const Poco::JSON::Array::Ptr& records) {
+  std::vector<BatchItem> items;
+  for (size_t i = 0; i < records->size(); ++i) {
+    BatchItem item;
+    item.label = "$[" + std::to_string(i) + "]";
+    item.path = item.label;
+    auto v = records->get(i);
+    if (v.type() == typeid(Poco::JSON::Object::Ptr)) {
+      item.record = v.extract<Poco::JSON::Object::Ptr>();
+    } else {
+      item.error = "must be an object (a record), found " + jsonTypeName(v);
+    }
+    items.push_back(std::move(item));
+  }
+  return items;
+}
+
+std::vector<BatchItem> itemsFromCsv(std::string_view bytes, const std::string& source,
+                                    const Layout& layout) {
+  CsvTable table = readCsv(bytes, source);
+  std::vector<BatchItem> items;
+  for (auto& row : table.rows) {
+    BatchItem item;
+    item.label = "row " + std::to_string(row.line);
+    item.path = item.label;
+    item.error = row.error;
+    item.record = row.record;
+    for (const auto& f : layout.fields) {
+      if (f.type == "list" && item.record->has(f.name)) {
+        Poco::JSON::Array::Ptr arr = new Poco::JSON::Array;
+        for (auto& s : splitList(item.record->getValue<std::string>(f.name))) arr->add(s);
+        item.record->set(f.name, arr);
+      }
+    }
+    items.push_back(std::move(item));
+  }
+  return items;
+}
+
+BatchResult layoutBatch(const Engine& engine, const std::vector<BatchItem>& items,
+                        const BatchOptions& options, const BatchProgress& progress) {
+  BatchResult result;
+  result.total = items.size();
+  struct Slot {
+    bool done = false, ok = false;
+    BatchDocument doc;
+    BatchFailure failure;
+  };
+  std::vector<Slot> slots(items.size());
+  std::atomic<size_t> next{0}, finished{0};
+  std::atomic<bool> stop{false};
+
+  auto work = [&] {
+    for (;;) {
+      if (stop.load()) return;
+      size_t i = next.fetch_add(1);
+      if (i >= items.size()) return;
+      Slot& s = slots[i];
+      const BatchItem& item = items[i];
+      s.failure.index = i;
+      s.failure.label = item.label;
+      try {
+        if (!item.error.empty()) throw InputError("", item.error);
+        RenderOptions ro = options.render;
+        auto laid = engine.layout(item.record, ro);
+        s.doc.index = i;
+        s.doc.list = std::move(laid.list);
+        s.doc.warnings = std::move(laid.warnings);
+        s.ok = true;
+      } catch (const InputError& e) {
+        std::string where = e.where();
+        if (where.rfind("$.", 0) == 0) {
+          // "$.recipient" of the record → "$[3].recipient" or "row 12, field recipient"
+          where = item.path.rfind("$", 0) == 0 ? item.path + where.substr(1)
+                                               : item.path + ", field " + where.substr(2);
+        } else if (where.empty() || where == "$") {
+          where = item.label;
+        }
+        s.failure.where = where;
+        s.failure.message = e.message();
+      } catch (const std::exception& e) {
+        s.failure.message = e.what();
+      }
+      s.done = true;
+      if (!s.ok && options.strict) stop.store(true);
+      size_t d = finished.fetch_add(1) + 1;
+      if (progress) progress(d, items.size());
+    }
+  };
+
+  unsigned n =
+      options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+  n = static_cast<unsigned>(std::min<size_t>(n, std::max<size_t>(1, items.size())));
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < n; ++t) pool.emplace_back(work);
+  work();
+  for (auto& t : pool) t.join();
+
+  for (auto& s : slots) {
+    if (!s.done) continue;
+    if (s.ok) {
+      result.documents.push_back(std::move(s.doc));
+    } else {
+      result.failures.push_back(std::move(s.failure));
+    }
+  }
+  return result;
+}
+
+DisplayList mergeDocuments(std::vector<BatchDocument>& documents, bool duplex) {
+  DisplayList merged;
+  for (auto& doc : documents) {
+    if (merged.info.title.empty()) merged.info = doc.list.info;
+    if (duplex && merged.pages.size() % 2 == 1) {
+      Page blank;
+      const Page& ref = doc.list.pages.empty() ? merged.pages.back() : doc.list.pages.front();
+      blank.widthPt = ref.widthPt;
+      blank.heightPt = ref.heightPt;
+      merged.pages.push_back(std::move(blank));
+    }
+    for (auto& p : doc.list.pages) merged.pages.push_back(std::move(p));
+    doc.list.pages.clear();
+  }
+  return merged;
+}
+
+}  // namespace gongwen

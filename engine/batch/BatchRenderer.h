@@ -1,0 +1,72 @@
+// Renders many records of one layout (a spreadsheet of names, a JSON array of lists):
+// records are laid out in parallel; a bad record is reported with its row and field and
+// the others still print; the good ones merge into one PDF (fonts embedded once) or
+// become one PDF each.
+#pragma once
+
+#include <Poco/JSON/Object.h>
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "layout/DisplayList.h"
+#include "render/Engine.h"
+
+namespace gongwen {
+
+struct BatchItem {
+  Poco::JSON::Object::Ptr record;
+  std::string label;  // how messages name it: "row 12" (CSV line), "$[3]" (JSON array)
+  std::string path;   // JSON path prefix of its fields: "$[3]"; for CSV rows "row 12"
+  std::string error;  // set when the item could not even be read (malformed CSV row)
+};
+
+struct BatchOptions {
+  RenderOptions render;  // layout name, normalization, missing glyphs
+  bool duplex = false;   // every record starts on an odd page (a blank page in between)
+  bool strict = false;   // stop at the first bad record
+  unsigned threads = 0;  // 0 = one per core
+};
+
+struct BatchFailure {
+  size_t index = 0;   // 0-based position in the input
+  std::string label;  // "row 12"
+  std::string where;  // field path, e.g. "$.recipient" / "recipient"
+  std::string message;
+};
+
+struct BatchDocument {
+  size_t index = 0;
+  DisplayList list;
+  std::vector<std::string> warnings;
+};
+
+struct BatchResult {
+  std::vector<BatchDocument> documents;  // the good records, in input order
+  std::vector<BatchFailure> failures;    // the bad ones, in input order
+  size_t total = 0;
+};
+
+// done, total — called from worker threads (must be thread-safe).
+using BatchProgress = std::function<void(size_t done, size_t total)>;
+
+// Lays out every item. With options.strict it stops at the first failure (the
+// documents are then discarded by callers that write nothing).
+BatchResult layoutBatch(const Engine& engine, const std::vector<BatchItem>& items,
+                        const BatchOptions& options, const BatchProgress& progress = {});
+
+// All documents one after another in one display list (fonts shared, so embedded once);
+// with `duplex`, a blank unnumbered page is inserted so each document starts on an odd page.
+DisplayList mergeDocuments(std::vector<BatchDocument>& documents, bool duplex);
+
+// Items from a JSON array of records ("$[i]") or CSV bytes ("row N"). CSV cells of
+// list fields are split on newlines and semicolons. Throws InputError when the input as a
+// whole cannot be read.
+std::vector<BatchItem> itemsFromJsonArray(const Poco::JSON::Array::Ptr& records);
+std::vector<BatchItem> itemsFromCsv(std::string_view bytes, const std::string& source,
+                                    const Layout& layout);
+
+}  // namespace gongwen

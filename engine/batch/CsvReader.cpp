@@ -1,0 +1,196 @@
+#include "batch/CsvReader.h"
+
+#include <unicode/ucnv.h>
+
+#include <set>
+
+#include "common/CHandle.h"
+#include "common/Errors.h"
+#include "common/Utf8.h"
+
+namespace gongwen {
+namespace {
+
+std::string convertToUtf8(std::string_view bytes, const char* charset, const std::string& source) {
+  UErrorCode status = U_ZERO_ERROR;
+  CHandle<UConverter, ucnv_close> conv(ucnv_open(charset, &status));
+  if (U_FAILURE(status))
+    throw std::runtime_error(std::string("ICU has no converter for ") + charset);
+  ucnv_setToUCallBack(conv.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
+  std::u16string utf16(bytes.size() + 1, u'\0');
+  status = U_ZERO_ERROR;
+  int32_t n = ucnv_toUChars(conv.get(), reinterpret_cast<UChar*>(utf16.data()),
+                            static_cast<int32_t>(utf16.size()), bytes.data(),
+                            static_cast<int32_t>(bytes.size()), &status);
+  if (U_FAILURE(status)) {
+    throw InputError(source, std::string("the file is neither UTF-8 nor ") + charset +
+                                 " text; save it as CSV UTF-8 (or CSV from Excel on Chinese "
+                                 "Windows)");
+  }
+  utf16.resize(static_cast<size_t>(n));
+  std::string out;
+  out.reserve(utf16.size() * 3);
+  for (size_t i = 0; i < utf16.size(); ++i) {
+    char32_t c = utf16[i];
+    if (c >= 0xD800 && c <= 0xDBFF && i + 1 < utf16.size()) {
+      c = 0x10000 + ((c - 0xD800) << 10) + (utf16[i + 1] - 0xDC00);
+      ++i;
+    }
+    appendUtf8(out, c);
+  }
+  return out;
+}
+
+std::string decodeCsvBytes(std::string_view bytes, const std::string& source,
+                           std::string& encoding) {
+  if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF") {
+    encoding = "UTF-8";
+    bytes.remove_prefix(3);
+    if (auto bad = findInvalidUtf8(bytes)) {
+      throw InputError(source, "invalid UTF-8 at line " + std::to_string(bad->line) + ", column " +
+                                   std::to_string(bad->column));
+    }
+    return std::string(bytes);
+  }
+  if (bytes.size() >= 2 && bytes.substr(0, 2) == "\xFF\xFE") {
+    encoding = "UTF-16LE";
+    return convertToUtf8(bytes.substr(2), "UTF-16LE", source);
+  }
+  if (bytes.size() >= 2 && bytes.substr(0, 2) == "\xFE\xFF") {
+    encoding = "UTF-16BE";
+    return convertToUtf8(bytes.substr(2), "UTF-16BE", source);
+  }
+  if (!findInvalidUtf8(bytes)) {
+    encoding = "UTF-8";
+    return std::string(bytes);
+  }
+  encoding = "GB18030";
+  return convertToUtf8(bytes, "GB18030", source);
+}
+
+std::string trim(const std::string& s) {
+  size_t a = 0, b = s.size();
+  while (a < b && (s[a] == ' ' || s[a] == '\t')) ++a;
+  while (b > a && (s[b - 1] == ' ' || s[b - 1] == '\t')) --b;
+  return s.substr(a, b - a);
+}
+
+}  // namespace
+
+std::string gb18030ToUtf8(std::string_view bytes, const std::string& source) {
+  return convertToUtf8(bytes, "GB18030", source);
+}
+
+CsvTable readCsv(std::string_view bytes, const std::string& source) {
+  CsvTable table;
+  std::string text = decodeCsvBytes(bytes, source, table.encoding);
+
+  // Split into rows of cells, honouring quotes.
+  struct RawRow {
+    size_t line;
+    std::vector<std::string> cells;
+  };
+  std::vector<RawRow> raw;
+  char delimiter = ',';
+  {
+    size_t firstLineEnd = text.find('\n');
+    std::string first = text.substr(0, firstLineEnd);
+    if (first.find(',') == std::string::npos && first.find('\t') != std::string::npos) {
+      delimiter = '\t';
+    }
+  }
+  size_t line = 1;
+  RawRow row{1, {}};
+  std::string cell;
+  bool quoted = false, cellWasQuoted = false;
+  size_t quoteLine = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (quoted) {
+      if (c == '"') {
+        if (i + 1 < text.size() && text[i + 1] == '"') {
+          cell.push_back('"');
+          ++i;
+        } else {
+          quoted = false;
+        }
+      } else {
+        if (c == '\n') ++line;
+        cell.push_back(c);
+      }
+      continue;
+    }
+    if (c == '"' && trim(cell).empty()) {
+      quoted = true;
+      cellWasQuoted = true;
+      quoteLine = line;
+      cell.clear();
+    } else if (c == delimiter) {
+      row.cells.push_back(cellWasQuoted ? cell : trim(cell));
+      cell.clear();
+      cellWasQuoted = false;
+    } else if (c == '\n' || c == '\r') {
+      if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
+      row.cells.push_back(cellWasQuoted ? cell : trim(cell));
+      cell.clear();
+      cellWasQuoted = false;
+      raw.push_back(std::move(row));
+      ++line;
+      row = RawRow{line, {}};
+    } else {
+      cell.push_back(c);
+    }
+  }
+  if (quoted) {
+    throw InputError(source, "line " + std::to_string(quoteLine) +
+                                 ": a quoted field is never closed (missing \")");
+  }
+  if (!cell.empty() || cellWasQuoted || !row.cells.empty()) {
+    row.cells.push_back(cellWasQuoted ? cell : trim(cell));
+    raw.push_back(std::move(row));
+  }
+  // Blank lines are not records.
+  std::vector<RawRow> rows;
+  for (auto& r : raw) {
+    bool blank = true;
+    for (const auto& c : r.cells) blank = blank && c.empty();
+    if (!blank) rows.push_back(std::move(r));
+  }
+  if (rows.empty())
+    throw InputError(source, "the file is empty; the first row must name the fields");
+
+  std::set<std::string> seen;
+  for (size_t k = 0; k < rows[0].cells.size(); ++k) {
+    std::string name = trim(rows[0].cells[k]);
+    if (name.empty()) {
+      throw InputError(source, "line " + std::to_string(rows[0].line) + ": column " +
+                                   std::to_string(k + 1) + " of the header has no field name");
+    }
+    if (!seen.insert(name).second) {
+      throw InputError(source, "line " + std::to_string(rows[0].line) + ": field \"" + name +
+                                   "\" is named twice in the header");
+    }
+    table.header.push_back(name);
+  }
+  for (size_t r = 1; r < rows.size(); ++r) {
+    CsvRow out;
+    out.line = rows[r].line;
+    out.record = new Poco::JSON::Object;
+    const auto& cells = rows[r].cells;
+    if (cells.size() > table.header.size()) {
+      bool extraEmpty = true;
+      for (size_t k = table.header.size(); k < cells.size(); ++k) extraEmpty &= cells[k].empty();
+      if (!extraEmpty) {
+        out.error = "has " + std::to_string(cells.size()) + " cells but the header names " +
+                    std::to_string(table.header.size()) + " fields";
+      }
+    }
+    for (size_t k = 0; k < table.header.size() && k < cells.size(); ++k) {
+      if (!cells[k].empty()) out.record->set(table.header[k], cells[k]);
+    }
+    table.rows.push_back(std::move(out));
+  }
+  return table;
+}
+
+}  // namespace gongwen

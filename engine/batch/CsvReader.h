@@ -1,0 +1,36 @@
+// Reads a spreadsheet saved as CSV into records: a header row of field names, then one
+// record per row. UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030 (what Excel
+// writes on Chinese Windows), detected. RFC 4180 quoting: fields in double quotes may hold
+// commas, newlines and doubled quotes.
+#pragma once
+
+#include <Poco/JSON/Object.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace gongwen {
+
+struct CsvRow {
+  size_t line = 0;                 // 1-based line where the row starts (the header is line 1)
+  Poco::JSON::Object::Ptr record;  // field → string; empty cells are left out
+  std::string error;               // set when the row itself is malformed (wrong cell count)
+};
+
+struct CsvTable {
+  std::string encoding;  // "UTF-8", "UTF-16LE", "GB18030" …
+  std::vector<std::string> header;
+  std::vector<CsvRow> rows;
+};
+
+// Throws InputError naming `source` (and the line) when the file cannot be read as CSV
+// at all: not UTF-8/UTF-16/GB18030, no header, an empty or repeated field name, an
+// unterminated quote.
+CsvTable readCsv(std::string_view bytes, const std::string& source);
+
+// Converts text in GB18030 to UTF-8; throws InputError(source) at the first byte
+// sequence that is not GB18030.
+std::string gb18030ToUtf8(std::string_view bytes, const std::string& source);
+
+}  // namespace gongwen
