@@ -44,6 +44,10 @@ int runRender(const CommandLine& cl) {
   options.layout = cl.layout;
   options.normalize = cl.normalize;
   options.allowMissingGlyphs = cl.allowMissingGlyphs;
+  if (input != "-") {
+    auto slash = input.rfind('/');
+    options.baseDirectory = slash == std::string::npos ? "." : input.substr(0, slash);
+  }
   std::vector<std::string> warnings;
   std::vector<uint8_t> pdf;
   try {

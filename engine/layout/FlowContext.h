@@ -20,6 +20,8 @@ namespace gongwen {
 struct ComposeOptions {
   bool normalize = true;  // half-width punctuation in Chinese text → full-width
   MissingGlyphPolicy missing;
+  std::string baseDirectory = ".";  // relative image paths are resolved here
+  bool allowFilePaths = true;       // false: images only as data: URIs (HTTP server)
 };
 
 class FlowContext {

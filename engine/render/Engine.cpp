@@ -34,6 +34,8 @@ LayoutResult Engine::layout(const Poco::JSON::Object::Ptr& record,
   compose.normalize = options.normalize;
   compose.missing.allowMissing = options.allowMissingGlyphs;
   compose.missing.warnings = &result.warnings;
+  compose.baseDirectory = options.baseDirectory;
+  compose.allowFilePaths = options.allowFilePaths;
   if (layout.kind != "flow") {
     throw InputError("layout " + layout.name,
                      "layout kind \"" + layout.kind + "\" is not supported by this version");

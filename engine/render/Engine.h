@@ -18,6 +18,10 @@ struct RenderOptions {
   std::string layout;     // overrides the record's "layout" when set
   bool normalize = true;  // half-width punctuation in Chinese text → full-width
   bool allowMissingGlyphs = false;
+  // Image fields (a seal) may name a PNG file, relative to this folder (the input file's).
+  std::string baseDirectory = ".";
+  // false in the HTTP server: images must arrive as data: URIs, never as file names.
+  bool allowFilePaths = true;
 };
 
 struct LayoutResult {
