@@ -68,22 +68,35 @@ int runRender(const CommandLine& cl) {
 
 int runFonts(const CommandLine& cl) {
   auto registry = FontRegistry::create(resolveFontConfig(cl.engine));
-  bool allFound = true;
+  auto describe = [](const Font& f) {
+    return f.path() + " face " + std::to_string(f.faceIndex()) + " (" + f.familyName() +
+           (f.styleName().empty() ? "" : " " + f.styleName()) + ", " +
+           (f.outlineFormat() == OutlineFormat::Cff ? "CFF" : "TrueType") + " outlines)";
+  };
+  bool allRoles = true;
+  bool fallbackHeader = false;
+  int fallbackIndex = 0;
   for (const auto& r : registry->resolutions()) {
+    if (r.role == "fallback") {
+      if (!fallbackHeader) std::cout << "fallback chain (for characters a role's font lacks):\n";
+      fallbackHeader = true;
+      if (r.font) {
+        std::cout << "  " << ++fallbackIndex << ". " << describe(*r.font) << "\n";
+      } else {
+        for (const auto& n : r.notFound) std::cout << "     not found " << n << "\n";
+      }
+      continue;
+    }
     std::cout << r.role << ":\n";
     if (r.font) {
-      std::cout << "  uses      " << r.font->path() << " face " << r.font->faceIndex() << " ("
-                << r.font->familyName() << (r.font->styleName().empty() ? "" : " ")
-                << r.font->styleName() << ", "
-                << (r.font->outlineFormat() == OutlineFormat::Cff ? "CFF" : "TrueType")
-                << " outlines)\n";
+      std::cout << "  uses      " << describe(*r.font) << "\n";
     } else {
-      allFound = r.role == "fallback" && allFound;
-      std::cout << "  uses      NOTHING — no candidate is installed\n";
+      allRoles = false;
+      std::cout << "  uses      NOTHING: no candidate is installed\n";
     }
     for (const auto& n : r.notFound) std::cout << "  not found " << n << "\n";
   }
-  return allFound ? 0 : 2;
+  return allRoles ? 0 : 2;
 }
 
 int runLayouts(const CommandLine& cl) {
