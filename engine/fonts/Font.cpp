@@ -1,15 +1,11 @@
 #include "fonts/Font.h"
 
-#include <ft2build.h>
-#include FT_FREETYPE_H
-#include FT_FONT_FORMATS_H
-#include FT_CID_H
-#include FT_TRUETYPE_TABLES_H
+#include <hb-ot.h>
 
 #include <cstring>
 
 #include "common/Errors.h"
-#include "fonts/FreeTypeFace.h"
+#include "fonts/FontTables.h"
 
 namespace gongwen {
 namespace {
@@ -31,17 +27,20 @@ std::string sanitisePostscriptName(std::string name) {
 }  // namespace
 
 unsigned Font::faceCount(const MappedFile& file, const std::string& path) {
-  FreeTypeFace face(file.data(), file.size(), -1, path);
-  return static_cast<unsigned>(face->num_faces);
+  CHandle<hb_blob_t, hb_blob_destroy> blob(
+      hb_blob_create(reinterpret_cast<const char*>(file.data()), static_cast<unsigned>(file.size()),
+                     HB_MEMORY_MODE_READONLY, nullptr, nullptr));
+  unsigned n = hb_face_count(blob.get());
+  if (n == 0) throw FontError(path + ": not an OpenType/TrueType font or collection");
+  return n;
 }
 
 std::string Font::familyNameOf(const MappedFile& file, unsigned faceIndex) {
-  try {
-    FreeTypeFace face(file.data(), file.size(), faceIndex, "");
-    return face->family_name ? face->family_name : "";
-  } catch (const FontError&) {
-    return "";
-  }
+  CHandle<hb_blob_t, hb_blob_destroy> blob(
+      hb_blob_create(reinterpret_cast<const char*>(file.data()), static_cast<unsigned>(file.size()),
+                     HB_MEMORY_MODE_READONLY, nullptr, nullptr));
+  CHandle<hb_face_t, hb_face_destroy> face(hb_face_create(blob.get(), faceIndex));
+  return faceName(face.get(), HB_OT_NAME_ID_TYPOGRAPHIC_FAMILY, HB_OT_NAME_ID_FONT_FAMILY);
 }
 
 std::shared_ptr<const Font> Font::load(const std::string& path, unsigned faceIndex) {
@@ -62,58 +61,45 @@ std::shared_ptr<const Font> Font::load(std::shared_ptr<const MappedFile> file,
   font->faceIndex_ = faceIndex;
   const std::string label = font->describe();
 
-  {
-    FreeTypeFace ft(font->file_->data(), font->file_->size(), faceIndex, label);
-    FT_Face f = ft.get();
-    if (!FT_IS_SFNT(f)) throw FontError(label + ": not an OpenType/TrueType font");
-    if (!FT_IS_SCALABLE(f)) throw FontError(label + ": has no scalable outlines");
-    const char* format = FT_Get_Font_Format(f);
-    if (format && std::strcmp(format, "TrueType") == 0) {
-      font->format_ = OutlineFormat::TrueType;
-    } else if (format && std::strcmp(format, "CFF") == 0) {
-      font->format_ = OutlineFormat::Cff;
-      FT_Bool cid = 0;
-      if (FT_Get_CID_Is_Internally_CID_Keyed(f, &cid) == 0) font->cidKeyed_ = cid != 0;
-    } else {
-      throw FontError(label + ": unsupported outline format " + (format ? format : "(unknown)"));
-    }
-    if (FT_HAS_MULTIPLE_MASTERS(f)) {
-      throw FontError(label + ": variable fonts are not supported; use a static instance");
-    }
-    font->familyName_ = f->family_name ? f->family_name : "";
-    font->styleName_ = f->style_name ? f->style_name : "";
-    const char* ps = FT_Get_Postscript_Name(f);
-    font->postscriptName_ = sanitisePostscriptName(ps ? ps : font->familyName_);
-    font->glyphCount_ = static_cast<unsigned>(f->num_glyphs);
-    FontMetrics& m = font->metrics_;
-    m.unitsPerEm = f->units_per_EM ? f->units_per_EM : 1000;
-    m.ascender = f->ascender;
-    m.descender = f->descender;
-    m.bboxXMin = static_cast<int>(f->bbox.xMin);
-    m.bboxYMin = static_cast<int>(f->bbox.yMin);
-    m.bboxXMax = static_cast<int>(f->bbox.xMax);
-    m.bboxYMax = static_cast<int>(f->bbox.yMax);
-    m.fixedPitch = FT_IS_FIXED_WIDTH(f);
-    m.capHeight = m.ascender;
-    if (auto* os2 = static_cast<TT_OS2*>(FT_Get_Sfnt_Table(f, FT_SFNT_OS2))) {
-      if (os2->version >= 2 && os2->sCapHeight > 0) m.capHeight = os2->sCapHeight;
-      // Sans families (PANOSE family 2, serif style 11..13) lose the serif flag.
-      m.serif = !(os2->panose[0] == 2 && os2->panose[1] >= 11 && os2->panose[1] <= 13);
-    }
-    if (auto* post = static_cast<TT_Postscript*>(FT_Get_Sfnt_Table(f, FT_SFNT_POST))) {
-      m.italicAngle = post->italicAngle / 65536.0;
-    }
-  }
-
   font->blob_.reset(hb_blob_create(reinterpret_cast<const char*>(font->file_->data()),
                                    static_cast<unsigned>(font->file_->size()),
                                    HB_MEMORY_MODE_READONLY, nullptr, nullptr));
-  font->face_.reset(hb_face_create(font->blob_.get(), faceIndex));
-  if (hb_face_get_glyph_count(font->face_.get()) == 0) {
-    throw FontError(label + ": HarfBuzz finds no glyphs in it");
+  unsigned faces = hb_face_count(font->blob_.get());
+  if (faces == 0) throw FontError(label + ": not an OpenType/TrueType font or collection");
+  if (faceIndex >= faces) {
+    throw FontError(label + ": the file has " + std::to_string(faces) + " face(s), no face " +
+                    std::to_string(faceIndex));
   }
-  hb_face_make_immutable(font->face_.get());
-  font->font_.reset(hb_font_create(font->face_.get()));
+  font->face_.reset(hb_face_create(font->blob_.get(), faceIndex));
+  hb_face_t* face = font->face_.get();
+  font->glyphCount_ = hb_face_get_glyph_count(face);
+  if (font->glyphCount_ == 0) throw FontError(label + ": not a readable font (no glyphs)");
+  if (hasTable(face, HB_TAG('C', 'F', 'F', ' '))) {
+    font->format_ = OutlineFormat::Cff;
+    font->cidKeyed_ = cffIsCidKeyed(face);
+  } else if (hasTable(face, HB_TAG('g', 'l', 'y', 'f'))) {
+    font->format_ = OutlineFormat::TrueType;
+  } else if (hasTable(face, HB_TAG('C', 'F', 'F', '2'))) {
+    throw FontError(label + ": CFF2 (variable) outlines are not supported; use a static font");
+  } else {
+    throw FontError(label + ": has no TrueType (glyf) or CFF outlines");
+  }
+  if (hasTable(face, HB_TAG('f', 'v', 'a', 'r'))) {
+    throw FontError(label + ": variable fonts are not supported; use a static instance");
+  }
+  if (!hasTable(face, HB_TAG('c', 'm', 'a', 'p'))) throw FontError(label + ": has no cmap table");
+  font->familyName_ = faceName(face, HB_OT_NAME_ID_TYPOGRAPHIC_FAMILY, HB_OT_NAME_ID_FONT_FAMILY);
+  font->styleName_ =
+      faceName(face, HB_OT_NAME_ID_TYPOGRAPHIC_SUBFAMILY, HB_OT_NAME_ID_FONT_SUBFAMILY);
+  std::string ps = faceName(face, HB_OT_NAME_ID_POSTSCRIPT_NAME, HB_OT_NAME_ID_POSTSCRIPT_NAME);
+  font->postscriptName_ = sanitisePostscriptName(ps.empty() ? font->familyName_ : ps);
+  font->metrics_ = readMetrics(face);
+  if (font->metrics_.unitsPerEm < 16 || font->metrics_.unitsPerEm > 16384) {
+    throw FontError(label + ": implausible units per em " +
+                    std::to_string(font->metrics_.unitsPerEm));
+  }
+  hb_face_make_immutable(face);
+  font->font_.reset(hb_font_create(face));
   // Font units throughout: positions scale to the size at layout time.
   hb_font_set_scale(font->font_.get(), font->metrics_.unitsPerEm, font->metrics_.unitsPerEm);
   hb_font_make_immutable(font->font_.get());

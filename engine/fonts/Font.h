@@ -1,6 +1,7 @@
 // One font face, loaded once and then immutable: safe to share across threads.
 //
-// FreeType reads the face's names and metrics at load time; HarfBuzz shapes with it
+// Names and metrics come from the OpenType tables (read through HarfBuzz, cheaply);
+// HarfBuzz shapes with it
 // (hb_font_t made immutable); the mapped bytes stay for subsetting into PDFs.
 #pragma once
 
@@ -39,7 +40,7 @@ class Font {
                                           const std::string& path, unsigned faceIndex);
   // Number of faces in a file (1 for .ttf/.otf, n for .ttc/.otc). Throws FontError.
   static unsigned faceCount(const MappedFile& file, const std::string& path);
-  // English family name of face `faceIndex` (as FreeType reports it), "" if unreadable.
+  // English family name of face `faceIndex` (typographic family, else family), "" if none.
   static std::string familyNameOf(const MappedFile& file, unsigned faceIndex);
 
   ~Font();
