@@ -10,10 +10,6 @@
 namespace gongwen {
 namespace {
 
-std::string baseName(const std::string& path) {
-  auto slash = path.find_last_of('/');
-  return slash == std::string::npos ? path : path.substr(slash + 1);
-}
 
 std::string sanitisePostscriptName(std::string name) {
   std::string out;
@@ -116,7 +112,8 @@ bool Font::hasGlyph(char32_t cp) const {
 int Font::advance(uint32_t glyph) const { return hb_font_get_glyph_h_advance(font_.get(), glyph); }
 
 std::string Font::describe() const {
-  std::string out = baseName(path_) + "#" + std::to_string(faceIndex_);
+  std::string out = path_;
+  if (faceIndex_ > 0) out += "#" + std::to_string(faceIndex_);
   if (!familyName_.empty()) out += " (" + familyName_ + ")";
   return out;
 }

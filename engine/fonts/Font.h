@@ -68,7 +68,7 @@ class Font {
   hb_font_t* hbFont() const { return font_.get(); }
   const MappedFile& file() const { return *file_; }
 
-  // "FandolFang-Regular.otf#0 (FandolFang)": how messages name a font.
+  // "/usr/…/NotoSerifCJK-Regular.ttc#2 (Noto Serif CJK SC)": how messages name a font.
   std::string describe() const;
 
  private:
