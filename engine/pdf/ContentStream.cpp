@@ -1,0 +1,75 @@
+#include "pdf/ContentStream.h"
+
+#include <cmath>
+#include <cstdio>
+
+namespace gongwen {
+
+void ContentStream::number(double v) {
+  if (std::abs(v) < 0.0005) v = 0;
+  char buf[32];
+  int n = std::snprintf(buf, sizeof buf, "%.3f", v);
+  // Trim trailing zeros: 12.500 → 12.5, 3.000 → 3.
+  while (n > 0 && buf[n - 1] == '0') --n;
+  if (n > 0 && buf[n - 1] == '.') --n;
+  out_.append(buf, static_cast<size_t>(n));
+}
+
+void ContentStream::colour(const Color& c, bool stroke) {
+  number(c.r);
+  out_ += ' ';
+  number(c.g);
+  out_ += ' ';
+  number(c.b);
+  out_ += stroke ? " RG\n" : " rg\n";
+}
+
+void ContentStream::text(const GlyphRun& run, const EmbeddedFont& font,
+                         const std::string& resourceName) {
+  if (run.glyphs.empty()) return;
+  const double size = run.sizePt;
+  out_ += "BT\n";
+  colour(run.color, false);
+  out_ += "/" + resourceName + " ";
+  number(size);
+  out_ += " Tf\n";
+  size_t i = 0;
+  while (i < run.glyphs.size()) {
+    // One TJ per baseline.
+    const double y = run.glyphs[i].y;
+    out_ += "1 0 0 1 ";
+    number(run.glyphs[i].x);
+    out_ += ' ';
+    number(pageHeight_ - y);
+    out_ += " Tm\n[";
+    double pen = run.glyphs[i].x;
+    for (; i < run.glyphs.size() && std::abs(run.glyphs[i].y - y) < 1e-6; ++i) {
+      const PlacedGlyph& g = run.glyphs[i];
+      double adjust = (pen - g.x) * 1000.0 / size;  // TJ moves left by adjust/1000 em
+      if (std::abs(adjust) >= 0.001) {
+        number(adjust);
+      }
+      uint16_t code = font.codeOf.at(g.glyph);
+      char hex[8];
+      std::snprintf(hex, sizeof hex, "<%04X>", code);
+      out_ += hex;
+      pen = g.x + font.widthOf.at(code) * size / 1000.0;
+    }
+    out_ += "] TJ\n";
+  }
+  out_ += "ET\n";
+}
+
+void ContentStream::rect(const FilledRect& r) {
+  colour(r.color, false);
+  number(r.x);
+  out_ += ' ';
+  number(pageHeight_ - r.y - r.height);
+  out_ += ' ';
+  number(r.width);
+  out_ += ' ';
+  number(r.height);
+  out_ += " re f\n";
+}
+
+}  // namespace gongwen

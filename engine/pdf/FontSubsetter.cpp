@@ -1,0 +1,90 @@
+#include "pdf/FontSubsetter.h"
+
+#include <ft2build.h>
+#include <hb-subset.h>
+#include FT_FREETYPE_H
+#include FT_CID_H
+
+#include <stdexcept>
+
+#include "common/CHandle.h"
+#include "fonts/FreeTypeFace.h"
+
+namespace gongwen {
+namespace {
+
+// Tables a PDF consumer never reads from an embedded font.
+constexpr hb_tag_t kDropTables[] = {
+    HB_TAG('G', 'S', 'U', 'B'), HB_TAG('G', 'P', 'O', 'S'), HB_TAG('G', 'D', 'E', 'F'),
+    HB_TAG('B', 'A', 'S', 'E'), HB_TAG('J', 'S', 'T', 'F'), HB_TAG('v', 'h', 'e', 'a'),
+    HB_TAG('v', 'm', 't', 'x'), HB_TAG('V', 'O', 'R', 'G'), HB_TAG('D', 'S', 'I', 'G'),
+    HB_TAG('k', 'e', 'r', 'n'), HB_TAG('M', 'A', 'T', 'H'), HB_TAG('m', 'o', 'r', 'x'),
+    HB_TAG('C', 'O', 'L', 'R'), HB_TAG('C', 'P', 'A', 'L'), HB_TAG('S', 'V', 'G', ' '),
+    HB_TAG('s', 'b', 'i', 'x'), HB_TAG('C', 'B', 'D', 'T'), HB_TAG('C', 'B', 'L', 'C'),
+    HB_TAG('E', 'B', 'D', 'T'), HB_TAG('E', 'B', 'L', 'C'), HB_TAG('h', 'd', 'm', 'x'),
+    HB_TAG('L', 'T', 'S', 'H'), HB_TAG('V', 'D', 'M', 'X'), HB_TAG('P', 'C', 'L', 'T'),
+};
+
+std::vector<uint8_t> blobBytes(hb_blob_t* blob) {
+  unsigned len = 0;
+  const char* data = hb_blob_get_data(blob, &len);
+  return std::vector<uint8_t>(data, data + len);
+}
+
+}  // namespace
+
+SubsetFont subsetFont(const Font& font, const std::vector<uint32_t>& glyphs) {
+  CHandle<hb_subset_input_t, hb_subset_input_destroy> input(hb_subset_input_create_or_fail());
+  if (!input) throw std::runtime_error("hb-subset: out of memory");
+  hb_set_t* glyphSet = hb_subset_input_glyph_set(input.get());
+  hb_set_add(glyphSet, 0);  // .notdef
+  for (uint32_t g : glyphs) hb_set_add(glyphSet, g);
+  hb_set_t* drop = hb_subset_input_set(input.get(), HB_SUBSET_SETS_DROP_TABLE_TAG);
+  for (hb_tag_t t : kDropTables) hb_set_add(drop, t);
+  // Dropping GSUB also keeps its closure from adding glyphs the document does not use.
+  hb_subset_input_set_flags(input.get(),
+                            HB_SUBSET_FLAGS_NO_HINTING | HB_SUBSET_FLAGS_NOTDEF_OUTLINE);
+
+  CHandle<hb_subset_plan_t, hb_subset_plan_destroy> plan(
+      hb_subset_plan_create_or_fail(font.hbFace(), input.get()));
+  if (!plan) throw std::runtime_error(font.describe() + ": cannot plan a subset");
+  const hb_map_t* oldToNew = hb_subset_plan_old_to_new_glyph_mapping(plan.get());
+  CHandle<hb_face_t, hb_face_destroy> subset(hb_subset_plan_execute_or_fail(plan.get()));
+  if (!subset) throw std::runtime_error(font.describe() + ": hb-subset failed");
+
+  SubsetFont out;
+  out.cff = font.outlineFormat() == OutlineFormat::Cff;
+  CHandle<hb_blob_t, hb_blob_destroy> whole(hb_face_reference_blob(subset.get()));
+  std::vector<uint8_t> otf = blobBytes(whole.get());
+  if (out.cff) {
+    CHandle<hb_blob_t, hb_blob_destroy> cff(
+        hb_face_reference_table(subset.get(), HB_TAG('C', 'F', 'F', ' ')));
+    out.program = blobBytes(cff.get());
+    if (out.program.empty()) throw std::runtime_error(font.describe() + ": subset has no CFF");
+  } else {
+    out.program = otf;
+  }
+
+  // CID-keyed CFF: the content code is the glyph's CID, read from the subset's charset.
+  std::unique_ptr<FreeTypeFace> ft;
+  if (out.cff && font.isCidKeyed())
+    ft = std::make_unique<FreeTypeFace>(otf.data(), otf.size(), 0, font.describe() + " (subset)");
+  for (uint32_t g : glyphs) {
+    hb_codepoint_t newGid = hb_map_get(oldToNew, g);
+    if (newGid == HB_MAP_VALUE_INVALID) {
+      throw std::runtime_error(font.describe() + ": glyph " + std::to_string(g) +
+                               " was lost in subsetting");
+    }
+    FT_UInt code = newGid;
+    if (ft) {
+      if (FT_Get_CID_From_Glyph_Index(ft->get(), newGid, &code) != 0) {
+        throw std::runtime_error(font.describe() + ": no CID for glyph " + std::to_string(g));
+      }
+    }
+    if (code > 0xFFFF) throw std::runtime_error(font.describe() + ": code beyond 0xFFFF");
+    out.codeOf[g] = static_cast<uint16_t>(code);
+  }
+  return out;
+}
+
+}  // namespace gongwen
