@@ -13,8 +13,9 @@
 namespace gongwen {
 namespace {
 
-// Tables a PDF consumer never reads from an embedded font.
-constexpr hb_tag_t kDropTables[] = {
+// Tables a PDF consumer never reads from an embedded font. Dropping cmap also spares
+// hb-subset from walking the whole character map of a 65 000-glyph CJK font.
+constexpr hb_tag_t kDropAlways[] = {
     HB_TAG('G', 'S', 'U', 'B'), HB_TAG('G', 'P', 'O', 'S'), HB_TAG('G', 'D', 'E', 'F'),
     HB_TAG('B', 'A', 'S', 'E'), HB_TAG('J', 'S', 'T', 'F'), HB_TAG('v', 'h', 'e', 'a'),
     HB_TAG('v', 'm', 't', 'x'), HB_TAG('V', 'O', 'R', 'G'), HB_TAG('D', 'S', 'I', 'G'),
@@ -23,6 +24,15 @@ constexpr hb_tag_t kDropTables[] = {
     HB_TAG('s', 'b', 'i', 'x'), HB_TAG('C', 'B', 'D', 'T'), HB_TAG('C', 'B', 'L', 'C'),
     HB_TAG('E', 'B', 'D', 'T'), HB_TAG('E', 'B', 'L', 'C'), HB_TAG('h', 'd', 'm', 'x'),
     HB_TAG('L', 'T', 'S', 'H'), HB_TAG('V', 'D', 'M', 'X'), HB_TAG('P', 'C', 'L', 'T'),
+    HB_TAG('c', 'm', 'a', 'p'), HB_TAG('n', 'a', 'm', 'e'), HB_TAG('p', 'o', 's', 't'),
+    HB_TAG('g', 'a', 's', 'p'), HB_TAG('m', 'e', 't', 'a'), HB_TAG('S', 'T', 'A', 'T'),
+};
+// A CFF program goes into the PDF alone (FontFile3), so its sfnt wrapper's metrics
+// tables need not be subset either.
+constexpr hb_tag_t kDropForCff[] = {
+    HB_TAG('h', 'm', 't', 'x'),
+    HB_TAG('h', 'h', 'e', 'a'),
+    HB_TAG('O', 'S', '/', '2'),
 };
 
 std::vector<uint8_t> blobBytes(hb_blob_t* blob) {
@@ -40,10 +50,16 @@ SubsetFont subsetFont(const Font& font, const std::vector<uint32_t>& glyphs) {
   hb_set_add(glyphSet, 0);  // .notdef
   for (uint32_t g : glyphs) hb_set_add(glyphSet, g);
   hb_set_t* drop = hb_subset_input_set(input.get(), HB_SUBSET_SETS_DROP_TABLE_TAG);
-  for (hb_tag_t t : kDropTables) hb_set_add(drop, t);
+  for (hb_tag_t t : kDropAlways) hb_set_add(drop, t);
+  if (font.outlineFormat() == OutlineFormat::Cff) {
+    for (hb_tag_t t : kDropForCff) hb_set_add(drop, t);
+  }
   // Dropping GSUB also keeps its closure from adding glyphs the document does not use.
-  hb_subset_input_set_flags(input.get(),
-                            HB_SUBSET_FLAGS_NO_HINTING | HB_SUBSET_FLAGS_NOTDEF_OUTLINE);
+  // Desubroutinized charstrings of a few hundred glyphs are smaller than the subroutines
+  // they would drag along, and faster to write.
+  hb_subset_input_set_flags(input.get(), HB_SUBSET_FLAGS_NO_HINTING |
+                                             HB_SUBSET_FLAGS_NOTDEF_OUTLINE |
+                                             HB_SUBSET_FLAGS_DESUBROUTINIZE);
 
   CHandle<hb_subset_plan_t, hb_subset_plan_destroy> plan(
       hb_subset_plan_create_or_fail(font.hbFace(), input.get()));
