@@ -81,10 +81,13 @@ SubsetFont subsetFont(const Font& font, const std::vector<uint32_t>& glyphs) {
     out.program = otf;
   }
 
-  // CID-keyed CFF: the content code is the glyph's CID, read from the subset's charset.
+  // CID-keyed CFF: the content code is the glyph's CID, read from the subset's charset
+  // (FreeType opens the bare CFF program).
   std::unique_ptr<FreeTypeFace> ft;
-  if (out.cff && font.isCidKeyed())
-    ft = std::make_unique<FreeTypeFace>(otf.data(), otf.size(), 0, font.describe() + " (subset)");
+  if (out.cff && font.isCidKeyed()) {
+    ft = std::make_unique<FreeTypeFace>(out.program.data(), out.program.size(), 0,
+                                        font.describe() + " (subset)");
+  }
   for (uint32_t g : glyphs) {
     hb_codepoint_t newGid = hb_map_get(oldToNew, g);
     if (newGid == HB_MAP_VALUE_INVALID) {
