@@ -62,7 +62,11 @@ TEST_P(Sample, QpdfCheckPasses) {
 TEST_P(Sample, MutoolDrawsWithoutWarnings) {
   auto r = runShell("mutool draw -q -o /dev/null " + shellQuote(pdf_));
   EXPECT_EQ(r.exitCode, 0);
-  EXPECT_EQ(r.err, "");
+  // Debian's mutool is built without colour management and says so for every file.
+  std::string err = r.err;
+  const std::string icc = "warning: ICC support is not available\n";
+  if (err.rfind(icc, 0) == 0) err.erase(0, icc.size());
+  EXPECT_EQ(err, "");
 }
 
 TEST_P(Sample, EveryFontIsAnEmbeddedSubsetCidFont) {
