@@ -72,6 +72,7 @@ std::string pdftotext(const std::string& pdf) {
 }
 
 struct FontCase {
+  const char* name;
   const char* path;
   unsigned face;
   const char* pdfType;
@@ -103,13 +104,17 @@ TEST_P(EmbedsEveryFontKind, AsSubsetCidFontWithRealText) {
   EXPECT_EQ(draw.err.find("error"), std::string::npos) << draw.err;
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    Fonts, EmbedsEveryFontKind,
-    ::testing::Values(
-        FontCase{test::kFandolFang, 0, "CID Type 0C", U"仿宋正文，“引号”；《书名》。"},
-        FontCase{test::kNotoSerifCjk, test::kNotoScFace, "CID Type 0C", U"思源宋体——标题……"},
-        FontCase{test::kUming, 0, "CID TrueType", U"文鼎明体中文"},
-        FontCase{test::kHanaMinB, 0, "CID TrueType", U"\U00020BB7\U0002A6A5"}));
+INSTANTIATE_TEST_SUITE_P(Fonts, EmbedsEveryFontKind,
+                         ::testing::Values(FontCase{"FandolFang_CFF", test::kFandolFang, 0,
+                                                    "CID Type 0C", U"仿宋正文，“引号”；《书名》。"},
+                                           FontCase{"NotoSerifCJK_CIDKeyedCFF_ttc",
+                                                    test::kNotoSerifCjk, test::kNotoScFace,
+                                                    "CID Type 0C", U"思源宋体——标题……"},
+                                           FontCase{"Uming_TrueType_ttc", test::kUming, 0,
+                                                    "CID TrueType", U"文鼎明体中文"},
+                                           FontCase{"HanaMinB_TrueType_ExtB", test::kHanaMinB, 0,
+                                                    "CID TrueType", U"\U00020BB7\U0002A6A5"}),
+                         [](const auto& info) { return std::string(info.param.name); });
 
 TEST(PdfWriter, AFontUsedOnManyPagesIsEmbeddedOnce) {
   auto font = Font::load(test::kFandolFang);
