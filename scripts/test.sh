@@ -1,7 +1,57 @@
 #!/usr/bin/env bash
-# Builds gongwen and runs every test (ctest prints the counts).
-set -euo pipefail
+# Builds gongwen and runs every test: the whole suite (ctest), the whole suite again under
+# AddressSanitizer + UndefinedBehaviorSanitizer (+ LeakSanitizer), and the tests that
+# render in parallel with shared fonts under ThreadSanitizer. Prints the counts of each
+# and a closing total. GONGWEN_SANITIZERS=0 skips the sanitizer builds.
+set -uo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/build.sh
-cd build
-ctest --output-on-failure -j "$(nproc)" --timeout 600
+bash scripts/build.sh || exit 1
+
+passed=0
+failed=0
+run_ctest() {  # DIR [ctest args…]
+  local dir=$1
+  shift
+  local log
+  log=$(mktemp)
+  (cd "$dir" && ctest --output-on-failure -j "$(nproc)" --timeout 600 "$@") 2>&1 | tee "$log"
+  local line
+  line=$(grep -E "tests passed, [0-9]+ tests failed out of [0-9]+" "$log" | tail -1)
+  rm -f "$log"
+  if [ -z "$line" ]; then
+    echo "test.sh: ctest in $dir printed no summary" >&2
+    failed=$((failed + 1))
+    return
+  fi
+  local total fail
+  total=$(echo "$line" | sed -E 's/.*out of ([0-9]+).*/\1/')
+  fail=$(echo "$line" | sed -E 's/.*tests passed, ([0-9]+) tests failed.*/\1/')
+  passed=$((passed + total - fail))
+  failed=$((failed + fail))
+}
+
+run_ctest build
+
+if [ "${GONGWEN_SANITIZERS:-1}" != 0 ]; then
+  sanitized_build() {  # DIR SANITIZERS
+    cmake -S . -B "$1" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+      -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g" -DGONGWEN_SANITIZE="$2" \
+      -DGONGWEN_BUILD_BENCHMARKS=OFF >/dev/null && cmake --build "$1" -j "$(nproc)"
+  }
+  echo "== AddressSanitizer + UndefinedBehaviorSanitizer: the whole suite"
+  if sanitized_build build-asan address,undefined; then
+    ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 run_ctest build-asan
+  else
+    failed=$((failed + 1))
+  fi
+  echo "== ThreadSanitizer: rendering in parallel with shared fonts"
+  if sanitized_build build-tsan thread; then
+    TSAN_OPTIONS=halt_on_error=1 run_ctest build-tsan -R "Parallel"
+  else
+    failed=$((failed + 1))
+  fi
+fi
+
+echo
+echo "all test runs: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
