@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets with clang (ASan + UBSan) in build-fuzz/ and runs each for
+# SECONDS (default 60) on a copy of its seed corpus (tests/fuzz/corpus/NAME). A crash is
+# saved under tests/fuzz/crashes/ and fails the run; turn it into a regression test.
+#   scripts/fuzz.sh [SECONDS] [TARGET…]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-60}
+shift || true
+targets=("$@")
+[ ${#targets[@]} -gt 0 ] || targets=(json_render csv font)
+
+bash scripts/install-deps.sh >/dev/null
+CC=clang CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g" -DGONGWEN_FUZZ=ON -DGONGWEN_BUILD_TESTS=OFF \
+  -DGONGWEN_BUILD_BENCHMARKS=OFF -DGONGWEN_SANITIZE=fuzzer-no-link,address,undefined >/dev/null
+cmake --build build-fuzz -j "$(nproc)" --target $(printf 'fuzz_%s ' "${targets[@]}")
+
+mkdir -p tests/fuzz/crashes
+status=0
+for t in "${targets[@]}"; do
+  work=$(mktemp -d)
+  cp -r "tests/fuzz/corpus/$t/." "$work/"
+  if [ "$t" = font ]; then
+    # Small real fonts as seeds (made at run time; no font files live in the repo).
+    hb-subset --unicodes=4E2D,6587,FF0C,3002 --output-file="$work/fandol-cff.otf" \
+      /usr/local/share/fonts/fandol/FandolFang-Regular.otf 2>/dev/null || true
+    hb-subset --unicodes=4E2D,6587 --output-file="$work/uming-tt.ttf" \
+      /usr/share/fonts/truetype/arphic/uming.ttc 2>/dev/null || true
+  fi
+  echo "== fuzz_$t for ${seconds}s"
+  if ASAN_OPTIONS=detect_leaks=1 ./build-fuzz/tests/fuzz/fuzz_$t "$work" -max_total_time="$seconds" \
+      -max_len=65536 -rss_limit_mb=4096 -artifact_prefix="tests/fuzz/crashes/$t-" -print_final_stats=1 \
+      2>"$work/log"; then
+    grep -E "stat::number_of_executed_units|stat::peak_rss_mb" "$work/log" | sed "s/^/  $t /"
+    echo "fuzz_$t: no crash"
+  else
+    tail -40 "$work/log"
+    echo "fuzz_$t: CRASH (artifact in tests/fuzz/crashes/)"
+    status=1
+  fi
+  rm -rf "$work"
+done
+exit $status
