@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer targets with clang (ASan + UBSan) in build-fuzz/ and runs each for
+# Builds the libFuzzer targets with clang (ASan + UBSan) in build-asan/ (the same build
+# scripts/test.sh runs the sanitized test suite from) and runs each for
 # SECONDS (default 60) on a copy of its seed corpus (tests/fuzz/corpus/NAME). A crash is
 # saved under tests/fuzz/crashes/ and fails the run; turn it into a regression test.
 #   scripts/fuzz.sh [SECONDS] [TARGET…]
@@ -11,10 +12,8 @@ targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(json_render csv font)
 
 bash scripts/install-deps.sh >/dev/null
-CC=clang CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-  -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g" -DGONGWEN_FUZZ=ON -DGONGWEN_BUILD_TESTS=OFF \
-  -DGONGWEN_BUILD_BENCHMARKS=OFF -DGONGWEN_SANITIZE=fuzzer-no-link,address,undefined >/dev/null
-cmake --build build-fuzz -j "$(nproc)" --target $(printf 'fuzz_%s ' "${targets[@]}")
+bash scripts/configure-sanitized.sh build-asan
+cmake --build build-asan -j "$(nproc)" --target $(printf 'fuzz_%s ' "${targets[@]}")
 
 mkdir -p tests/fuzz/crashes
 status=0
@@ -29,7 +28,7 @@ for t in "${targets[@]}"; do
       /usr/share/fonts/truetype/arphic/uming.ttc 2>/dev/null || true
   fi
   echo "== fuzz_$t for ${seconds}s"
-  if ASAN_OPTIONS=detect_leaks=1 ./build-fuzz/tests/fuzz/fuzz_$t "$work" -max_total_time="$seconds" \
+  if ASAN_OPTIONS=detect_leaks=1 ./build-asan/tests/fuzz/fuzz_$t "$work" -max_total_time="$seconds" \
       -max_len=65536 -rss_limit_mb=4096 -artifact_prefix="tests/fuzz/crashes/$t-" -print_final_stats=1 \
       2>"$work/log"; then
     grep -E "stat::number_of_executed_units|stat::peak_rss_mb" "$work/log" | sed "s/^/  $t /"

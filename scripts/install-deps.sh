@@ -6,6 +6,8 @@ set -euo pipefail
 PACKAGES=(
   # build
   build-essential cmake ninja-build pkg-config clang-format
+  # fuzzing (libFuzzer ships with clang's runtime) and the hb-subset tool for fuzz seeds
+  clang libclang-rt-14-dev libharfbuzz-bin
   # libraries
   libhpdf-dev libharfbuzz-dev libfreetype-dev libpoco-dev libicu-dev libfontconfig-dev zlib1g-dev libpng-dev
   # tests and benchmarks

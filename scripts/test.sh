@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Builds gongwen and runs every test: the whole suite (ctest), the whole suite again under
-# AddressSanitizer + UndefinedBehaviorSanitizer (+ LeakSanitizer), and the tests that
-# render in parallel with shared fonts under ThreadSanitizer. Prints the counts of each
-# and a closing total. GONGWEN_SANITIZERS=0 skips the sanitizer builds.
+# Builds gongwen and runs every test: the whole suite (ctest); the whole suite again built
+# with clang under AddressSanitizer + UndefinedBehaviorSanitizer (+ LeakSanitizer); each
+# libFuzzer target for GONGWEN_FUZZ_SECONDS (default 60) from that same build; and the
+# tests that render in parallel with shared fonts under ThreadSanitizer. Prints the counts
+# of each and a closing total. GONGWEN_SANITIZERS=0 skips everything after the first run.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/build.sh || exit 1
@@ -38,9 +39,15 @@ if [ "${GONGWEN_SANITIZERS:-1}" != 0 ]; then
       -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g" -DGONGWEN_SANITIZE="$2" \
       -DGONGWEN_BUILD_BENCHMARKS=OFF >/dev/null && cmake --build "$1" -j "$(nproc)"
   }
-  echo "== AddressSanitizer + UndefinedBehaviorSanitizer: the whole suite"
-  if sanitized_build build-asan address,undefined; then
+  echo "== AddressSanitizer + UndefinedBehaviorSanitizer (clang): the whole suite"
+  if bash scripts/configure-sanitized.sh build-asan && cmake --build build-asan -j "$(nproc)"; then
     ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 run_ctest build-asan
+  else
+    failed=$((failed + 1))
+  fi
+  echo "== libFuzzer: each target for ${GONGWEN_FUZZ_SECONDS:-60} s"
+  if bash scripts/fuzz.sh "${GONGWEN_FUZZ_SECONDS:-60}"; then
+    passed=$((passed + 1))
   else
     failed=$((failed + 1))
   fi

@@ -1,14 +1,31 @@
 #include "layout/FlowContext.h"
 
+#include <algorithm>
+#include <cmath>
+
 #include "common/Utf8.h"
 #include "layout/TextPlacement.h"
 #include "text/Normalizer.h"
 
 namespace gongwen {
+namespace {
+
+constexpr double kEmDescent = 1 - kEmAscent;
+constexpr double kEps = 0.01;  // pt
+
+double bottomOf(const DisplayItem& item) {
+  if (const auto* r = std::get_if<FilledRect>(&item)) return r->y + r->height;
+  if (const auto* i = std::get_if<PlacedImage>(&item)) return i->y + i->height;
+  return 0;
+}
+
+}  // namespace
 
 FlowContext::FlowContext(const Layout& layout, const FontRegistry& fonts,
                          const ComposeOptions& options)
-    : layout_(layout), fonts_(fonts), options_(options), grid_(layout.page), shaper_(fonts) {}
+    : layout_(&layout), fonts_(fonts), options_(options), grid_(layout.page), shaper_(fonts) {
+  anchor_ = fixedAnchor_ = grid_.top;
+}
 
 std::u32string FlowContext::prepare(const std::string& utf8) const {
   std::u32string text = decodeUtf8(utf8);
@@ -16,9 +33,10 @@ std::u32string FlowContext::prepare(const std::string& utf8) const {
 }
 
 ShapedText FlowContext::shape(std::u32string_view text, const TextStyle& style,
-                              const std::string& where) {
+                              const std::string& where, BreakMode mode,
+                              const std::vector<FontSpan>& spans) {
   return shaper_.shape(text, TextStyleRef{fonts_.font(style.font), style.sizePt, style.color},
-                       where, options_.missing);
+                       where, options_.missing, mode, spans);
 }
 
 ParagraphStyle FlowContext::paragraphStyle(const TextStyle& style) const {
@@ -37,16 +55,138 @@ Page& FlowContext::page() {
     p.heightPt = grid_.pageHeight;
     list_.pages.push_back(std::move(p));
     slot_ = 0;
+    anchor_ = fixedAnchor_ = grid_.top;
+    flowLines_.clear();
   }
+  return list_.pages.back();
+}
+
+Page& FlowContext::currentPage() {
+  if (list_.pages.empty()) return page();
   return list_.pages.back();
 }
 
 void FlowContext::placeLines(const ShapedText& text, const std::vector<LineBox>& lines,
                              const TextStyle& style) {
-  for (const LineBox& line : lines) {
-    Page& p = page();
-    placeLine(p, text, line, grid_.left, grid_.baseline(slot_, style.sizePt));
-    ++slot_;
+  (void)style;  // the shaped text carries its size and colour
+  placeParagraph(std::make_shared<const ShapedText>(text), lines);
+}
+
+void FlowContext::placeParagraph(std::shared_ptr<const ShapedText> text,
+                                 const std::vector<LineBox>& lines,
+                                 const std::optional<ParagraphStyle>& respace, bool keepWithNext,
+                                 std::optional<double> originX) {
+  const int block = nextBlock_++;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    record(text, lines[i], originX.value_or(grid_.left), block, i, i + 1 == lines.size(),
+           keepWithNext, respace);
+  }
+}
+
+void FlowContext::record(std::shared_ptr<const ShapedText> text, const LineBox& box, double originX,
+                         int block, size_t lineIndex, bool last, bool keepWithNext,
+                         const std::optional<ParagraphStyle>& respace) {
+  Page& p = page();
+  FlowLine fl;
+  fl.sizePt = text->sizePt;
+  fl.originX = originX;
+  fl.slot = slot_;
+  fl.itemBegin = p.items.size();
+  const double baseline = grid_.baseline(slot_, fl.sizePt);
+  placeLine(p, *text, box, originX, baseline);
+  fl.itemEnd = p.items.size();
+  fl.text = std::move(text);
+  fl.box = box;
+  fl.block = block;
+  fl.lineIndex = lineIndex;
+  fl.lastOfBlock = last;
+  fl.keepWithNext = keepWithNext;
+  fl.respace = respace;
+  flowLines_.push_back(std::move(fl));
+  anchor_ = std::max(anchor_, baseline + kEmDescent * flowLines_.back().sizePt);
+  ++slot_;
+}
+
+void FlowContext::placeLineAt(const ShapedText& text, const LineBox& line, int slot,
+                              double originX) {
+  Page& p = currentPage();
+  const double baseline = grid_.baseline(slot, text.sizePt);
+  placeLine(p, text, line, originX, baseline);
+  fixedAnchor_ = std::max(fixedAnchor_, baseline + kEmDescent * text.sizePt);
+  anchor_ = std::max(anchor_, fixedAnchor_);
+}
+
+void FlowContext::placeLineAbsolute(const ShapedText& text, const LineBox& line, double originX,
+                                    double baseline) {
+  placeLine(currentPage(), text, line, originX, baseline);
+  fixedAnchor_ = std::max(fixedAnchor_, baseline + kEmDescent * text.sizePt);
+  anchor_ = std::max(anchor_, fixedAnchor_);
+}
+
+void FlowContext::addItem(DisplayItem item, bool movesAnchor) {
+  const double bottom = bottomOf(item);
+  currentPage().items.push_back(std::move(item));
+  if (movesAnchor) {
+    fixedAnchor_ = std::max(fixedAnchor_, bottom);
+    anchor_ = std::max(anchor_, fixedAnchor_);
+  }
+}
+
+int FlowContext::firstSlotBelow(double yPt, double gapPt, double sizePt) const {
+  int s = static_cast<int>(std::ceil((yPt + gapPt - emTop(0, sizePt) - kEps) / grid_.linePitch));
+  return std::max(s, 0);
+}
+
+int FlowContext::nearestSlotBelow(double yPt, double gapPt, double sizePt) const {
+  const int lowest = firstSlotBelow(yPt, 0, sizePt);
+  const double ideal = yPt + gapPt;
+  int s = std::max(lowest, firstSlotBelow(yPt, gapPt, sizePt));
+  if (s - 1 >= lowest &&
+      std::abs(emTop(s - 1, sizePt) - ideal) < std::abs(emTop(s, sizePt) - ideal))
+    --s;
+  return s;
+}
+
+void FlowContext::setSlot(int slot) { slot_ = slot; }
+
+int FlowContext::freeSlot() const {
+  int s = static_cast<int>(std::ceil((anchor_ - grid_.top - kEps) / grid_.linePitch));
+  return std::max(s, slot_ >= grid_.lines ? 0 : slot_);
+}
+
+bool FlowContext::imageCovers(int slot, double x0, double x1) const {
+  if (list_.pages.empty()) return false;
+  const double top = grid_.top + slot * grid_.linePitch, bottom = top + grid_.linePitch;
+  for (const auto& item : list_.pages.back().items) {
+    const auto* img = std::get_if<PlacedImage>(&item);
+    if (img && img->y < bottom && img->y + img->height > top && img->x < x1 &&
+        img->x + img->width > x0)
+      return true;
+  }
+  return false;
+}
+
+std::vector<FlowLine> FlowContext::takeFlowLines(size_t from) {
+  std::vector<FlowLine> taken(flowLines_.begin() + static_cast<long>(from), flowLines_.end());
+  if (taken.empty()) return taken;
+  Page& p = list_.pages.back();
+  for (auto it = taken.rbegin(); it != taken.rend(); ++it) {
+    p.items.erase(p.items.begin() + static_cast<long>(it->itemBegin),
+                  p.items.begin() + static_cast<long>(it->itemEnd));
+  }
+  flowLines_.resize(from);
+  slot_ = taken.front().slot;
+  anchor_ = fixedAnchor_;
+  for (const auto& l : flowLines_) {
+    anchor_ = std::max(anchor_, grid_.baseline(l.slot, l.sizePt) + kEmDescent * l.sizePt);
+  }
+  return taken;
+}
+
+void FlowContext::replaceFlowLines(const std::vector<FlowLine>& lines) {
+  for (const auto& l : lines) {
+    record(l.text, l.box, l.originX, l.block, l.lineIndex, l.lastOfBlock, l.keepWithNext,
+           l.respace);
   }
 }
 

@@ -3,6 +3,9 @@
 // with page flow, adding pages.
 #pragma once
 
+#include <memory>
+#include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -17,18 +20,55 @@
 
 namespace gongwen {
 
+class LayoutCatalog;
+
 struct ComposeOptions {
   bool normalize = true;  // half-width punctuation in Chinese text → full-width
   MissingGlyphPolicy missing;
   std::string baseDirectory = ".";  // relative image paths are resolved here
   bool allowFilePaths = true;       // false: images only as data: URIs (HTTP server)
+  // The other layouts, for attachments composed with their own flow; null: none.
+  const LayoutCatalog* layouts = nullptr;
+};
+
+// A line the flow placed on the current page, kept so that the page can still be adjusted
+// (7.3.5.5: re-spaced, or carried to the next page with the signature).
+struct FlowLine {
+  std::shared_ptr<const ShapedText> text;
+  LineBox box;
+  double sizePt = 16;
+  double originX = 0;                 // pt; the block's left edge unless placed elsewhere
+  int slot = 0;                       // grid line on the page
+  size_t itemBegin = 0, itemEnd = 0;  // its glyph runs in the page's items
+  int block = 0;                      // lines of one paragraph share it
+  size_t lineIndex = 0;               // in that paragraph
+  bool lastOfBlock = false;           // the paragraph's last line
+  bool keepWithNext = false;          // a heading: never the last line of a page
+  // Set for body paragraphs whose character spacing may be tightened (7.3.5.5).
+  std::optional<ParagraphStyle> respace;
 };
 
 class FlowContext {
  public:
+  // Composes with another layout's styles (an attachment with its own flow) until the
+  // scope ends. Both layouts must have the same page geometry.
+  class LayoutScope {
+   public:
+    LayoutScope(FlowContext& ctx, const Layout& layout) : ctx_(ctx), saved_(ctx.layout_) {
+      ctx.layout_ = &layout;
+    }
+    ~LayoutScope() { ctx_.layout_ = saved_; }
+    LayoutScope(const LayoutScope&) = delete;
+    LayoutScope& operator=(const LayoutScope&) = delete;
+
+   private:
+    FlowContext& ctx_;
+    const Layout* saved_;
+  };
+
   FlowContext(const Layout& layout, const FontRegistry& fonts, const ComposeOptions& options);
 
-  const Layout& layout() const { return layout_; }
+  const Layout& layout() const { return *layout_; }
   const Grid& grid() const { return grid_; }
   const FontRegistry& fonts() const { return fonts_; }
   const ComposeOptions& options() const { return options_; }
@@ -36,12 +76,15 @@ class FlowContext {
 
   // UTF-8 field text → characters, normalized when the options say so.
   std::u32string prepare(const std::string& utf8) const;
-  ShapedText shape(std::u32string_view text, const TextStyle& style, const std::string& where);
+  ShapedText shape(std::u32string_view text, const TextStyle& style, const std::string& where,
+                   BreakMode mode = BreakMode::Line, const std::vector<FontSpan>& spans = {});
   // The paragraph settings of a style on this grid (cell pitch, first-line indent).
   ParagraphStyle paragraphStyle(const TextStyle& style) const;
 
   // The page the next grid line is on (a new page when the last one is full).
   Page& page();
+  // The current page: the last one (the first one when there is none yet), even when full.
+  Page& currentPage();
   int slot() const { return slot_; }  // next free grid line (0-based) on the last page
   int linesLeft() const { return grid_.lines - slot_; }
   void skipLines(int n) { slot_ += n; }
@@ -51,14 +94,71 @@ class FlowContext {
   void placeLines(const ShapedText& text, const std::vector<LineBox>& lines,
                   const TextStyle& style);
 
+  // --- Additions for the GB/T 9704 document elements ---
+
+  // Like placeLines; `respace` marks a body paragraph whose spacing 7.3.5.5 may tighten,
+  // `keepWithNext` a heading. Lines sit at `originX` (default: the block's left edge).
+  void placeParagraph(std::shared_ptr<const ShapedText> text, const std::vector<LineBox>& lines,
+                      const std::optional<ParagraphStyle>& respace = std::nullopt,
+                      bool keepWithNext = false, std::optional<double> originX = std::nullopt);
+  // One line on grid line `slot` of the current page at `originX`, outside the flow (the
+  // next free line does not move). Not kept in flowLines().
+  void placeLineAt(const ShapedText& text, const LineBox& line, int slot, double originX);
+  // One line with its baseline at `baseline` (pt from the page top), off the grid (red marks).
+  void placeLineAbsolute(const ShapedText& text, const LineBox& line, double originX,
+                         double baseline);
+  // Draws a rule or an image on the current page (the page the next grid line is on).
+  void addItem(DisplayItem item, bool movesAnchor = true);
+
+  // The lowest bottom edge (pt from the page top) of anything placed on the current page:
+  // text by its em box, rules and images by their box. The block's top on a fresh page.
+  double anchor() const { return anchor_; }
+  // The grid line nearest to the one on which text of `sizePt` would have its em-box top
+  // `gapPt` below `yPt`, never one whose em-box top is above `yPt`.
+  int nearestSlotBelow(double yPt, double gapPt, double sizePt) const;
+  // The first grid line whose em-box top for text of `sizePt` is at least `gapPt` below `yPt`.
+  int firstSlotBelow(double yPt, double gapPt, double sizePt) const;
+  // The next grid line, moved on the current page (never back over placed lines).
+  void setSlot(int slot);
+  // The first grid line below everything already on the current page.
+  int freeSlot() const;
+  // Whether an image on the current page (a seal) covers part of grid line `slot` between
+  // x0 and x1 (pt).
+  bool imageCovers(int slot, double x0, double x1) const;
+  size_t pageIndex() const { return list_.pages.empty() ? 0 : list_.pages.size() - 1; }
+  bool onFreshPage() const { return list_.pages.empty() || slot_ >= grid_.lines; }
+
+  // The flow's lines on the current page, top to bottom.
+  const std::vector<FlowLine>& flowLines() const { return flowLines_; }
+  // Removes flow lines [from, end) from the page (their glyphs and their record); the next
+  // free line becomes the first removed one's.
+  std::vector<FlowLine> takeFlowLines(size_t from);
+  // Puts lines taken with takeFlowLines back, each on the next grid line, flowing on.
+  void replaceFlowLines(const std::vector<FlowLine>& lines);
+
+  // 页码: pages that carry no number (a colophon page that stands alone, a letter's first).
+  void omitPageNumber(size_t pageIndex) { unnumbered_.insert(pageIndex); }
+  bool pageNumberOmitted(size_t pageIndex) const { return unnumbered_.count(pageIndex) > 0; }
+
  private:
-  const Layout& layout_;
+  void record(std::shared_ptr<const ShapedText> text, const LineBox& box, double originX, int block,
+              size_t lineIndex, bool last, bool keepWithNext,
+              const std::optional<ParagraphStyle>& respace);
+  double emTop(int slot, double sizePt) const {
+    return grid_.baseline(slot, sizePt) - kEmAscent * sizePt;
+  }
+
+  const Layout* layout_;
   const FontRegistry& fonts_;
   ComposeOptions options_;
   Grid grid_;
   Shaper shaper_;
   DisplayList list_;
   int slot_ = 0;
+  double anchor_ = 0, fixedAnchor_ = 0;  // pt; fixed: what is not a flow line
+  int nextBlock_ = 0;
+  std::vector<FlowLine> flowLines_;  // of the current page
+  std::set<size_t> unnumbered_;
 };
 
 }  // namespace gongwen

@@ -11,6 +11,18 @@ const std::map<std::string, PlaceElement>& registry() {
   static const std::map<std::string, PlaceElement> elements = {
       {"title", placeTitle},
       {"paragraphs", placeParagraphs},
+      {"mark", placeMark},
+      {"header_lines", placeHeaderLines},
+      {"doc_number", placeDocNumber},
+      {"rule", placeRule},
+      {"recipients", placeRecipients},
+      {"body", placeDocumentBody},
+      {"attachment_notes", placeAttachmentNotes},
+      {"signature", placeSignature},
+      {"note", placeNote},
+      {"attachments", placeAttachments},
+      {"colophon", placeColophon},
+      {"attendance", placeAttendance},
   };
   return elements;
 }

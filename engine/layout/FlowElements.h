@@ -19,5 +19,18 @@ std::vector<std::string> flowElementNames();
 // The elements (layout/elements/*.cpp).
 void placeTitle(FlowContext& ctx, const FlowElement& el, const Record& record);
 void placeParagraphs(FlowContext& ctx, const FlowElement& el, const Record& record);
+// GB/T 9704 documents, minutes and letters (elements/Mark.cpp, HeaderLines.cpp, …).
+void placeMark(FlowContext& ctx, const FlowElement& el, const Record& record);
+void placeHeaderLines(FlowContext& ctx, const FlowElement& el, const Record& record);
+void placeDocNumber(FlowContext& ctx, const FlowElement& el, const Record& record);
+void placeRule(FlowContext& ctx, const FlowElement& el, const Record& record);
+void placeRecipients(FlowContext& ctx, const FlowElement& el, const Record& record);
+void placeDocumentBody(FlowContext& ctx, const FlowElement& el, const Record& record);
+void placeAttachmentNotes(FlowContext& ctx, const FlowElement& el, const Record& record);
+void placeSignature(FlowContext& ctx, const FlowElement& el, const Record& record);
+void placeNote(FlowContext& ctx, const FlowElement& el, const Record& record);
+void placeAttachments(FlowContext& ctx, const FlowElement& el, const Record& record);
+void placeColophon(FlowContext& ctx, const FlowElement& el, const Record& record);
+void placeAttendance(FlowContext& ctx, const FlowElement& el, const Record& record);
 
 }  // namespace gongwen

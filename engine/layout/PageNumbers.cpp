@@ -12,6 +12,7 @@ void addPageNumbers(FlowContext& ctx, const PageNumberSpec& spec) {
   const double baseline = grid.bottom() + mmToPt(spec.topBelowBlockMm) + kEmAscent * em;
   auto& pages = ctx.list().pages;
   for (size_t i = 0; i < pages.size(); ++i) {
+    if (ctx.pageNumberOmitted(i)) continue;  // still counted
     std::string label = spec.format;
     label.replace(label.find("{n}"), 3, std::to_string(i + 1));
     ShapedText shaped = ctx.shape(decodeUtf8(label), style, "page number");

@@ -6,7 +6,8 @@
 
 namespace gongwen {
 
-// Numbers every page of the context's list 1, 2, 3 …
+// Numbers every page of the context's list 1, 2, 3 …, except the pages the flow marked
+// (FlowContext::omitPageNumber), which are still counted.
 void addPageNumbers(FlowContext& ctx, const PageNumberSpec& spec);
 
 }  // namespace gongwen

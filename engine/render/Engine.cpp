@@ -36,6 +36,7 @@ LayoutResult Engine::layout(const Poco::JSON::Object::Ptr& record,
   compose.missing.warnings = &result.warnings;
   compose.baseDirectory = options.baseDirectory;
   compose.allowFilePaths = options.allowFilePaths;
+  compose.layouts = layouts_.get();
   if (layout.kind != "flow") {
     throw InputError("layout " + layout.name,
                      "layout kind \"" + layout.kind + "\" is not supported by this version");

@@ -36,11 +36,21 @@ uint16_t indexOf(std::vector<FontPtr>& fonts, const FontPtr& f) {
 std::vector<uint16_t> chooseFonts(std::u32string_view text, const FontPtr& primary,
                                   const FontRegistry& registry, std::vector<FontPtr>& fonts,
                                   const std::string& where, const MissingGlyphPolicy& policy) {
-  std::vector<uint16_t> out(text.size(), indexOf(fonts, primary));
-  for (size_t i = 0; i < text.size(); ++i) {
+  std::vector<uint16_t> out(text.size(), 0);
+  chooseFontsInRange(text, 0, text.size(), primary, registry, fonts, where, policy, out);
+  return out;
+}
+
+void chooseFontsInRange(std::u32string_view text, size_t from, size_t to, const FontPtr& primary,
+                        const FontRegistry& registry, std::vector<FontPtr>& fonts,
+                        const std::string& where, const MissingGlyphPolicy& policy,
+                        std::vector<uint16_t>& out) {
+  const uint16_t primaryIndex = indexOf(fonts, primary);
+  for (size_t i = from; i < to; ++i) {
+    out[i] = primaryIndex;
     char32_t c = text[i];
     if (needsNoGlyph(c)) {
-      if (i > 0 && c != U'\n') out[i] = out[i - 1];  // marks and selectors follow their base
+      if (i > from && c != U'\n') out[i] = out[i - 1];  // marks and selectors follow their base
       continue;
     }
     if (primary->hasGlyph(c)) continue;
@@ -64,7 +74,6 @@ std::vector<uint16_t> chooseFonts(std::u32string_view text, const FontPtr& prima
     if (!policy.allowMissing) throw MissingGlyphError(where, message, c);
     if (policy.warnings) policy.warnings->push_back(where + ": " + message);
   }
-  return out;
 }
 
 }  // namespace gongwen

@@ -22,5 +22,11 @@ struct MissingGlyphPolicy {
 std::vector<uint16_t> chooseFonts(std::u32string_view text, const FontPtr& primary,
                                   const FontRegistry& registry, std::vector<FontPtr>& fonts,
                                   const std::string& where, const MissingGlyphPolicy& policy);
+// The same for characters [from, to) of `text` only, written into out[from..to): a run of a
+// paragraph in its own font (a run-in heading). Messages count characters in all of `text`.
+void chooseFontsInRange(std::u32string_view text, size_t from, size_t to, const FontPtr& primary,
+                        const FontRegistry& registry, std::vector<FontPtr>& fonts,
+                        const std::string& where, const MissingGlyphPolicy& policy,
+                        std::vector<uint16_t>& out);
 
 }  // namespace gongwen

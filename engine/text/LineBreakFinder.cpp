@@ -26,12 +26,7 @@ bool LineBreakFinder::kinsokuAllows(std::u32string_view t, size_t i) {
   return true;
 }
 
-std::vector<bool> LineBreakFinder::opportunities(std::u32string_view text) {
-  std::vector<bool> allowed(text.size() + 1, false);
-  allowed[0] = true;
-  allowed[text.size()] = true;
-  if (text.empty()) return allowed;
-
+std::vector<uint32_t> LineBreakFinder::toUtf16(std::u32string_view text) {
   utf16_.clear();
   std::vector<uint32_t> toChar;  // utf16 index → char index
   toChar.reserve(text.size() + 1);
@@ -48,17 +43,45 @@ std::vector<bool> LineBreakFinder::opportunities(std::u32string_view text) {
     }
   }
   toChar.push_back(static_cast<uint32_t>(text.size()));
+  return toChar;
+}
 
+std::vector<bool> LineBreakFinder::boundaries(UBreakIterator* it, std::u32string_view text,
+                                              bool kinsoku) {
+  std::vector<bool> allowed(text.size() + 1, false);
+  allowed[0] = true;
+  allowed[text.size()] = true;
+  if (text.empty()) return allowed;
+  std::vector<uint32_t> toChar = toUtf16(text);
   UErrorCode status = U_ZERO_ERROR;
-  ubrk_setText(iterator_.get(), reinterpret_cast<const UChar*>(utf16_.data()),
+  ubrk_setText(it, reinterpret_cast<const UChar*>(utf16_.data()),
                static_cast<int32_t>(utf16_.size()), &status);
-  if (U_FAILURE(status)) throw std::runtime_error("ICU line breaker failed");
-  for (int32_t pos = ubrk_first(iterator_.get()); pos != UBRK_DONE;
-       pos = ubrk_next(iterator_.get())) {
+  if (U_FAILURE(status)) throw std::runtime_error("ICU break iterator failed");
+  for (int32_t pos = ubrk_first(it); pos != UBRK_DONE; pos = ubrk_next(it)) {
     size_t i = toChar[static_cast<size_t>(pos)];
-    if (i > 0 && i < text.size() && kinsokuAllows(text, i)) allowed[i] = true;
+    if (i > 0 && i < text.size() && (!kinsoku || kinsokuAllows(text, i))) allowed[i] = true;
   }
   return allowed;
+}
+
+std::vector<bool> LineBreakFinder::opportunities(std::u32string_view text) {
+  return boundaries(iterator_.get(), text, true);
+}
+
+std::vector<bool> LineBreakFinder::wordBoundaries(std::u32string_view text) {
+  if (!words_) {
+    UErrorCode status = U_ZERO_ERROR;
+    words_.reset(ubrk_open(UBRK_WORD, "zh", nullptr, 0, &status));
+    if (U_FAILURE(status)) {
+      throw std::runtime_error(std::string("ICU word breaker unavailable: ") + u_errorName(status));
+    }
+  }
+  std::vector<bool> out = boundaries(words_.get(), text, false);
+  // A number and the character after it read as one word: 2011年度, 19家, 5个.
+  for (size_t i = 1; i < text.size(); ++i) {
+    if (text[i - 1] >= U'0' && text[i - 1] <= U'9' && isHan(text[i])) out[i] = false;
+  }
+  return out;
 }
 
 }  // namespace gongwen

@@ -16,7 +16,7 @@ class Composer {
 
   std::vector<LineBox> run() {
     std::vector<LineBox> lines;
-    size_t s = 0, n = t_.clusters.size();
+    size_t s = std::min(s_.startCluster, t_.clusters.size()), n = t_.clusters.size();
     while (s < n && isSpace(s)) ++s;
     while (s < n) {
       LineBox line;
@@ -29,6 +29,21 @@ class Composer {
       lines.push_back(std::move(line));
       s = e;
       while (s < n && isSpace(s)) ++s;
+    }
+    return lines;
+  }
+
+  std::vector<LineBox> atBreaks(const std::vector<size_t>& starts) const {
+    std::vector<LineBox> lines;
+    const size_t n = t_.clusters.size();
+    for (size_t k = 0; k < starts.size(); ++k) {
+      LineBox line;
+      line.first = starts[k];
+      size_t e = k + 1 < starts.size() ? starts[k + 1] : n;
+      line.end = trimmedEnd(line.first, e);
+      line.indent = lines.empty() ? s_.firstIndent + s_.indent : s_.indent;
+      place(line, s_.width - line.indent, /*last=*/e >= n);
+      lines.push_back(std::move(line));
     }
     return lines;
   }
@@ -110,7 +125,7 @@ class Composer {
 
     std::vector<double> squeezeL(end - first, 0), squeezeR(end - first, 0),
         gapAfter(end - first, 0);
-    if (justify && delta < -kEps) {
+    if (delta < -kEps) {  // a line that took one more mark (推入) squeezes, last or not
       double ratio = std::min(1.0, -delta / std::max(squeezable(first, end), kEps));
       for (size_t i = first; i < end; ++i) {
         squeezeL[i - first] = t_.clusters[i].squeezeLeft * ratio;
@@ -162,6 +177,11 @@ class Composer {
 
 std::vector<LineBox> composeParagraph(const ShapedText& text, const ParagraphStyle& style) {
   return Composer(text, style).run();
+}
+
+std::vector<LineBox> composeAtBreaks(const ShapedText& text, const ParagraphStyle& style,
+                                     const std::vector<size_t>& lineStarts) {
+  return Composer(text, style).atBreaks(lineStarts);
 }
 
 double naturalWidth(const ShapedText& text, size_t first, size_t end, const ParagraphStyle& style) {

@@ -22,6 +22,9 @@ struct ParagraphStyle {
   // characters starts on the left edge and ends on the right edge.
   double gridPitch = 0;
   Alignment align = Alignment::Justify;  // Justify: every line but the last; it is flush left
+  // Compose clusters from this one on (a paragraph's tail, re-spaced on its last page; the
+  // first composed line gets firstIndent, so set it to 0 for a tail).
+  size_t startCluster = 0;
 };
 
 struct LineBox {
@@ -35,6 +38,11 @@ struct LineBox {
 };
 
 std::vector<LineBox> composeParagraph(const ShapedText& text, const ParagraphStyle& style);
+
+// Lines that start at the given clusters (ascending; the first is style.startCluster),
+// positioned as composeParagraph would position them: for breaks chosen elsewhere (titles).
+std::vector<LineBox> composeAtBreaks(const ShapedText& text, const ParagraphStyle& style,
+                                     const std::vector<size_t>& lineStarts);
 
 // Natural width of clusters [first, end) on one line with `style`'s pitch (ink extent).
 double naturalWidth(const ShapedText& text, size_t first, size_t end, const ParagraphStyle& style);

@@ -1,5 +1,6 @@
 #include "text/Shaper.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "fonts/FontRegistry.h"
@@ -18,14 +19,27 @@ Shaper::Shaper(const FontRegistry& registry)
       language_(hb_language_from_string("zh-Hans", -1)) {}
 
 ShapedText Shaper::shape(std::u32string_view text, const TextStyleRef& style,
-                         const std::string& where, const MissingGlyphPolicy& policy) {
+                         const std::string& where, const MissingGlyphPolicy& policy, BreakMode mode,
+                         const std::vector<FontSpan>& spans) {
   ShapedText out;
   out.text.assign(text);
   out.sizePt = style.sizePt;
   out.color = style.color;
   out.glyphs.reserve(text.size() + 4);
   out.clusters.reserve(text.size());
-  auto fontOf = chooseFonts(text, style.font, registry_, out.fonts, where, policy);
+  // Each character in its span's font, the others in the style's (spans are in order).
+  std::vector<uint16_t> fontOf(text.size(), 0);
+  out.fonts.push_back(style.font);
+  size_t done = 0;
+  for (const FontSpan& span : spans) {
+    size_t start = std::clamp(span.start, done, text.size());
+    size_t end = std::clamp(span.end, start, text.size());
+    chooseFontsInRange(text, done, start, style.font, registry_, out.fonts, where, policy, fontOf);
+    chooseFontsInRange(text, start, end, span.font, registry_, out.fonts, where, policy, fontOf);
+    done = end;
+  }
+  chooseFontsInRange(text, done, text.size(), style.font, registry_, out.fonts, where, policy,
+                     fontOf);
 
   // Runs: same font and same kind (full-width text is shaped as Han, the rest as Latin).
   size_t start = 0;
@@ -43,6 +57,10 @@ ShapedText Shaper::shape(std::u32string_view text, const TextStyleRef& style,
   }
 
   auto allowed = breaks_.opportunities(out.text);
+  if (mode == BreakMode::Word) {
+    auto words = breaks_.wordBoundaries(out.text);
+    for (size_t i = 0; i < allowed.size(); ++i) allowed[i] = allowed[i] && words[i];
+  }
   out.breakBefore.resize(out.clusters.size());
   for (size_t i = 0; i < out.clusters.size(); ++i) {
     out.breakBefore[i] = i == 0 || allowed[out.clusters[i].textStart];

@@ -23,13 +23,25 @@ struct TextStyleRef {
   Color color;
 };
 
+// Where lines may break: Line — ICU line breaking + kinsoku (body text); Word — only where
+// that and ICU's word segmentation agree, so words stay whole (titles).
+enum class BreakMode { Line, Word };
+
+// Characters [start, end) of a paragraph drawn in another font at the same size and colour
+// (a run-in heading: "（一）加强领导。" in 楷体, the rest in 仿宋).
+struct FontSpan {
+  size_t start = 0, end = 0;
+  FontPtr font;
+};
+
 class Shaper {
  public:
   explicit Shaper(const FontRegistry& registry);
 
   // `text` is one paragraph (no newlines). `where` names the field for error messages.
   ShapedText shape(std::u32string_view text, const TextStyleRef& style, const std::string& where,
-                   const MissingGlyphPolicy& policy);
+                   const MissingGlyphPolicy& policy, BreakMode mode = BreakMode::Line,
+                   const std::vector<FontSpan>& spans = {});
 
  private:
   void shapeRun(ShapedText& out, size_t start, size_t end, uint16_t fontIndex, bool fullWidth);

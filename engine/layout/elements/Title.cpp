@@ -1,4 +1,8 @@
-// 标题: centred, balanced lines, one per grid line.
+// 标题 (7.3.1): centred, broken only between words into a trapezoid or a diamond with no
+// character alone on a line (composeBalanced), one line per grid line. "below_anchor_lines"
+// puts it that many line pitches below what was placed last (the red separator), on the
+// nearest grid line; otherwise "blank_lines_before" counts grid lines.
+#include "layout/ElementParams.h"
 #include "layout/FlowElements.h"
 #include "layout/elements/Text.h"
 #include "text/BalancedLines.h"
@@ -7,16 +11,24 @@ namespace gongwen {
 
 void placeTitle(FlowContext& ctx, const FlowElement& el, const Record& record) {
   if (!record.has(el.field)) return;
+  ElementParams p(el);
   const TextStyle& style = ctx.layout().style(el.style);
   std::u32string text = trimmedText(ctx.prepare(record.text(el.field)));
   for (char32_t& c : text) {
     if (c == U'\n') c = U' ';
   }
-  ShapedText shaped = ctx.shape(text, style, record.path(el.field));
+  const BreakMode mode = p.str("break", "words") == "words" ? BreakMode::Word : BreakMode::Line;
+  ShapedText shaped = ctx.shape(text, style, record.path(el.field), mode);
   ParagraphStyle ps;
   ps.width = ctx.grid().width;
   ps.align = Alignment::Center;
-  ctx.skipLines(el.blankLinesBefore);
+  if (p.has("below_anchor_lines")) {
+    ctx.currentPage();
+    ctx.setSlot(ctx.nearestSlotBelow(
+        ctx.anchor(), p.number("below_anchor_lines", 2) * ctx.grid().linePitch, style.sizePt));
+  } else {
+    ctx.skipLines(el.blankLinesBefore);
+  }
   ctx.placeLines(shaped, composeBalanced(shaped, ps), style);
   ctx.skipLines(el.blankLinesAfter);
 }

@@ -1,0 +1,89 @@
+#include "layout/ImageField.h"
+
+#include <Poco/Base64Decoder.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <sstream>
+
+#include "common/Errors.h"
+#include "common/PngCheck.h"
+
+namespace gongwen {
+namespace {
+
+constexpr std::string_view kDataPrefix = "data:image/png;base64,";
+
+std::vector<uint8_t> fromDataUri(const std::string& value, const std::string& where) {
+  std::string payload = value.substr(kDataPrefix.size());
+  if (payload.size() > kMaxImageBytes / 3 * 4 + 4) {
+    throw InputError(
+        where, "the image is too large (at most " + std::to_string(kMaxImageBytes >> 20) + " MiB)");
+  }
+  for (char c : payload) {
+    bool ok = std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '/' || c == '=' ||
+              c == '\n' || c == '\r';
+    if (!ok) throw InputError(where, "the data: URI is not valid base64");
+  }
+  std::istringstream in(payload);
+  Poco::Base64Decoder decoder(in);
+  std::vector<uint8_t> bytes((std::istreambuf_iterator<char>(decoder)),
+                             std::istreambuf_iterator<char>());
+  return bytes;
+}
+
+std::vector<uint8_t> fromFile(const std::string& value, const std::string& where,
+                              const ComposeOptions& options) {
+  if (!options.allowFilePaths) {
+    throw InputError(where,
+                     "must be a data:image/png;base64,… URI here (file paths are not "
+                     "accepted)");
+  }
+  namespace fs = std::filesystem;
+  fs::path path(value);
+  if (path.is_relative()) path = fs::path(options.baseDirectory) / path;
+  std::error_code ec;
+  auto size = fs::file_size(path, ec);
+  if (ec || !fs::is_regular_file(path, ec)) {
+    throw InputError(where, "cannot read the image file " + path.string() + " (does it exist?)");
+  }
+  if (size > kMaxImageBytes) {
+    throw InputError(where, "the image file " + path.string() + " is too large (" +
+                                std::to_string(size >> 10) + " KiB; at most " +
+                                std::to_string(kMaxImageBytes >> 20) + " MiB)");
+  }
+  std::ifstream in(path, std::ios::binary);
+  std::vector<uint8_t> bytes((std::istreambuf_iterator<char>(in)),
+                             std::istreambuf_iterator<char>());
+  if (!in.good() && !in.eof()) throw InputError(where, "cannot read " + path.string());
+  return bytes;
+}
+
+}  // namespace
+
+std::shared_ptr<const ImageData> loadImageField(const Record& record, const std::string& field,
+                                                const ComposeOptions& options) {
+  if (!record.has(field)) return nullptr;
+  const std::string where = record.path(field);
+  const std::string value = record.text(field);
+  const bool dataUri = value.rfind("data:", 0) == 0;
+  if (dataUri && value.rfind(kDataPrefix, 0) != 0) {
+    throw InputError(where, "only PNG images are accepted: data:image/png;base64,…");
+  }
+  std::vector<uint8_t> bytes =
+      dataUri ? fromDataUri(value, where) : fromFile(value, where, options);
+  if (bytes.size() > kMaxImageBytes) {
+    throw InputError(
+        where, "the image is too large (at most " + std::to_string(kMaxImageBytes >> 20) + " MiB)");
+  }
+  PngCheck check = checkPng(bytes, kMaxImagePixels);
+  if (!check.info) throw InputError(where, "the image " + check.problem);
+  auto image = std::make_shared<ImageData>();
+  image->png = std::move(bytes);
+  image->pixelWidth = check.info->width;
+  image->pixelHeight = check.info->height;
+  return image;
+}
+
+}  // namespace gongwen

@@ -1,0 +1,201 @@
+// The "body" element: paragraphs on the grid, headings in their level's style, a heading
+// kept with the line after it, and (with "first_page") the rule that the first page shows
+// body text.
+#include "layout/elements/DocumentBody.h"
+
+#include <Poco/JSON/Array.h>
+
+#include <algorithm>
+
+#include "common/Errors.h"
+#include "common/Json.h"
+#include "common/Utf8.h"
+#include "layout/ElementParams.h"
+#include "layout/FlowElements.h"
+#include "layout/PageAdjust.h"
+#include "layout/elements/Text.h"
+
+namespace gongwen {
+namespace {
+
+bool isChineseNumeral(char32_t c) {
+  return std::u32string_view(U"一二三四五六七八九十百零〇两").find(c) != std::u32string_view::npos;
+}
+bool isDigit(char32_t c) { return c >= U'0' && c <= U'9'; }
+bool isSentenceEnd(char32_t c) {
+  return std::u32string_view(U"。；！？：").find(c) != std::u32string_view::npos;
+}
+
+// Length of a run of characters of one kind from `i`.
+template <typename Pred>
+size_t runOf(std::u32string_view s, size_t i, Pred pred) {
+  size_t n = 0;
+  while (i + n < s.size() && pred(s[i + n])) ++n;
+  return n;
+}
+
+}  // namespace
+
+int headingLevel(std::u32string_view s) {
+  if (size_t n = runOf(s, 0, isChineseNumeral); n > 0 && n < s.size() && s[n] == U'、') return 1;
+  if (!s.empty() && (s[0] == U'（' || s[0] == U'(')) {
+    size_t n = runOf(s, 1, isChineseNumeral);
+    if (n > 0 && 1 + n < s.size() && (s[1 + n] == U'）' || s[1 + n] == U')')) return 2;
+    n = runOf(s, 1, isDigit);
+    if (n > 0 && 1 + n < s.size() && (s[1 + n] == U'）' || s[1 + n] == U')')) return 4;
+  }
+  if (size_t n = runOf(s, 0, isDigit);
+      n > 0 && n + 1 < s.size() && (s[n] == U'.' || s[n] == U'．') && !isDigit(s[n + 1]))
+    return 3;
+  return 0;
+}
+
+std::vector<BodyItem> bodyItems(const Record& record, const std::string& field) {
+  std::vector<BodyItem> items;
+  const std::string where = record.path(field);
+  Poco::Dynamic::Var v = record.value(field);
+  if (v.isEmpty()) return items;
+  if (v.isString()) {
+    checkPrintable(v.toString(), where, true);
+    items.push_back({decodeUtf8(v.toString()), -1, where, true});
+    return items;
+  }
+  if (v.type() != typeid(Poco::JSON::Array::Ptr)) {
+    throw InputError(
+        where, "must be a string or an array of paragraphs and headings, found " + jsonTypeName(v));
+  }
+  auto arr = v.extract<Poco::JSON::Array::Ptr>();
+  for (size_t i = 0; i < arr->size(); ++i) {
+    const std::string at = jsonPath(where, i);
+    auto item = arr->get(i);
+    if (item.isString()) {
+      checkPrintable(item.toString(), at, true);
+      items.push_back({decodeUtf8(item.toString()), -1, at, true});
+      continue;
+    }
+    if (item.type() != typeid(Poco::JSON::Object::Ptr)) {
+      throw InputError(at,
+                       "must be a paragraph (a string) or a heading ({\"heading\": \"…\", "
+                       "\"level\": 1-4}), found " +
+                           jsonTypeName(item));
+    }
+    auto obj = item.extract<Poco::JSON::Object::Ptr>();
+    for (const auto& [key, value] : *obj) {
+      if (key != "heading" && key != "level") {
+        throw InputError(jsonPath(at, key),
+                         "unknown key; a heading is {\"heading\": \"…\", \"level\": 1-4}");
+      }
+    }
+    if (!obj->has("heading") || !obj->get("heading").isString()) {
+      throw InputError(jsonPath(at, "heading"), "a heading needs its text as a string");
+    }
+    int level = -1;
+    if (obj->has("level")) {
+      auto l = obj->get("level");
+      if (!l.isInteger() || l.convert<int>() < 1 || l.convert<int>() > 4) {
+        throw InputError(jsonPath(at, "level"), "must be 1, 2, 3 or 4");
+      }
+      level = l.convert<int>();
+    }
+    std::string text = obj->get("heading").toString();
+    checkPrintable(text, jsonPath(at, "heading"), false);
+    std::u32string t = decodeUtf8(text);
+    if (level < 0) level = std::max(1, headingLevel(trimmedText(t)));
+    items.push_back({t, level, jsonPath(at, "heading"), false});
+  }
+  return items;
+}
+
+std::vector<BodyParagraph> paragraphsOf(const std::vector<BodyItem>& items) {
+  std::vector<BodyParagraph> out;
+  for (const auto& item : items) {
+    if (!item.splitLines) {
+      BodyParagraph p{trimmedText(item.text), item.level, 0, true, item.where};
+      if (!p.text.empty()) out.push_back(std::move(p));
+      continue;
+    }
+    size_t start = 0, index = 0;
+    const std::u32string& all = item.text;
+    while (start <= all.size()) {
+      size_t end = all.find(U'\n', start);
+      if (end == std::u32string::npos) end = all.size();
+      std::u32string para = trimmedText(std::u32string_view(all).substr(start, end - start));
+      start = end + 1;
+      ++index;
+      if (para.empty()) continue;
+      BodyParagraph p;
+      p.level = headingLevel(para);
+      if (p.level > 0) {
+        size_t stop = para.find(U'。');
+        if (stop != std::u32string::npos && stop + 1 < para.size()) p.headingEnd = stop + 1;
+        p.keepWithNext = p.headingEnd == 0 && !isSentenceEnd(para.back());
+      }
+      p.text = std::move(para);
+      p.where = item.where + " (paragraph " + std::to_string(index) + ")";
+      out.push_back(std::move(p));
+    }
+  }
+  return out;
+}
+
+void placeDocumentBody(FlowContext& ctx, const FlowElement& el, const Record& record) {
+  ElementParams p(el);
+  const Layout& layout = ctx.layout();
+  const TextStyle& body = layout.style(el.style);
+  std::vector<std::string> headingStyles = p.strings("heading_styles");
+  auto headingStyle = [&](int level) -> const TextStyle& {
+    size_t i = static_cast<size_t>(level - 1);
+    return i < headingStyles.size() ? layout.style(headingStyles[i]) : body;
+  };
+  auto items = bodyItems(record, el.field);
+  for (auto& item : items) item.text = ctx.prepare(encodeUtf8(item.text));
+  auto paras = paragraphsOf(items);
+  const bool firstPage = p.boolean("first_page", false);
+  const std::string firstPageWhere = p.str("first_page_field", el.field);
+  ctx.currentPage();
+  ctx.skipLines(el.blankLinesBefore);
+  if (p.has("below_anchor_lines")) {  // never closer than that to a rule or title above
+    ctx.setSlot(std::max(
+        ctx.slot(),
+        ctx.nearestSlotBelow(ctx.anchor(), p.number("below_anchor_lines", 0) * ctx.grid().linePitch,
+                             body.sizePt)));
+  }
+  for (size_t i = 0; i < paras.size(); ++i) {
+    const BodyParagraph& para = paras[i];
+    const bool wholeHeading = para.level > 0 && para.headingEnd == 0;
+    const TextStyle& style = wholeHeading ? headingStyle(para.level) : body;
+    std::vector<FontSpan> spans;
+    if (para.headingEnd > 0) {
+      spans.push_back({0, para.headingEnd, ctx.fonts().font(headingStyle(para.level).font)});
+    }
+    auto shaped = std::make_shared<const ShapedText>(
+        ctx.shape(para.text, style, para.where, BreakMode::Line, spans));
+    const ParagraphStyle ps = ctx.paragraphStyle(style);
+    auto lines = composeParagraph(*shaped, ps);
+    const bool keepWithNext = para.keepWithNext && wholeHeading && i + 1 < paras.size();
+    const int left = ctx.linesLeft();
+    const bool onFirstPage = ctx.pageIndex() == 0 && !ctx.list().pages.empty();
+    if (i == 0 && firstPage && (!onFirstPage || left <= 0)) {
+      throw InputError(record.path(firstPageWhere),
+                       "the header, title and recipients fill the first page, and the first "
+                       "page must show body text (GB/T 9704 7.3.3): shorten them");
+    }
+    // A heading never stays alone at the bottom of a page: it goes over with its next line.
+    if (keepWithNext && left > 0 && left < static_cast<int>(lines.size()) + 1 &&
+        left < ctx.grid().lines) {
+      if (i == 0 && firstPage) {
+        throw InputError(record.path(firstPageWhere),
+                         "the first page has room for the first heading only, and a heading "
+                         "cannot stand alone at the bottom of a page: shorten the title or "
+                         "the recipients");
+      }
+      // The page it leaves is filled by setting the paragraphs above a little looser, when
+      // they allow it (5.2.3: 22 lines a page); otherwise its last lines stay blank.
+      if (!loosenPage(ctx, left, p.integer("max_fewer_chars_per_line", 1))) ctx.newPage();
+    }
+    ctx.placeParagraph(shaped, lines, ps, keepWithNext);
+  }
+  ctx.skipLines(el.blankLinesAfter);
+}
+
+}  // namespace gongwen

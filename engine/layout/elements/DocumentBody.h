@@ -1,0 +1,41 @@
+// 正文 with its headings (7.3.3): the body as a string (paragraphs separated by newlines)
+// or an array of strings and {"heading": "…", "level": 1-4} objects.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/Record.h"
+
+namespace gongwen {
+
+struct BodyParagraph {
+  std::u32string text;
+  int level = 0;          // 0: body text; 1-4: a heading of that level
+  size_t headingEnd = 0;  // a run-in heading ("1.加强领导。各单位要……"): its characters
+  bool keepWithNext = false;  // a heading that titles what follows (no final 。)
+  std::string where;          // "$.body[3]", "$.body (paragraph 2)"
+};
+
+// 一、 → 1, （一） → 2, 1. / 1． → 3, （1） → 4; 0 for a paragraph that is no heading.
+int headingLevel(std::u32string_view paragraph);
+
+// One item of a body field: a string (one paragraph per line, headings found by their
+// numbering) or a heading object (its level given or found).
+struct BodyItem {
+  std::u32string text;
+  int level = -1;  // -1: find out
+  std::string where;
+  bool splitLines = true;
+};
+// The items of a body field. Throws InputError naming "$.body[3]" for anything that is
+// neither a string nor a heading object.
+std::vector<BodyItem> bodyItems(const Record& record, const std::string& field);
+// The paragraphs of (prepared) items. A numbered string paragraph is a heading of its
+// level: a title (kept with the line after it) when it has no final mark, run-in (only
+// the part up to its first "。" in the heading's font) when it goes on after that "。",
+// and a numbered statement (all in the heading's font, not kept) when it is one sentence.
+std::vector<BodyParagraph> paragraphsOf(const std::vector<BodyItem>& items);
+
+}  // namespace gongwen

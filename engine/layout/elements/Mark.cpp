@@ -1,0 +1,93 @@
+// 发文机关标志 / 纪要标志 (7.2.5, 10.1, 10.2): the red mark, centred, its top edge a set
+// distance below the block's top (or the page's, for letters). Wider than the block, it is
+// set smaller. A list of several issuers (联合行文) stacks the names, each spread to the
+// longest one, with the suffix (e.g. "文件") to their right, centred on them vertically.
+#include <algorithm>
+
+#include "common/Errors.h"
+#include "common/Json.h"
+#include "common/Utf8.h"
+#include "layout/ElementParams.h"
+#include "layout/FlowElements.h"
+#include "layout/elements/Text.h"
+
+namespace gongwen {
+namespace {
+
+// Spreads a one-line name over `width` by adding equal space between its clusters.
+void spreadTo(LineBox& line, double width) {
+  const size_t n = line.x.size();
+  const double extra = width - (line.extent - line.indent);
+  if (n < 2 || extra <= 0) return;
+  const double gap = extra / static_cast<double>(n - 1);
+  for (size_t k = 0; k < n; ++k) line.x[k] += gap * static_cast<double>(k);
+  line.extent += extra;
+}
+
+}  // namespace
+
+void placeMark(FlowContext& ctx, const FlowElement& el, const Record& record) {
+  std::vector<std::string> names = record.list(el.field);
+  if (names.empty()) return;
+  ElementParams p(el);
+  const Grid& grid = ctx.grid();
+  TextStyle style = ctx.layout().style(el.style);
+  style.onGrid = false;
+  const double top =
+      mmToPt(p.number("top_mm", 35)) + (p.str("from", "block") == "page" ? 0 : grid.top);
+  const double maxWidth = mmToPt(p.number("max_width_mm", ptToMm(grid.width)));
+  const std::string suffix = names.size() > 1 ? p.str("joint_suffix", "文件") : "";
+  const double lineGapEm = p.number("joint_line_gap_em", 0.25);
+  const double suffixGapEm = p.number("joint_suffix_gap_em", 0.5);
+  const double centre = grid.left + grid.width / 2;
+  ctx.currentPage();
+  if (p.boolean("omit_page_number", false)) ctx.omitPageNumber(ctx.pageIndex());
+
+  // Shapes at `size` and tells the total width.
+  struct Shaped {
+    std::vector<SingleLine> names;
+    SingleLine suffix;
+    double namesWidth = 0, width = 0;
+  };
+  auto shapeAll = [&](double size) {
+    TextStyle s = style;
+    s.sizePt = size;
+    Shaped out;
+    for (size_t i = 0; i < names.size(); ++i) {
+      std::string where =
+          names.size() > 1 ? jsonPath(record.path(el.field), i) : record.path(el.field);
+      out.names.push_back(
+          composeSingleLine(ctx, trimmedText(ctx.prepare(names[i])), s, where, 1e6));
+      out.namesWidth = std::max(out.namesWidth, out.names.back().width());
+    }
+    out.width = out.namesWidth;
+    if (!suffix.empty()) {
+      out.suffix = composeSingleLine(ctx, ctx.prepare(suffix), s, el.path, 1e6);
+      out.width += suffixGapEm * size + out.suffix.width();
+    }
+    return out;
+  };
+
+  double size = style.sizePt;
+  Shaped shaped = shapeAll(size);
+  if (shaped.width > maxWidth) {
+    size = size * maxWidth / shaped.width;
+    shaped = shapeAll(size);
+  }
+  const double left = centre - shaped.width / 2;
+  const double pitch = size * (1 + lineGapEm);
+  for (size_t i = 0; i < shaped.names.size(); ++i) {
+    SingleLine& n = shaped.names[i];
+    if (names.size() > 1) spreadTo(n.line, shaped.namesWidth);
+    ctx.placeLineAbsolute(*n.text, n.line, left, top + i * pitch + kEmAscent * size);
+  }
+  if (!suffix.empty()) {
+    const double namesBottom = top + (names.size() - 1) * pitch + size;
+    const double suffixTop = (top + namesBottom) / 2 - size / 2;
+    ctx.placeLineAbsolute(*shaped.suffix.text, shaped.suffix.line,
+                          left + shaped.namesWidth + suffixGapEm * size,
+                          suffixTop + kEmAscent * size);
+  }
+}
+
+}  // namespace gongwen

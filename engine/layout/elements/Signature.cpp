@@ -1,0 +1,138 @@
+// 发文机关署名, 成文日期, 印章 (7.3.5).
+// With a seal (7.3.5.1): the date right-aligned with a four-em right indent, the issuer
+// centred on the date above it, the seal upright and centred on them, its centre a little
+// above the middle of the two lines, its top within one line below the text above.
+// Without (7.3.5.2): one blank line, the issuer right-aligned with a two-em right indent,
+// the date on the next line starting two em right of the issuer's start; a date longer
+// than that keeps the two-em indent and pushes the issuer left to match.
+// 7.3.5.5: the block never opens a page by itself — the page before is tightened
+// (PageAdjust), or its last lines come over with the block.
+#include <algorithm>
+#include <cmath>
+
+#include "common/Errors.h"
+#include "layout/ElementParams.h"
+#include "layout/FlowElements.h"
+#include "layout/ImageField.h"
+#include "layout/PageAdjust.h"
+#include "layout/elements/FieldText.h"
+#include "layout/elements/Text.h"
+
+namespace gongwen {
+namespace {
+
+struct SignatureGeometry {
+  int issuerRow = 1;         // grid lines below the last line above
+  double sealTopOffset = 0;  // seal top below the top of the issuer's grid line, pt
+  double sealHeight = 0;
+};
+
+}  // namespace
+
+void placeSignature(FlowContext& ctx, const FlowElement& el, const Record& record) {
+  ElementParams p(el);
+  const Layout& layout = ctx.layout();
+  const std::string issuer = fieldText(record, layout, el.field);
+  const std::string dateField = p.str("date_field", "date");
+  const std::string date = fieldText(record, layout, dateField);
+  const std::string sealField = p.str("seal_field");
+  const bool hasSeal = !sealField.empty() && record.has(sealField);
+  if (issuer.empty() && date.empty() && !hasSeal) return;
+  if (hasSeal && (issuer.empty() || date.empty())) {
+    throw InputError(record.path(sealField), "a seal needs the issuer (\"" + el.field +
+                                                 "\") and the date (\"" + dateField +
+                                                 "\") it presses on (7.3.5.1)");
+  }
+  auto seal = hasSeal ? loadImageField(record, sealField, ctx.options()) : nullptr;
+  const Grid& grid = ctx.grid();
+  const TextStyle& style = layout.style(el.style);
+  const double em = emOf(ctx, style);
+  SingleLine issuerLine, dateLine;
+  if (!issuer.empty()) {
+    issuerLine = composeSingleLine(ctx, trimmedText(ctx.prepare(issuer)), style,
+                                   record.path(el.field), grid.width);
+  }
+  if (!date.empty()) {
+    dateLine = composeSingleLine(ctx, ctx.prepare(date), style, record.path(dateField), grid.width);
+  }
+
+  // Where things go across, and the seal's size.
+  double issuerX = 0, dateX = 0;
+  SignatureGeometry geo;
+  double sealWidth = 0, sealX = 0;
+  if (seal) {
+    const double dateRight = grid.right() - p.number("seal_date_right_indent_em", 4) * em;
+    dateX = dateRight - dateLine.width();
+    const double centre = dateX + dateLine.width() / 2;
+    issuerX =
+        std::clamp(centre - issuerLine.width() / 2, grid.left, grid.right() - issuerLine.width());
+    sealWidth = mmToPt(p.number("seal_diameter_mm", 42));
+    geo.sealHeight = sealWidth * seal->pixelHeight / seal->pixelWidth;
+    sealX = centre - sealWidth / 2;
+    // The seal's centre sits this far above the boundary between the issuer's and the
+    // date's grid lines (so both read a little below the centre).
+    geo.sealTopOffset =
+        grid.linePitch - mmToPt(p.number("seal_centre_above_mm", 3)) - geo.sealHeight / 2;
+  } else {
+    const double right = grid.right() - p.number("issuer_right_indent_em", 2) * em;
+    const double shift = p.number("date_shift_em", 2) * em;
+    issuerX = right - issuerLine.width();
+    dateX = issuerX + shift;
+    if (dateX + dateLine.width() > right) {
+      dateX = right - dateLine.width();
+      issuerX = dateX - shift;
+    }
+    if (issuer.empty()) dateX = right - dateLine.width();
+  }
+
+  // Rows below the last line above (k): the issuer on k + issuerRow, the date after it.
+  auto rowsFor = [&](double bottomAbove, int k) {
+    if (!seal) return 1 + p.integer("blank_lines_before", 1);
+    int r = 1;
+    while (grid.top + (k + r) * grid.linePitch + geo.sealTopOffset < bottomAbove - 0.01) ++r;
+    return r;
+  };
+  // Grid lines the block lacks on the current page (0: it fits).
+  auto deficit = [&]() {
+    const int k = std::min(ctx.slot(), grid.lines) - 1;
+    const int rows = rowsFor(ctx.anchor(), k);
+    const int issuerSlot = k + rows - (issuer.empty() ? 1 : 0);
+    const int lastSlot = issuerSlot + (date.empty() ? 0 : 1);
+    int lack = lastSlot - (grid.lines - 1);
+    if (seal) {
+      double sealBottom =
+          grid.top + issuerSlot * grid.linePitch + geo.sealTopOffset + geo.sealHeight;
+      lack = std::max(
+          lack, static_cast<int>(std::ceil((sealBottom - grid.bottom() - 0.01) / grid.linePitch)));
+    }
+    return std::max(0, lack);
+  };
+
+  ctx.currentPage();
+  if (int lack = deficit(); lack > 0) {
+    if (!tightenPage(ctx, lack, p.integer("max_extra_chars_per_line", 1))) {
+      carryToNextPage(ctx, p.integer("min_lines_with_signature", 2));
+    }
+    if (deficit() > 0) {  // a page too short for the block at all
+      ctx.newPage();
+      ctx.page();
+    }
+  }
+  const int k = std::min(ctx.slot(), grid.lines) - 1;
+  const int issuerSlot = k + rowsFor(ctx.anchor(), k) - (issuer.empty() ? 1 : 0);
+  const int dateSlot = issuerSlot + (issuer.empty() ? 0 : 1);
+  if (seal) {
+    PlacedImage img;
+    img.image = seal;
+    img.x = sealX;
+    img.y = grid.top + issuerSlot * grid.linePitch + geo.sealTopOffset;
+    img.width = sealWidth;
+    img.height = geo.sealHeight;
+    ctx.addItem(img);
+  }
+  if (!issuer.empty()) ctx.placeLineAt(*issuerLine.text, issuerLine.line, issuerSlot, issuerX);
+  if (!date.empty()) ctx.placeLineAt(*dateLine.text, dateLine.line, dateSlot, dateX);
+  ctx.setSlot(dateSlot + 1);
+}
+
+}  // namespace gongwen
