@@ -148,6 +148,9 @@ std::vector<uint8_t> writePdf(const DisplayList& list, const PdfOptions& options
           image = HPDF_LoadPngImageFromMem(doc.get(), img->image->png.data(),
                                            static_cast<HPDF_UINT>(img->image->png.size()));
           doc.check("loading a PNG image");
+          // libharu compresses the colour data but writes the alpha mask raw.
+          auto* smask = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(image, "SMask", HPDF_OCLASS_DICT));
+          if (smask && options.compress) smask->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
         }
         HPDF_Page_DrawImage(p, image, static_cast<HPDF_REAL>(img->x),
                             static_cast<HPDF_REAL>(page.heightPt - img->y - img->height),
