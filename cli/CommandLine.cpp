@@ -1,6 +1,9 @@
 #include "cli/CommandLine.h"
 
+#include <algorithm>
 #include <stdexcept>
+
+#include "cli/ServeCommand.h"
 
 namespace gongwen::cli {
 
@@ -15,6 +18,12 @@ const char* const kUsage =
     "      Shows which font file and face serves each role, and which candidates are missing.\n"
     "  gongwen layouts\n"
     "      Lists the layouts and their fields.\n"
+    "  gongwen serve [--bind 127.0.0.1] [--port 8080] [--workers N] [--queue 64]\n"
+    "                [--token-file FILE] [--max-body 10M] [--max-records 5000]\n"
+    "                [--max-pages 500] [--time-limit 30] [--instance NAME]\n"
+    "      HTTP service: POST /v1/render, POST /v1/batch, GET /v1/layouts, /healthz,\n"
+    "      /metrics, and the web page at /. Loopback only unless --bind says otherwise;\n"
+    "      SIGTERM stops accepting and finishes the requests in flight.\n"
     "\n"
     "Options:\n"
     "  --layout NAME            use this layout (overrides the input's \"layout\")\n"
@@ -59,6 +68,8 @@ CommandLine parseCommandLine(int argc, char** argv) {
       cl.normalize = false;
     } else if (a == "--allow-missing-glyphs") {
       cl.allowMissingGlyphs = true;
+    } else if (std::find(kServeOptions.begin(), kServeOptions.end(), a) != kServeOptions.end()) {
+      cl.serveOptions[a] = value(i, a);
     } else if (a.size() > 1 && a[0] == '-' && a != "-") {
       throw UsageError("unknown option " + a);
     } else if (cl.command.empty()) {

@@ -1,6 +1,7 @@
 // The gongwen command line: options shared by the subcommands.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -16,6 +17,8 @@ struct CommandLine {
   bool normalize = true;            // --no-normalize turns it off
   bool allowMissingGlyphs = false;  // --allow-missing-glyphs
   EngineSettings engine;            // --data-dir, --fonts, --font
+  // serve's options and their values ("--port" → "8080"), read by ServeCommand.cpp.
+  std::map<std::string, std::string> serveOptions;
 };
 
 // Throws UsageError for unknown options or missing values.

@@ -5,6 +5,7 @@
 
 #include "cli/CommandLine.h"
 #include "cli/Commands.h"
+#include "cli/ServeCommand.h"
 #include "common/Errors.h"
 
 int main(int argc, char** argv) {
@@ -22,6 +23,7 @@ int main(int argc, char** argv) {
     if (cl.command == "render") return cli::runRender(cl);
     if (cl.command == "fonts") return cli::runFonts(cl);
     if (cl.command == "layouts") return cli::runLayouts(cl);
+    if (cl.command == "serve") return cli::runServe(cl);
     throw cli::UsageError("unknown command \"" + cl.command + "\"");
   } catch (const cli::UsageError& e) {
     std::cerr << "gongwen: " << e.what() << "\n\n" << cli::kUsage;

@@ -16,6 +16,8 @@ PACKAGES=(
   qpdf poppler-utils mupdf-tools python3 hyperfine
   # free fonts: Noto CJK (serif, sans), a TrueType CJK collection, rare-character fallbacks
   fonts-noto-cjk fonts-arphic-uming fonts-hanazono fonts-babelstone-han fontconfig
+  # the server's tests: the web page in a browser, two instances behind nginx, wrk figures
+  chromium nodejs nginx wrk
 )
 
 SUDO=""
@@ -45,5 +47,16 @@ if [ ! -f "$FANDOL_DIR/FandolFang-Regular.otf" ] || [ ! -f "$FANDOL_DIR/FandolKa
   $SUDO mkdir -p "$FANDOL_DIR"
   find "$work/x" -name 'Fandol*.otf' -exec $SUDO cp {} "$FANDOL_DIR/" \;
   $SUDO fc-cache -f "$FANDOL_DIR" >/dev/null
+fi
+# npm (Debian's package, unless the installed nodejs brings its own), then the browser
+# tests' packages from package-lock.json.
+if ! command -v npm >/dev/null; then
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends npm >/dev/null
+fi
+E2E_DIR="$(cd "$(dirname "$0")/.." && pwd)/tests/e2e"
+if [ ! -f "$E2E_DIR/node_modules/.package-lock.json" ] ||
+  [ "$E2E_DIR/package-lock.json" -nt "$E2E_DIR/node_modules/.package-lock.json" ]; then
+  echo "install-deps: npm ci in tests/e2e"
+  (cd "$E2E_DIR" && npm ci --no-audit --no-fund --loglevel=error)
 fi
 echo "install-deps: all dependencies present"

@@ -37,11 +37,12 @@ std::vector<std::string> splitList(const std::string& s) {
 
 }  // namespace
 
-std::vector<BatchItem> itemsFromJsonArray(const Poco::JSON::Array::Ptr& records) {
+std::vector<BatchItem> itemsFromJsonArray(const Poco::JSON::Array::Ptr& records,
+                                          const std::string& arrayPath) {
   std::vector<BatchItem> items;
   for (size_t i = 0; i < records->size(); ++i) {
     BatchItem item;
-    item.label = "$[" + std::to_string(i) + "]";
+    item.label = jsonPath(arrayPath, i);
     item.path = item.label;
     auto v = records->get(i);
     if (v.type() == typeid(Poco::JSON::Object::Ptr)) {
@@ -91,7 +92,7 @@ BatchResult layoutBatch(const Engine& engine, const std::vector<BatchItem>& item
 
   auto work = [&] {
     for (;;) {
-      if (stop.load()) return;
+      if (stop.load() || (options.cancel && options.cancel->load())) return;
       size_t i = next.fetch_add(1);
       if (i >= items.size()) return;
       Slot& s = slots[i];

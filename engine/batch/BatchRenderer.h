@@ -29,6 +29,8 @@ struct BatchOptions {
   bool duplex = false;   // every record starts on an odd page (a blank page in between)
   bool strict = false;   // stop at the first bad record
   unsigned threads = 0;  // 0 = one per core
+  // When set (e.g. the server's time limit ran out), records not yet started are skipped.
+  const std::atomic<bool>* cancel = nullptr;
 };
 
 struct BatchFailure {
@@ -65,7 +67,9 @@ DisplayList mergeDocuments(std::vector<BatchDocument>& documents, bool duplex);
 // Items from a JSON array of records ("$[i]") or CSV bytes ("row N"). CSV cells of
 // list fields are split on newlines and semicolons. Throws InputError when the input as a
 // whole cannot be read.
-std::vector<BatchItem> itemsFromJsonArray(const Poco::JSON::Array::Ptr& records);
+// `arrayPath` is where the array is ("$.records" in an HTTP batch request).
+std::vector<BatchItem> itemsFromJsonArray(const Poco::JSON::Array::Ptr& records,
+                                          const std::string& arrayPath = "$");
 std::vector<BatchItem> itemsFromCsv(std::string_view bytes, const std::string& source,
                                     const Layout& layout);
 

@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# Throughput, latency and memory of `gongwen serve` under wrk, on loopback only, bounded
+# in time. Renders one document per request (POST /v1/render).
+#
+#   bench/server-wrk.sh [INPUT.json]      default: samples/article-quality-conference.json
+#
+# Environment: BUILD_DIR (build), DURATION (30 s), CONNECTIONS (16), WRK_THREADS (2),
+# WORKERS (one per core), REQUESTS (100000 for the memory run; 0 skips it),
+# MEMORY_TIME_LIMIT (900 s: the memory run stops there whatever the count).
+# Prints: requests/s sustained over DURATION, p50/p99 latency, non-2xx responses, and the
+# server's resident memory sampled every 2 s across REQUESTS requests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+INPUT=${1:-samples/article-quality-conference.json}
+BUILD_DIR=${BUILD_DIR:-build}
+DURATION=${DURATION:-30}
+CONNECTIONS=${CONNECTIONS:-16}
+WRK_THREADS=${WRK_THREADS:-2}
+WORKERS=${WORKERS:-$(nproc)}
+REQUESTS=${REQUESTS:-100000}
+MEMORY_TIME_LIMIT=${MEMORY_TIME_LIMIT:-900}
+command -v wrk >/dev/null || { echo "wrk is not installed (scripts/install-deps.sh)" >&2; exit 2; }
+
+work=$(mktemp -d)
+server_pid=""
+cleanup() {
+  if [ -n "$server_pid" ]; then kill -TERM "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+"$BUILD_DIR/cli/gongwen" serve --bind 127.0.0.1 --port 0 --workers "$WORKERS" \
+  --queue 256 --instance bench 2>"$work/server.log" &
+server_pid=$!
+for _ in $(seq 1 300); do
+  grep -q "listening on" "$work/server.log" && break
+  sleep 0.1
+done
+url=$(grep -o 'http://127\.0\.0\.1:[0-9]*' "$work/server.log" | head -1)
+[ -n "$url" ] || { cat "$work/server.log" >&2; exit 1; }
+
+# One request to learn the document's size and pages.
+curl -s -D "$work/headers" -o "$work/one.pdf" -H 'Content-Type: application/json' \
+  --data-binary @"$INPUT" "$url/v1/render"
+pages=$(grep -i '^x-gongwen-pages:' "$work/headers" | tr -dc '0-9')
+echo "input: $INPUT ($pages pages, $(stat -c %s "$work/one.pdf") bytes of PDF)"
+echo "server: $WORKERS workers on $(nproc) cores; wrk: $WRK_THREADS threads, $CONNECTIONS connections"
+
+cat >"$work/post.lua" <<LUA
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+local f = assert(io.open("$INPUT", "rb"))
+wrk.body = f:read("*a")
+f:close()
+LUA
+
+# Warm up, then the sustained run.
+wrk -t "$WRK_THREADS" -c "$CONNECTIONS" -d 3s -s "$work/post.lua" "$url/v1/render" >/dev/null
+wrk -t "$WRK_THREADS" -c "$CONNECTIONS" -d "${DURATION}s" --latency -s "$work/post.lua" \
+  "$url/v1/render" >"$work/wrk.txt"
+rps=$(awk '/^Requests\/sec:/ {print $2}' "$work/wrk.txt")
+p50=$(awk '$1 == "50%" {print $2}' "$work/wrk.txt")
+p99=$(awk '$1 == "99%" {print $2}' "$work/wrk.txt")
+non2xx=$(awk '/Non-2xx or 3xx responses:/ {print $NF}' "$work/wrk.txt")
+errors=$(awk '/Socket errors:/ {print}' "$work/wrk.txt")
+echo "sustained ${DURATION} s: ${rps} requests/s, p50 ${p50}, p99 ${p99}, non-2xx ${non2xx:-0}${errors:+, $errors}"
+
+if [ "$REQUESTS" -gt 0 ]; then
+  # wrk runs until its duration is over, so the memory run is a series of 10 s runs until
+  # REQUESTS have been answered (or MEMORY_TIME_LIMIT is reached); RSS after each.
+  rss() { awk '/^VmRSS:/ {print $2}' "/proc/$server_pid/status"; }
+  sent=0
+  start=$(date +%s)
+  echo "$(rss)" >"$work/rss.txt"
+  while [ "$sent" -lt "$REQUESTS" ] && [ $(( $(date +%s) - start )) -lt "$MEMORY_TIME_LIMIT" ]; do
+    wrk -t "$WRK_THREADS" -c "$CONNECTIONS" -d 10s -s "$work/post.lua" "$url/v1/render" \
+      >"$work/chunk.txt"
+    sent=$(( sent + $(awk '/requests in/ {print $1}' "$work/chunk.txt") ))
+    echo "$(rss)" >>"$work/rss.txt"
+  done
+  seconds=$(( $(date +%s) - start ))
+  # Resident memory once warm (after the first tenth of the run) against the rest.
+  awk -v sent="$sent" -v seconds="$seconds" '
+    { rss[NR] = $1 }
+    END {
+      n = NR; warm = int(n / 10) + 2; if (warm > n) warm = n
+      lo = rss[warm]; hi = rss[warm]
+      for (i = warm; i <= n; i++) { if (rss[i] < lo) lo = rss[i]; if (rss[i] > hi) hi = rss[i] }
+      printf "memory across %d requests (%d s): RSS at start %.1f MB; once warm %.1f..%.1f MB (spread %.1f%%); at the end %.1f MB\n",
+        sent, seconds, rss[1] / 1024, lo / 1024, hi / 1024, (hi - lo) * 100 / lo, rss[n] / 1024
+    }' "$work/rss.txt"
+  curl -s "$url/metrics" | awk '/^gongwen_http_requests_total\{route="\/v1\/render"/ && !/status="200"/ {bad += $NF}
+    END {print "non-2xx over the whole benchmark: " bad + 0}'
+fi

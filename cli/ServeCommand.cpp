@@ -1,0 +1,142 @@
+#include "cli/ServeCommand.h"
+
+#include <Poco/Exception.h>
+#include <pthread.h>
+#include <signal.h>
+
+#include <cctype>
+#include <chrono>
+#include <cmath>
+#include <iostream>
+#include <limits>
+#include <memory>
+
+#include "common/Errors.h"
+#include "model/LayoutCatalog.h"
+#include "render/EngineFactory.h"
+#include "server/BearerToken.h"
+#include "server/HttpServer.h"
+
+namespace gongwen::cli {
+
+const std::vector<std::string> kServeOptions = {
+    "--bind",     "--port",        "--workers",   "--queue",      "--token-file",
+    "--max-body", "--max-records", "--max-pages", "--time-limit", "--instance",
+};
+
+namespace {
+
+unsigned long long number(const std::string& option, const std::string& text,
+                          unsigned long long max) {
+  size_t used = 0;
+  unsigned long long v = 0;
+  try {
+    if (!text.empty() && text[0] != '-') v = std::stoull(text, &used);
+  } catch (const std::exception&) {
+    used = 0;
+  }
+  if (used == 0 || used != text.size() || v > max) {
+    throw UsageError(option + " needs a whole number up to " + std::to_string(max) + ", not \"" +
+                     text + "\"");
+  }
+  return v;
+}
+
+// "10M", "512K", "1048576" → bytes.
+size_t byteSize(const std::string& option, const std::string& text) {
+  unsigned long long unit = 1;
+  std::string digits = text;
+  if (!digits.empty()) {
+    char last = static_cast<char>(std::toupper(static_cast<unsigned char>(digits.back())));
+    if (last == 'K' || last == 'M' || last == 'G') {
+      unit = last == 'K' ? 1024ULL : last == 'M' ? 1024ULL * 1024 : 1024ULL * 1024 * 1024;
+      digits.pop_back();
+    }
+  }
+  return static_cast<size_t>(number(option, digits, (1ULL << 40) / unit) * unit);
+}
+
+std::chrono::milliseconds seconds(const std::string& option, const std::string& text) {
+  double s = 0;
+  size_t used = 0;
+  try {
+    s = std::stod(text, &used);
+  } catch (const std::exception&) {
+    used = 0;
+  }
+  if (used == 0 || used != text.size() || !std::isfinite(s) || s <= 0 || s > 86400) {
+    throw UsageError(option + " needs seconds (e.g. 30 or 0.5), not \"" + text + "\"");
+  }
+  return std::chrono::milliseconds(static_cast<long long>(std::ceil(s * 1000)));
+}
+
+server::ServerSettings serverSettings(const CommandLine& cl) {
+  server::ServerSettings s;
+  s.webDir = (cl.engine.dataDir.empty() ? dataDirectory() : cl.engine.dataDir) + "/web";
+  for (const auto& [option, value] : cl.serveOptions) {
+    if (option == "--bind") {
+      s.bind = value;
+    } else if (option == "--port") {
+      s.port = static_cast<unsigned>(number(option, value, 65535));
+    } else if (option == "--workers") {
+      s.workers = static_cast<unsigned>(number(option, value, 1024));
+      if (s.workers == 0) throw UsageError("--workers needs at least 1");
+    } else if (option == "--queue") {
+      s.queue = number(option, value, 100000);
+    } else if (option == "--token-file") {
+      s.token = server::readTokenFile(value);
+    } else if (option == "--max-body") {
+      s.limits.maxBodyBytes = byteSize(option, value);
+    } else if (option == "--max-records") {
+      s.limits.maxRecords = number(option, value, std::numeric_limits<uint32_t>::max());
+    } else if (option == "--max-pages") {
+      s.limits.maxPages = number(option, value, std::numeric_limits<uint32_t>::max());
+    } else if (option == "--time-limit") {
+      s.limits.timeLimit = seconds(option, value);
+    } else if (option == "--instance") {
+      s.instance = value;
+    }
+  }
+  return s;
+}
+
+}  // namespace
+
+int runServe(const CommandLine& cl) {
+  if (!cl.inputs.empty()) throw UsageError("serve takes no INPUT");
+  server::ServerSettings settings = serverSettings(cl);
+
+  // SIGTERM and SIGINT are taken by sigwait below, never by a handler: blocked here,
+  // before any thread starts, so every thread inherits the mask.
+  sigset_t stopSignals;
+  sigemptyset(&stopSignals);
+  sigaddset(&stopSignals, SIGTERM);
+  sigaddset(&stopSignals, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &stopSignals, nullptr);
+  signal(SIGPIPE, SIG_IGN);  // a client that hangs up is an error on its socket, not our death
+
+  auto engine = makeEngine(cl.engine);
+  std::unique_ptr<server::HttpServer> listening;
+  try {
+    listening = std::make_unique<server::HttpServer>(engine, settings);
+  } catch (const Poco::Exception& e) {
+    throw InputError("--bind " + settings.bind + " --port " + std::to_string(settings.port),
+                     "cannot listen there: " + e.displayText());
+  }
+  server::HttpServer& server = *listening;
+  server.start();
+  std::cerr << "gongwen: listening on " << server.url() << " (instance " << server.instance()
+            << ", " << server.workers() << " workers, queue " << settings.queue
+            << (settings.token.empty() ? "" : ", token required") << ")" << std::endl;
+
+  int received = 0;
+  while (sigwait(&stopSignals, &received) != 0) {
+  }
+  std::cerr << "gongwen: " << (received == SIGTERM ? "SIGTERM" : "SIGINT")
+            << ": finishing the requests in flight" << std::endl;
+  server.stop();
+  std::cerr << "gongwen: stopped" << std::endl;
+  return 0;
+}
+
+}  // namespace gongwen::cli

@@ -1,0 +1,29 @@
+#include "server/ApiError.h"
+
+#include "common/Errors.h"
+
+namespace gongwen::server {
+
+ApiError& ApiError::with(const std::string& key, const Poco::Dynamic::Var& value) {
+  if (!extra_) extra_ = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+  extra_->set(key, value);
+  return *this;
+}
+
+Poco::JSON::Object::Ptr ApiError::toJson() const {
+  Poco::JSON::Object::Ptr o = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+  o->set("error", error_);
+  if (!field_.empty()) o->set("field", field_);
+  o->set("detail", detail_);
+  if (extra_) {
+    for (const auto& key : extra_->getNames()) o->set(key, extra_->get(key));
+  }
+  return o;
+}
+
+ApiError invalidInput(const InputError& e) {
+  bool glyph = dynamic_cast<const MissingGlyphError*>(&e) != nullptr;
+  return ApiError(422, glyph ? "unprintable character" : "invalid field", e.message(), e.where());
+}
+
+}  // namespace gongwen::server

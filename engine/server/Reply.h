@@ -1,0 +1,37 @@
+// What a route answers, before it is written to the connection: status, type, body and
+// headers, plus what the metrics count.
+#pragma once
+
+#include <Poco/Dynamic/Var.h>
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "server/ApiError.h"
+
+namespace gongwen::server {
+
+struct Reply {
+  int status = 200;
+  std::string contentType = "application/json";
+  std::string body;
+  std::vector<std::pair<std::string, std::string>> headers;
+  bool closeConnection = false;
+  size_t pages = 0, documents = 0;  // in the PDFs sent, for /metrics
+};
+
+Reply jsonReply(int status, const Poco::Dynamic::Var& json);
+Reply errorReply(const ApiError& error);
+
+// Content-Disposition for a file whose name may be Chinese: an ASCII `fallback` name for
+// old clients and the UTF-8 name as RFC 6266/5987 filename*. `disposition` is "inline"
+// or "attachment".
+std::string contentDisposition(const std::string& disposition, const std::string& utf8Name,
+                               const std::string& fallback);
+
+// A file name made from a document title: characters that file systems or headers choke
+// on dropped, at most 60 characters; `fallback` when nothing is left.
+std::string fileStem(const std::string& title, const std::string& fallback);
+
+}  // namespace gongwen::server

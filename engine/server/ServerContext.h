@@ -1,0 +1,33 @@
+// Everything a request handler may use: built once at start, shared by the connection
+// threads. Only the metrics and the worker pool change while the server runs, and both
+// are thread-safe.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "render/Engine.h"
+#include "server/Metrics.h"
+#include "server/ServerSettings.h"
+#include "server/WebAssets.h"
+#include "server/WorkerPool.h"
+
+namespace gongwen::server {
+
+struct ServerContext {
+  ServerContext(std::shared_ptr<const Engine> engine, ServerSettings settings);
+
+  std::shared_ptr<const Engine> engine;
+  ServerSettings settings;
+  WebAssets web;
+  std::string layoutsBody;  // GET /v1/layouts
+  std::string healthBody;   // GET /healthz
+  bool healthy = false;     // every font role resolved
+  Metrics metrics;
+  WorkerPool pool;
+  std::function<Gauges()> gauges;  // the connection figures, from the running server
+  std::string instance;            // X-Gongwen-Instance
+};
+
+}  // namespace gongwen::server

@@ -1,0 +1,34 @@
+// What `gongwen serve` is told at start: where it listens, how many documents it renders
+// at once, and the limits every request is held to.
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <string>
+
+namespace gongwen::server {
+
+struct Limits {
+  size_t maxBodyBytes = 10 * 1024 * 1024;       // request body (413 above it)
+  size_t maxRecords = 5000;                     // records in one batch (413 above it)
+  size_t maxPages = 500;                        // pages of one document (422 above it)
+  std::chrono::milliseconds timeLimit{30'000};  // rendering time of one request (422 above it)
+};
+
+struct ServerSettings {
+  std::string bind = "127.0.0.1";  // loopback unless told otherwise
+  unsigned port = 8080;            // 0 = any free port (tests)
+  unsigned workers = 0;            // documents rendered at once; 0 = one per core
+  size_t queue = 64;               // requests waiting for a worker before 503
+  std::string token;               // "" = no authentication; else the Bearer token of /v1/
+  std::string instance;            // names this instance in X-Gongwen-Instance ("" = host:port)
+  std::string webDir;              // the web page's files ("" = none)
+  bool accessLog = true;           // a line per request on stderr
+  // Connections: threads that read requests and wait for their render (0 = workers +
+  // queue + 16), and accepted connections that may wait for one before 503.
+  unsigned connectionThreads = 0;
+  unsigned connectionQueue = 64;
+  Limits limits;
+};
+
+}  // namespace gongwen::server

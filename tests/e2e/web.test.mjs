@@ -1,0 +1,238 @@
+// The web page for secretaries, in a real browser: Debian's chromium driven by
+// playwright-core, against `gongwen serve` on a loopback port. Fills the form and gets a
+// PDF, sees a field's error, uploads a GB18030 CSV with a bad row and downloads the
+// merged PDF and the zip.
+//
+// Environment: GONGWEN_CLI (the gongwen binary; ctest sets it), GONGWEN_DATA_DIR (the
+// source tree), CHROMIUM (default /usr/bin/chromium), GONGWEN_E2E_SCREENSHOTS (a folder
+// to save screenshots in, optional).
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync, spawn } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const dataDir = process.env.GONGWEN_DATA_DIR || resolve(here, "../..");
+const cli = process.env.GONGWEN_CLI || resolve(dataDir, "build/cli/gongwen");
+const chromiumPath = process.env.CHROMIUM || "/usr/bin/chromium";
+const screenshots = process.env.GONGWEN_E2E_SCREENSHOTS || "";
+
+let server; // the child process
+let serverLog = "";
+let base; // http://127.0.0.1:PORT
+let browser; // a persistent context on a fresh profile
+let page;
+let profile;
+
+// Starts `gongwen serve` on a free loopback port; resolves with its URL.
+function startServer() {
+  return new Promise((resolvePromise, reject) => {
+    server = spawn(cli, ["serve", "--bind", "127.0.0.1", "--port", "0", "--data-dir", dataDir], {
+      stdio: ["ignore", "ignore", "pipe"],
+    });
+    const timer = setTimeout(() => reject(new Error("server did not start:\n" + serverLog)), 30000);
+    server.stderr.setEncoding("utf8");
+    server.stderr.on("data", (chunk) => {
+      serverLog += chunk;
+      const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(serverLog);
+      if (m && !base) {
+        clearTimeout(timer);
+        base = m[1];
+        resolvePromise(base);
+      }
+    });
+    server.on("exit", (code) => {
+      if (!base) reject(new Error("server exited with " + code + ":\n" + serverLog));
+    });
+  });
+}
+
+function stopServer() {
+  return new Promise((resolvePromise) => {
+    if (!server || server.exitCode !== null) return resolvePromise(server ? server.exitCode : 0);
+    server.on("exit", (code) => resolvePromise(code));
+    server.kill("SIGTERM");
+  });
+}
+
+async function shot(name) {
+  if (screenshots) await page.screenshot({ path: join(screenshots, name + ".png"), fullPage: true });
+}
+
+async function download(selector) {
+  const [file] = await Promise.all([page.waitForEvent("download"), page.click(selector)]);
+  const bytes = readFileSync(await file.path());
+  return { name: file.suggestedFilename(), bytes };
+}
+
+function waitForText(selector, text) {
+  return page.waitForFunction(
+    ([s, t]) => document.querySelector(s).textContent.includes(t),
+    [selector, text],
+    { timeout: 30000 },
+  );
+}
+
+before(async () => {
+  await startServer();
+  profile = mkdtempSync(join(tmpdir(), "gongwen-e2e-"));
+  browser = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath,
+    headless: true,
+    acceptDownloads: true,
+    viewport: { width: 1280, height: 900 },
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--no-first-run",
+      "--disable-sync",
+      "--disable-quic",
+    ],
+  });
+  page = browser.pages()[0] || (await browser.newPage());
+  await page.goto(base + "/");
+  await page.waitForSelector("body[data-ready='1']", { timeout: 30000 });
+  assert.equal(await page.isVisible("#token-bar"), false, "no token asked for without one");
+});
+
+after(async () => {
+  if (browser) await browser.close();
+  const code = await stopServer();
+  if (profile) rmSync(profile, { recursive: true, force: true });
+  assert.equal(code, 0, "the server exits 0 on SIGTERM:\n" + serverLog);
+});
+
+test("the form is built from the layout's fields, with Chinese labels", async () => {
+  const layouts = await page.$$eval("#layout option", (os) => os.map((o) => o.value));
+  assert.ok(layouts.includes("article"), layouts.join(","));
+  await page.selectOption("#layout", "article");
+  assert.equal(await page.textContent("label[for='field-title']"), "标题");
+  assert.equal(await page.textContent("label[for='field-body']"), "正文");
+  assert.equal(await page.getAttribute("label[for='field-title']", "class"), "required");
+  assert.equal(await page.evaluate(() => document.getElementById("field-body").tagName), "TEXTAREA");
+});
+
+test("filling in the form gives a PDF to preview and download", async () => {
+  await page.selectOption("#layout", "article");
+  await page.fill("#field-title", "南京市召开质量强市工作会议");
+  await page.fill("#field-author", "南京市质量技术监督局");
+  await page.fill(
+    "#field-body",
+    "6月13日上午,南京市质量强市工作会议召开。\n季建业市长亲自到会,为获奖企业颁奖。",
+  );
+  await page.click("#preview");
+  await waitForText("#status", "已生成");
+  assert.match(await page.textContent("#status"), /共 1 页/);
+  assert.match(await page.getAttribute("#preview-frame", "src"), /^blob:/);
+  await shot("single");
+
+  const pdf = await download("#download");
+  assert.equal(pdf.name, "南京市召开质量强市工作会议.pdf");
+  assert.equal(pdf.bytes.subarray(0, 5).toString("latin1"), "%PDF-");
+  // The real text is in it (fonts embedded with ToUnicode): what the secretary typed.
+  const text = execFileSync("pdftotext", ["-enc", "UTF-8", "-", "-"], { input: pdf.bytes }).toString();
+  assert.match(text.replace(/\s+/g, ""), /南京市召开质量强市工作会议/);
+  assert.match(text.replace(/\s+/g, ""), /季建业市长亲自到会，为获奖企业颁奖。/);
+});
+
+test("an image field takes a PNG from the computer (a seal), sent as a data: URI", async (t) => {
+  // A sample whose layout has an image field (the GB/T 9704 layouts have the seal),
+  // typed into the form as a person would: lists one item per line, the image chosen
+  // from the samples folder.
+  const layouts = await page.evaluate(async () => (await (await fetch("/v1/layouts")).json()).layouts);
+  const samples = readdirSync(join(dataDir, "samples"))
+    .filter((n) => n.endsWith(".json"))
+    .map((n) => JSON.parse(readFileSync(join(dataDir, "samples", n), "utf8")));
+  let layout, sample;
+  for (const s of samples) {
+    const l = layouts.find((x) => x.name === s.layout);
+    if (l && l.fields.some((f) => f.type === "image" && typeof s[f.name] === "string")) {
+      [layout, sample] = [l, s];
+      break;
+    }
+  }
+  if (!layout) return t.skip("no sample of a layout with an image field");
+  await page.selectOption("#layout", layout.name);
+  for (const field of layout.fields) {
+    const value = sample[field.name];
+    if (value === undefined) continue;
+    const input = "#field-" + field.name;
+    if (field.type === "image") {
+      await page.setInputFiles(input, join(dataDir, "samples", value));
+    } else if (field.type === "list") {
+      await page.fill(input, [].concat(value).join("\n"));
+    } else if (field.type === "json") {
+      await page.fill(input, typeof value === "string" ? value : JSON.stringify(value));
+    } else {
+      await page.fill(input, String(value));
+    }
+  }
+  await page.click("#preview");
+  await page.waitForFunction(() => /已生成|未能生成/.test(document.getElementById("status").textContent));
+  await shot("image-field");
+  assert.match(await page.textContent("#status"), /已生成/);
+  await page.selectOption("#layout", "article");
+});
+
+test("a missing required field is shown beside it", async () => {
+  await page.fill("#field-title", "");
+  await page.fill("#field-body", "正文");
+  await page.click("#preview");
+  await waitForText("#status", "未能生成");
+  const message = await page.textContent("#error-title");
+  assert.match(message, /标题/);
+  assert.match(message, /missing/);
+  assert.match(await page.getAttribute("#field-title", "class"), /invalid/);
+  assert.equal(await page.isDisabled("#download"), true);
+  await shot("field-error");
+});
+
+test("a GB18030 CSV: good and bad rows counted, merged PDF and zip downloaded", async () => {
+  const csv =
+    "title,body,author\r\n" +
+    "关于表彰先进集体的决定,经研究决定，对以下集体予以表彰。,市政府办公室\r\n" +
+    ",这一行没有标题,市政府办公室\r\n" +
+    "关于召开年度工作会议的通知,定于六月十三日召开会议。,市质监局\r\n";
+  const gb18030 = execFileSync("iconv", ["-f", "UTF-8", "-t", "GB18030"], { input: csv });
+  assert.notEqual(gb18030.toString("hex"), Buffer.from(csv).toString("hex"));
+
+  await page.click("#tab-batch");
+  await page.selectOption("#batch-layout", "article");
+  await page.setInputFiles("#csv-file", { name: "名单.csv", mimeType: "text/csv", buffer: gb18030 });
+  await waitForText("#batch-status", "共 3 条记录");
+  const status = await page.textContent("#batch-status");
+  assert.match(status, /2 条可以打印/);
+  assert.match(status, /1 条有误/);
+  const rows = await page.$$eval("#batch-failures tbody tr", (trs) =>
+    trs.map((tr) => [...tr.children].map((td) => td.textContent)),
+  );
+  assert.equal(rows.length, 1);
+  assert.deepEqual(rows[0].slice(0, 2), ["第 3 行", "标题（title）"]);
+  assert.match(rows[0][2], /标题/);
+  await shot("batch");
+
+  const merged = await download("#download-merged");
+  assert.equal(merged.name, "article-batch.pdf");
+  assert.equal(merged.bytes.subarray(0, 5).toString("latin1"), "%PDF-");
+  const mergedText = execFileSync("pdftotext", ["-enc", "UTF-8", "-", "-"], { input: merged.bytes })
+    .toString()
+    .replace(/\s+/g, "");
+  assert.match(mergedText, /关于表彰先进集体的决定.*关于召开年度工作会议的通知/);
+  assert.doesNotMatch(mergedText, /这一行没有标题/);
+
+  const zip = await download("#download-zip");
+  assert.equal(zip.name, "article-batch.zip");
+  assert.equal(zip.bytes.subarray(0, 4).toString("latin1"), "PK\x03\x04");
+  const listing = execFileSync("python3", [
+    "-c",
+    "import sys, zipfile, io; print('\\n'.join(zipfile.ZipFile(io.BytesIO(sys.stdin.buffer.read())).namelist()))",
+  ], { input: zip.bytes }).toString();
+  assert.deepEqual(listing.trim().split("\n"), ["0001-row-2.pdf", "0003-row-4.pdf", "failures.json"]);
+});

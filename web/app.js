@@ -1,0 +1,378 @@
+// The gongwen web page: a form built from GET /v1/layouts, rendered with POST /v1/render,
+// and a batch tab that sends a CSV to POST /v1/batch. No framework, no build step.
+"use strict";
+
+const $ = (id) => document.getElementById(id);
+let layouts = [];
+let lastPdf = null; // {blob, name} of the last preview
+
+// ---- talking to the server -------------------------------------------------------------
+
+function token() {
+  return sessionStorage.getItem("gongwen-token") || "";
+}
+
+async function api(path, options = {}) {
+  const headers = Object.assign({}, options.headers || {});
+  if (token()) headers["Authorization"] = "Bearer " + token();
+  const response = await fetch(path, Object.assign({}, options, { headers }));
+  if (response.status === 401) {
+    $("token-bar").hidden = false;
+    $("token-message").textContent = token() ? "令牌不正确，请重新输入。" : "此服务需要访问令牌。";
+  }
+  return response;
+}
+
+// The JSON error body of a failed request, or a stand-in when there is none.
+async function errorOf(response) {
+  try {
+    return await response.json();
+  } catch (e) {
+    return { error: "HTTP " + response.status, detail: response.statusText };
+  }
+}
+
+// The file name of a response: filename* (UTF-8) first, then filename.
+function fileNameOf(response, fallback) {
+  const cd = response.headers.get("Content-Disposition") || "";
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(cd);
+  if (star) {
+    try {
+      return decodeURIComponent(star[1]);
+    } catch (e) {
+      /* fall through */
+    }
+  }
+  const plain = /filename="([^"]+)"/i.exec(cd);
+  return plain ? plain[1] : fallback;
+}
+
+function saveBlob(blob, name) {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60000);
+}
+
+function setStatus(element, text, kind) {
+  element.textContent = text;
+  element.className = "status" + (kind ? " " + kind : "");
+}
+
+// ---- layouts and the form -----------------------------------------------------------------
+
+function fillLayoutSelect(select) {
+  select.innerHTML = "";
+  for (const l of layouts) {
+    const option = document.createElement("option");
+    option.value = l.name;
+    option.textContent = l.label ? l.label + "（" + l.name + "）" : l.name;
+    select.appendChild(option);
+  }
+}
+
+function currentLayout() {
+  return layouts.find((l) => l.name === $("layout").value);
+}
+
+// One input per field, by type: string → one line, text → paragraphs, date → a date,
+// list → one item per line, image → a PNG sent as a data: URI, json → JSON text.
+function inputFor(field) {
+  let input;
+  if (field.type === "text" || field.type === "list" || field.type === "json") {
+    input = document.createElement("textarea");
+    if (field.type === "text" || field.type === "json") input.className = "long";
+  } else if (field.type === "image") {
+    input = document.createElement("input");
+    input.type = "file";
+    input.accept = "image/png";
+  } else {
+    input = document.createElement("input");
+    input.type = field.type === "date" ? "date" : "text";
+  }
+  input.id = "field-" + field.name;
+  input.name = field.name;
+  input.dataset.type = field.type;
+  if (field.description) input.title = field.description;
+  return input;
+}
+
+function buildForm() {
+  const layout = currentLayout();
+  const box = $("fields");
+  box.innerHTML = "";
+  $("layout-description").textContent = layout ? layout.description || "" : "";
+  if (!layout) return;
+  for (const field of layout.fields) {
+    const row = document.createElement("div");
+    row.className = "row";
+    const label = document.createElement("label");
+    label.htmlFor = "field-" + field.name;
+    label.textContent = field.label || field.name;
+    if (field.required) label.classList.add("required");
+    const hint = document.createElement("p");
+    hint.className = "hint";
+    const hints = {
+      list: "每行一项",
+      text: "每段一行",
+      json: "每段一行；小标题等结构可写 JSON",
+      image: "PNG 图片（如印章，透明背景）",
+    };
+    hint.textContent = hints[field.type] || "";
+    const error = document.createElement("p");
+    error.className = "field-error";
+    error.id = "error-" + field.name;
+    row.append(label, inputFor(field));
+    if (hint.textContent) row.append(hint);
+    row.append(error);
+    box.appendChild(row);
+  }
+  $("download").disabled = true;
+}
+
+function readAsDataUrl(file) {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result);
+    reader.onerror = () => reject(reader.error);
+    reader.readAsDataURL(file);
+  });
+}
+
+// The record as the server wants it; empty fields are left out.
+async function collectRecord() {
+  const layout = currentLayout();
+  const record = { layout: layout.name };
+  for (const field of layout.fields) {
+    const input = $("field-" + field.name);
+    if (field.type === "image") {
+      if (input.files.length) record[field.name] = await readAsDataUrl(input.files[0]);
+      continue;
+    }
+    const value = input.value;
+    if (!value.trim()) continue;
+    if (field.type === "list") {
+      record[field.name] = value.split("\n").map((s) => s.trim()).filter((s) => s);
+    } else if (field.type === "json") {
+      // Plain text (paragraphs, one per line) goes as a string, which the layout's
+      // element reads as paragraphs; text starting with [ or { is JSON (headings, lists).
+      const t = value.trim();
+      if (t.startsWith("[") || t.startsWith("{")) {
+        try {
+          record[field.name] = JSON.parse(t);
+        } catch (e) {
+          throw { error: "invalid field", field: "$." + field.name, detail: "不是有效的 JSON：" + e.message };
+        }
+      } else {
+        record[field.name] = value;
+      }
+    } else {
+      record[field.name] = value;
+    }
+  }
+  return record;
+}
+
+function clearFieldErrors() {
+  for (const el of document.querySelectorAll(".field-error")) el.textContent = "";
+  for (const el of document.querySelectorAll(".invalid")) el.classList.remove("invalid");
+}
+
+// "$.body (paragraph 1)", "$.names[3]" → "body", "names".
+function fieldNameOf(path) {
+  const m = /^\$\.([A-Za-z0-9_]+)/.exec(path || "");
+  return m ? m[1] : "";
+}
+
+function showError(error) {
+  const name = fieldNameOf(error.field);
+  const input = name && $("field-" + name);
+  if (input) {
+    input.classList.add("invalid");
+    $("error-" + name).textContent = error.detail;
+    input.focus();
+  }
+  setStatus($("status"), "未能生成：" + (error.detail || error.error), "error");
+}
+
+async function preview(event) {
+  event.preventDefault();
+  clearFieldErrors();
+  $("download").disabled = true;
+  setStatus($("status"), "正在生成……");
+  let record;
+  try {
+    record = await collectRecord();
+  } catch (error) {
+    showError(error);
+    return;
+  }
+  const response = await api("/v1/render", {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(record),
+  });
+  if (!response.ok) {
+    showError(await errorOf(response));
+    return;
+  }
+  const blob = await response.blob();
+  lastPdf = { blob, name: fileNameOf(response, record.layout + ".pdf") };
+  const frame = $("preview-frame");
+  if (frame.dataset.url) URL.revokeObjectURL(frame.dataset.url);
+  frame.dataset.url = URL.createObjectURL(blob);
+  frame.src = frame.dataset.url;
+  $("preview-empty").hidden = true;
+  $("download").disabled = false;
+  const pages = response.headers.get("X-Gongwen-Pages") || "?";
+  setStatus($("status"), "已生成“" + lastPdf.name + "”，共 " + pages + " 页。", "ok");
+}
+
+// ---- batch -------------------------------------------------------------------------------
+
+function batchQuery(extra) {
+  const q = new URLSearchParams({ layout: $("batch-layout").value });
+  if ($("duplex").checked) q.set("duplex", "1");
+  for (const [k, v] of Object.entries(extra)) q.set(k, v);
+  return "/v1/batch?" + q.toString();
+}
+
+function sendCsv(extra) {
+  const file = $("csv-file").files[0];
+  return api(batchQuery(extra), {
+    method: "POST",
+    headers: { "Content-Type": "text/csv" },
+    body: file,
+  });
+}
+
+// "row 12" → "第 12 行"; "row 12, field title" → "标题（title）".
+function rowLabel(record) {
+  const m = /^row (\d+)$/.exec(record);
+  return m ? "第 " + m[1] + " 行" : record;
+}
+
+function fieldLabel(failure) {
+  const m = /field ([A-Za-z0-9_]+)/.exec(failure.field || "");
+  if (!m) return "";
+  const layout = layouts.find((l) => l.name === $("batch-layout").value);
+  const field = layout && layout.fields.find((f) => f.name === m[1]);
+  return field && field.label ? field.label + "（" + field.name + "）" : m[1];
+}
+
+function showFailures(failures) {
+  const table = $("batch-failures");
+  const body = table.querySelector("tbody");
+  body.innerHTML = "";
+  for (const f of failures) {
+    const tr = document.createElement("tr");
+    for (const text of [rowLabel(f.record), fieldLabel(f), f.message]) {
+      const td = document.createElement("td");
+      td.textContent = text;
+      tr.appendChild(td);
+    }
+    body.appendChild(tr);
+  }
+  table.hidden = failures.length === 0;
+}
+
+async function checkBatch() {
+  const status = $("batch-status");
+  $("download-merged").disabled = true;
+  $("download-zip").disabled = true;
+  showFailures([]);
+  if (!$("csv-file").files.length) {
+    setStatus(status, "请先选择 CSV 文件。", "error");
+    return;
+  }
+  setStatus(status, "正在检查……");
+  const response = await sendCsv({ dry_run: "1" });
+  if (!response.ok) {
+    const error = await errorOf(response);
+    setStatus(status, "无法读取表格：" + (error.field ? error.field + "：" : "") + error.detail, "error");
+    return;
+  }
+  const report = await response.json();
+  showFailures(report.failures);
+  const text =
+    "共 " + report.total + " 条记录：" + report.good + " 条可以打印，" + report.failed + " 条有误" +
+    (report.failed ? "（见下表，有误的不会打印）" : "") + "。";
+  setStatus(status, text, report.good > 0 ? "ok" : "error");
+  $("download-merged").disabled = report.good === 0;
+  $("download-zip").disabled = report.good === 0;
+}
+
+async function downloadBatch(split) {
+  const status = $("batch-status");
+  const before = status.textContent;
+  setStatus(status, "正在生成……");
+  const response = await sendCsv(split ? { split: "1" } : {});
+  if (!response.ok) {
+    const error = await errorOf(response);
+    setStatus(status, "未能生成：" + error.detail, "error");
+    if (error.failures) showFailures(error.failures);
+    return;
+  }
+  const blob = await response.blob();
+  const name = fileNameOf(response, split ? "batch.zip" : "batch.pdf");
+  saveBlob(blob, name);
+  setStatus(status, before + " 已下载“" + name + "”。", "ok");
+}
+
+function downloadTemplate(event) {
+  event.preventDefault();
+  const layout = layouts.find((l) => l.name === $("batch-layout").value);
+  if (!layout) return;
+  const header = layout.fields.map((f) => f.name).join(",");
+  // The header row only (field names, which the server matches); a BOM so that Excel
+  // opens it as UTF-8.
+  const csv = "\ufeff" + header + "\r\n";
+  saveBlob(new Blob([csv], { type: "text/csv" }), layout.name + "-模板.csv");
+}
+
+// ---- start -------------------------------------------------------------------------------
+
+function selectTab(name) {
+  for (const tab of ["single", "batch"]) {
+    $("tab-" + tab).setAttribute("aria-selected", String(tab === name));
+    $("panel-" + tab).hidden = tab !== name;
+  }
+}
+
+async function loadLayouts() {
+  const response = await api("/v1/layouts");
+  if (!response.ok) {
+    setStatus($("status"), "无法读取版式列表（HTTP " + response.status + "）。", "error");
+    return;
+  }
+  layouts = (await response.json()).layouts;
+  fillLayoutSelect($("layout"));
+  fillLayoutSelect($("batch-layout"));
+  buildForm();
+  document.body.dataset.ready = "1";
+}
+
+function start() {
+  $("tab-single").addEventListener("click", () => selectTab("single"));
+  $("tab-batch").addEventListener("click", () => selectTab("batch"));
+  $("layout").addEventListener("change", buildForm);
+  $("record-form").addEventListener("submit", preview);
+  $("download").addEventListener("click", () => lastPdf && saveBlob(lastPdf.blob, lastPdf.name));
+  $("check").addEventListener("click", checkBatch);
+  $("csv-file").addEventListener("change", checkBatch);
+  $("download-merged").addEventListener("click", () => downloadBatch(false));
+  $("download-zip").addEventListener("click", () => downloadBatch(true));
+  $("csv-template").addEventListener("click", downloadTemplate);
+  $("token-save").addEventListener("click", () => {
+    sessionStorage.setItem("gongwen-token", $("token").value.trim());
+    $("token-bar").hidden = true;
+    loadLayouts();
+  });
+  loadLayouts();
+}
+
+start();
