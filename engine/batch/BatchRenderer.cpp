@@ -1,5 +1,7 @@
 #include "batch/BatchRenderer.h"
 
+#include "layout/ImageField.h"
+
 #include <Poco/JSON/Array.h>
 
 #include <algorithm>
@@ -89,6 +91,9 @@ BatchResult layoutBatch(const Engine& engine, const std::vector<BatchItem>& item
   std::vector<Slot> slots(items.size());
   std::atomic<size_t> next{0}, finished{0};
   std::atomic<bool> stop{false};
+  // The records of a batch usually share their images (one seal): read them once.
+  RenderOptions render = options.render;
+  if (!render.images) render.images = std::make_shared<ImageCache>();
 
   auto work = [&] {
     for (;;) {
@@ -101,8 +106,7 @@ BatchResult layoutBatch(const Engine& engine, const std::vector<BatchItem>& item
       s.failure.label = item.label;
       try {
         if (!item.error.empty()) throw InputError("", item.error);
-        RenderOptions ro = options.render;
-        auto laid = engine.layout(item.record, ro);
+        auto laid = engine.layout(item.record, render);
         s.doc.index = i;
         s.doc.list = std::move(laid.list);
         s.doc.warnings = std::move(laid.warnings);

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <variant>
 #include <vector>
@@ -46,7 +47,33 @@ struct PlacedImage {
   double x = 0, y = 0, width = 0, height = 0;  // pt, top-left corner of the box
 };
 
-using DisplayItem = std::variant<GlyphRun, FilledRect, PlacedImage>;
+// A path of straight and cubic Bézier segments, stroked and/or filled (a certificate's
+// border and ornaments). Points in pt, y downwards, in the coordinates of whatever holds
+// the path (the page, or an Artwork).
+struct PathSegment {
+  enum class Op { Move, Line, Curve, Close };
+  Op op = Op::Move;
+  double x1 = 0, y1 = 0, x2 = 0, y2 = 0, x3 = 0, y3 = 0;  // Move/Line: (x1, y1); Curve: all
+};
+struct VectorPath {
+  std::vector<PathSegment> segments;
+  std::optional<Color> fill, stroke;
+  double lineWidth = 1;  // pt, for the stroke
+  bool evenOdd = false;  // fill rule
+};
+
+// Fixed drawing shared by many pages (a certificate's border): the PDF writer writes it
+// once per file as a form XObject and each page that places it refers to it.
+struct Artwork {
+  double widthPt = 0, heightPt = 0;  // its box; paths are relative to its top-left
+  std::vector<VectorPath> paths;
+};
+struct PlacedArtwork {
+  std::shared_ptr<const Artwork> art;
+  double x = 0, y = 0;  // pt, where its top-left corner goes on the page
+};
+
+using DisplayItem = std::variant<GlyphRun, FilledRect, PlacedImage, VectorPath, PlacedArtwork>;
 
 struct Page {
   double widthPt = 595.2756, heightPt = 841.8898;  // A4

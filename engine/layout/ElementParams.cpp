@@ -16,6 +16,14 @@ bool ElementParams::has(const std::string& key) const { return obj_->has(key); }
 
 std::string ElementParams::at(const std::string& key) const { return jsonPath(path_, key); }
 
+void ElementParams::onlyKeys(std::initializer_list<const char*> allowed) const {
+  for (const auto& [key, value] : *obj_) {
+    bool known = false;
+    for (const char* a : allowed) known = known || key == a;
+    if (!known) throw InputError(at(key), "unknown key");
+  }
+}
+
 std::string ElementParams::str(const std::string& key, const std::string& fallback) const {
   if (!has(key)) return fallback;
   auto v = obj_->get(key);

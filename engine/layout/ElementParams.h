@@ -4,6 +4,7 @@
 
 #include <Poco/JSON/Object.h>
 
+#include <initializer_list>
 #include <string>
 #include <vector>
 
@@ -32,6 +33,9 @@ class ElementParams {
   const TextStyle& style(const Layout& layout, const std::string& key,
                          const std::string& fallback) const;
   std::string at(const std::string& key) const;
+  const std::string& path() const { return path_; }
+  // Throws InputError naming the first key that is not in `allowed` (a typo in a layout).
+  void onlyKeys(std::initializer_list<const char*> allowed) const;
 
  private:
   Poco::JSON::Object::Ptr obj_;

@@ -21,6 +21,7 @@
 namespace gongwen {
 
 class LayoutCatalog;
+class ImageCache;
 
 struct ComposeOptions {
   bool normalize = true;  // half-width punctuation in Chinese text → full-width
@@ -29,6 +30,8 @@ struct ComposeOptions {
   bool allowFilePaths = true;       // false: images only as data: URIs (HTTP server)
   // The other layouts, for attachments composed with their own flow; null: none.
   const LayoutCatalog* layouts = nullptr;
+  // Images read before in this batch (null: none kept).
+  ImageCache* images = nullptr;
 };
 
 // A line the flow placed on the current page, kept so that the page can still be adjusted

@@ -1,5 +1,6 @@
 #include "layout/GridFlowComposer.h"
 
+#include "layout/DocumentMetadata.h"
 #include "layout/FlowElements.h"
 #include "layout/PageNumbers.h"
 
@@ -11,14 +12,7 @@ DisplayList composeFlow(const Layout& layout, const Record& record, const FontRe
   for (const auto& el : layout.flow) flowElement(el.element)(ctx, el, record);
   if (ctx.list().pages.empty()) ctx.page();
   if (layout.pageNumbers.enabled) addPageNumbers(ctx, layout.pageNumbers);
-  DocumentInfo& info = ctx.list().info;
-  for (const auto& [key, field] : layout.metadata) {
-    std::string v = record.text(field);
-    if (key == "title") info.title = v;
-    if (key == "author") info.author = v;
-    if (key == "subject") info.subject = v;
-    if (key == "keywords") info.keywords = v;
-  }
+  setDocumentInfo(ctx.list().info, layout, record);
   return std::move(ctx.list());
 }
 

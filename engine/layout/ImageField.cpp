@@ -62,12 +62,28 @@ std::vector<uint8_t> fromFile(const std::string& value, const std::string& where
 
 }  // namespace
 
+std::shared_ptr<const ImageData> ImageCache::find(const std::string& key) const {
+  std::lock_guard lock(mutex_);
+  auto it = images_.find(key);
+  return it == images_.end() ? nullptr : it->second;
+}
+
+void ImageCache::add(const std::string& key, std::shared_ptr<const ImageData> image) {
+  std::lock_guard lock(mutex_);
+  images_.emplace(key, std::move(image));
+}
+
 std::shared_ptr<const ImageData> loadImageField(const Record& record, const std::string& field,
                                                 const ComposeOptions& options) {
   if (!record.has(field)) return nullptr;
   const std::string where = record.path(field);
   const std::string value = record.text(field);
   const bool dataUri = value.rfind("data:", 0) == 0;
+  // A file is known by its folder too: the same name may be another file elsewhere.
+  const std::string key = dataUri ? value : options.baseDirectory + "\n" + value;
+  if (options.images && (dataUri || options.allowFilePaths)) {
+    if (auto known = options.images->find(key)) return known;
+  }
   if (dataUri && value.rfind(kDataPrefix, 0) != 0) {
     throw InputError(where, "only PNG images are accepted: data:image/png;base64,…");
   }
@@ -83,6 +99,7 @@ std::shared_ptr<const ImageData> loadImageField(const Record& record, const std:
   image->png = std::move(bytes);
   image->pixelWidth = check.info->width;
   image->pixelHeight = check.info->height;
+  if (options.images) options.images->add(key, image);
   return image;
 }
 

@@ -115,6 +115,7 @@ Layout Layout::fromJson(const std::string& text, const std::string& source,
                  "page_numbers", "metadata", "boxes", "art", "options"});
   Layout l;
   l.root = root.object();
+  l.source = source;
   l.kind = root.str("kind", l.kind);
   l.name = root.str("name");
   if (l.name.empty()) throw InputError(root.at("name"), "a layout needs a name");

@@ -61,6 +61,7 @@ struct PageNumberSpec {
 
 struct Layout {
   std::string name, label, description;
+  std::string source;            // the file it came from, for messages
   std::string kind = "flow";     // flow: elements on the body grid; other kinds: see Engine
   Poco::JSON::Object::Ptr root;  // the whole layout file, for kinds that read more of it
   PageGeometry page;

@@ -90,6 +90,20 @@ std::string chineseDate(const Date& d) {
          "日";
 }
 
+std::string chineseNumeralDate(const Date& d) {
+  static const char* const kDigits[] = {"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+  auto upTo31 = [&](int n) {
+    std::string s;
+    if (n >= 20) s += kDigits[n / 10];
+    if (n >= 10) s += "十";
+    if (n % 10 != 0 || n < 10) s += kDigits[n % 10];
+    return s;
+  };
+  std::string year;
+  for (char c : std::to_string(d.year)) year += kDigits[c - '0'];
+  return year + "年" + upTo31(d.month) + "月" + upTo31(d.day) + "日";
+}
+
 Record validateRecord(const Poco::JSON::Object::Ptr& input, const Layout& layout,
                       const std::string& pathPrefix) {
   Record r(input, pathPrefix);

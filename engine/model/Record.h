@@ -52,5 +52,7 @@ struct Date {
 Date parseDate(const std::string& text, const std::string& where);
 // 2012年6月13日
 std::string chineseDate(const Date& d);
+// 二〇一二年六月十三日 (how 奖状 and 证书 print dates)
+std::string chineseNumeralDate(const Date& d);
 
 }  // namespace gongwen

@@ -15,6 +15,13 @@ void ContentStream::number(double v) {
   out_.append(buf, static_cast<size_t>(n));
 }
 
+void ContentStream::point(double x, double y) {
+  number(x);
+  out_ += ' ';
+  number(pageHeight_ - y);
+  out_ += ' ';
+}
+
 void ContentStream::colour(const Color& c, bool stroke) {
   number(c.r);
   out_ += ' ';
@@ -70,6 +77,51 @@ void ContentStream::rect(const FilledRect& r) {
   out_ += ' ';
   number(r.height);
   out_ += " re f\n";
+}
+
+void ContentStream::path(const VectorPath& p) {
+  if (p.segments.empty() || (!p.fill && !p.stroke)) return;
+  if (p.fill) colour(*p.fill, false);
+  if (p.stroke) {
+    colour(*p.stroke, true);
+    number(p.lineWidth);
+    out_ += " w 1 j 1 J\n";
+  }
+  using Op = PathSegment::Op;
+  for (const PathSegment& s : p.segments) {
+    switch (s.op) {
+      case Op::Move:
+        point(s.x1, s.y1);
+        out_ += "m\n";
+        break;
+      case Op::Line:
+        point(s.x1, s.y1);
+        out_ += "l\n";
+        break;
+      case Op::Curve:
+        point(s.x1, s.y1);
+        point(s.x2, s.y2);
+        point(s.x3, s.y3);
+        out_ += "c\n";
+        break;
+      case Op::Close:
+        out_ += "h\n";
+        break;
+    }
+  }
+  if (p.fill && p.stroke) {
+    out_ += p.evenOdd ? "B*\n" : "B\n";
+  } else if (p.fill) {
+    out_ += p.evenOdd ? "f*\n" : "f\n";
+  } else {
+    out_ += "S\n";
+  }
+}
+
+void ContentStream::form(const std::string& resourceName, double x, double y, double heightPt) {
+  out_ += "q 1 0 0 1 ";
+  point(x, y + heightPt);
+  out_ += "cm /" + resourceName + " Do Q\n";
 }
 
 }  // namespace gongwen

@@ -1,5 +1,5 @@
 // Builds one page's content stream operators from display items (text as TJ arrays that
-// land every glyph exactly where layout put it; rectangles as `re f`).
+// land every glyph exactly where layout put it; rectangles as `re f`; paths; form XObjects).
 #pragma once
 
 #include <string>
@@ -17,10 +17,15 @@ class ContentStream {
   // `resourceName` is the font's name in the page resources ("F1").
   void text(const GlyphRun& run, const EmbeddedFont& font, const std::string& resourceName);
   void rect(const FilledRect& r);
+  void path(const VectorPath& p);
+  // Draws the form XObject named `resourceName` ("Fm1") of height `heightPt` with its
+  // top-left corner at (x, y).
+  void form(const std::string& resourceName, double x, double y, double heightPt);
   const std::string& str() const { return out_; }
 
  private:
   void number(double v);
+  void point(double x, double y);
   void colour(const Color& c, bool stroke);
 
   double pageHeight_;

@@ -6,12 +6,14 @@
 #include <cstdlib>
 #include <ctime>
 #include <map>
+#include <set>
 #include <stdexcept>
 #include <unordered_map>
 
 #include "common/Utf8.h"
 #include "pdf/CidFontEmbedder.h"
 #include "pdf/ContentStream.h"
+#include "pdf/FormXObject.h"
 #include "pdf/HpdfDocument.h"
 
 namespace gongwen {
@@ -97,6 +99,37 @@ HPDF_Dict fontResources(HPDF_Page page, HpdfDocument& doc) {
   return fonts;
 }
 
+// The page's XObject resources, shared with libharu's image drawing (which looks for them
+// in the page's attributes and names its images X1, X2, …; our forms are Fm1, Fm2, …).
+HPDF_Dict xobjectResources(HPDF_Page page, HpdfDocument& doc) {
+  auto* attr = static_cast<HPDF_PageAttr>(page->attr);
+  if (!attr->xobjects) {
+    HPDF_Dict resources =
+        static_cast<HPDF_Dict>(HPDF_Dict_GetItem(page, "Resources", HPDF_OCLASS_DICT));
+    if (!resources) throw std::runtime_error("libharu: page without resources");
+    attr->xobjects = HPDF_Dict_New(doc.mmgr());
+    HPDF_Dict_Add(resources, "XObject", attr->xobjects);
+  }
+  return attr->xobjects;
+}
+
+// Images by content: the same seal loaded for every record of a batch is embedded once.
+struct ImageKey {
+  const ImageData* image;
+  bool operator==(const ImageKey& o) const {
+    return image == o.image || image->png == o.image->png;
+  }
+};
+struct ImageKeyHash {
+  size_t operator()(const ImageKey& k) const {
+    const auto& png = k.image->png;
+    // Size and a sample of the bytes: cheap, and equal images hash equal.
+    size_t h = std::hash<size_t>{}(png.size());
+    for (size_t i = 0; i < png.size(); i += 1 + png.size() / 64) h = h * 131 + png[i];
+    return h;
+  }
+};
+
 }  // namespace
 
 std::vector<uint8_t> writePdf(const DisplayList& list, const PdfOptions& options) {
@@ -109,7 +142,8 @@ std::vector<uint8_t> writePdf(const DisplayList& list, const PdfOptions& options
   fonts.reserve(uses.size());
   for (const auto& use : uses) fonts.push_back(embedFont(doc, use, options.compress));
 
-  std::unordered_map<const ImageData*, HPDF_Image> images;
+  std::unordered_map<ImageKey, HPDF_Image, ImageKeyHash> images;
+  std::unordered_map<const Artwork*, std::pair<std::string, HPDF_Dict>> forms;
   for (const auto& page : list.pages) {
     HPDF_Page p = HPDF_AddPage(doc.get());
     doc.check("adding a page");
@@ -118,6 +152,7 @@ std::vector<uint8_t> writePdf(const DisplayList& list, const PdfOptions& options
     HPDF_Stream stream = static_cast<HPDF_PageAttr>(p->attr)->stream;
     HPDF_Dict pageFonts = nullptr;
     std::map<size_t, bool> onPage;
+    std::set<const Artwork*> formsOnPage;
 
     auto flush = [&](ContentStream& cs) {
       const std::string& s = cs.str();
@@ -140,10 +175,22 @@ std::vector<uint8_t> writePdf(const DisplayList& list, const PdfOptions& options
         cs.text(*run, fonts[index], name);
       } else if (const auto* rect = std::get_if<FilledRect>(&item)) {
         cs.rect(*rect);
+      } else if (const auto* path = std::get_if<VectorPath>(&item)) {
+        cs.path(*path);
+      } else if (const auto* placed = std::get_if<PlacedArtwork>(&item)) {
+        auto [it, fresh] = forms.try_emplace(placed->art.get());
+        if (fresh) {
+          it->second.first = "Fm" + std::to_string(forms.size());
+          it->second.second = embedArtwork(doc, *placed->art, options.compress);
+        }
+        if (formsOnPage.insert(placed->art.get()).second) {
+          HPDF_Dict_Add(xobjectResources(p, doc), it->second.first.c_str(), it->second.second);
+        }
+        cs.form(it->second.first, placed->x, placed->y, placed->art->heightPt);
       } else if (const auto* img = std::get_if<PlacedImage>(&item)) {
         flush(cs);
         cs = ContentStream(page.heightPt);
-        HPDF_Image& image = images[img->image.get()];
+        HPDF_Image& image = images[ImageKey{img->image.get()}];
         if (!image) {
           image = HPDF_LoadPngImageFromMem(doc.get(), img->image->png.data(),
                                            static_cast<HPDF_UINT>(img->image->png.size()));

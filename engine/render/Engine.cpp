@@ -2,6 +2,7 @@
 
 #include "common/Errors.h"
 #include "common/Json.h"
+#include "layout/BoxComposer.h"
 #include "layout/GridFlowComposer.h"
 #include "model/Record.h"
 #include "pdf/PdfWriter.h"
@@ -10,7 +11,12 @@ namespace gongwen {
 
 Engine::Engine(std::shared_ptr<const FontRegistry> fonts,
                std::shared_ptr<const LayoutCatalog> layouts)
-    : fonts_(std::move(fonts)), layouts_(std::move(layouts)) {}
+    : fonts_(std::move(fonts)), layouts_(std::move(layouts)) {
+  for (const std::string& name : layouts_->names()) {
+    const Layout& layout = layouts_->get(name);
+    if (layout.kind == "boxes") boxTemplates_[name] = parseBoxTemplate(layout, *fonts_);
+  }
+}
 
 LayoutResult Engine::layout(const Poco::JSON::Object::Ptr& record,
                             const RenderOptions& options) const {
@@ -37,11 +43,15 @@ LayoutResult Engine::layout(const Poco::JSON::Object::Ptr& record,
   compose.baseDirectory = options.baseDirectory;
   compose.allowFilePaths = options.allowFilePaths;
   compose.layouts = layouts_.get();
-  if (layout.kind != "flow") {
+  compose.images = options.images.get();
+  if (layout.kind == "flow") {
+    result.list = composeFlow(layout, validated, *fonts_, compose);
+  } else if (layout.kind == "boxes") {
+    result.list = composeBoxes(layout, *boxTemplates_.at(name), validated, *fonts_, compose);
+  } else {
     throw InputError("layout " + layout.name,
-                     "layout kind \"" + layout.kind + "\" is not supported by this version");
+                     "layout kind \"" + layout.kind + "\" is not supported (flow or boxes)");
   }
-  result.list = composeFlow(layout, validated, *fonts_, compose);
   return result;
 }
 

@@ -4,6 +4,7 @@
 
 #include <Poco/JSON/Object.h>
 
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -14,6 +15,9 @@
 
 namespace gongwen {
 
+class ImageCache;
+struct BoxTemplate;
+
 struct RenderOptions {
   std::string layout;     // overrides the record's "layout" when set
   bool normalize = true;  // half-width punctuation in Chinese text → full-width
@@ -22,6 +26,8 @@ struct RenderOptions {
   std::string baseDirectory = ".";
   // false in the HTTP server: images must arrive as data: URIs, never as file names.
   bool allowFilePaths = true;
+  // Images read before (a batch's seal), shared by the records of one batch; null: none.
+  std::shared_ptr<ImageCache> images;
 };
 
 struct LayoutResult {
@@ -31,6 +37,7 @@ struct LayoutResult {
 
 class Engine {
  public:
+  // Reads the templates of the "boxes" layouts; throws InputError naming a bad one.
   Engine(std::shared_ptr<const FontRegistry> fonts, std::shared_ptr<const LayoutCatalog> layouts);
 
   // Validates and lays out one record. Throws InputError (bad record), FontError.
@@ -46,6 +53,8 @@ class Engine {
  private:
   std::shared_ptr<const FontRegistry> fonts_;
   std::shared_ptr<const LayoutCatalog> layouts_;
+  // The templates of the "boxes" layouts, read once (their art is shared by every page).
+  std::map<std::string, std::shared_ptr<const BoxTemplate>> boxTemplates_;
 };
 
 }  // namespace gongwen

@@ -1,0 +1,141 @@
+#include "layout/TextFitter.h"
+
+#include <cmath>
+#include <optional>
+#include <sstream>
+
+#include "common/Errors.h"
+#include "layout/Grid.h"
+#include "text/BalancedLines.h"
+
+namespace gongwen {
+namespace {
+
+constexpr double kSizeStep = 0.5;  // pt between the sizes tried
+constexpr double kEps = 0.01;      // pt
+
+std::string sizeText(double pt) {
+  std::ostringstream s;
+  s << pt;
+  return s.str() + "pt";
+}
+
+// The sizes tried, largest first: size, size - step, …, min.
+std::vector<double> sizesOf(const TextBoxSpec& box) {
+  std::vector<double> out;
+  for (double s = box.sizePt; s > box.minSizePt + kEps; s -= kSizeStep) out.push_back(s);
+  out.push_back(box.minSizePt);
+  return out;
+}
+
+double blockHeight(size_t lines, double size, double pitch) {
+  return lines == 0 ? 0 : static_cast<double>(lines - 1) * pitch + size;
+}
+
+class Attempt {
+ public:
+  Attempt(Shaper& shaper, const FitRequest& r) : shaper_(shaper), r_(r) {}
+
+  // The paragraphs shaped at `size`.
+  std::vector<std::shared_ptr<const ShapedText>> shapeAt(double size) {
+    std::vector<std::shared_ptr<const ShapedText>> out;
+    const TextStyleRef style{r_.font, size, r_.box->color};
+    for (const auto& p : r_.paragraphs) {
+      out.push_back(std::make_shared<const ShapedText>(shaper_.shape(
+          p, style, r_.where, r_.missing, r_.box->wordBreaks ? BreakMode::Word : BreakMode::Line)));
+    }
+    return out;
+  }
+
+  ParagraphStyle style(double size) const {
+    ParagraphStyle ps;
+    ps.width = r_.box->width;
+    ps.align = r_.box->align;
+    ps.firstIndent = r_.box->firstLineIndentEm * size;
+    return ps;
+  }
+
+  // Lines of every paragraph at `size`; balanced lines for ShrinkThenWrap.
+  FittedText compose(double size, bool balanced) {
+    FittedText f;
+    f.sizePt = size;
+    f.pitch = r_.box->lineSpacing * size;
+    const ParagraphStyle ps = style(size);
+    for (auto& text : shapeAt(size)) {
+      FittedParagraph p;
+      p.lines = balanced ? composeBalanced(*text, ps) : composeParagraph(*text, ps);
+      p.text = std::move(text);
+      f.paragraphs.push_back(std::move(p));
+    }
+    return f;
+  }
+
+  bool fits(const FittedText& f, size_t maxLines) const {
+    const size_t n = f.lineCount();
+    if (n > maxLines) return false;
+    if (blockHeight(n, f.sizePt, f.pitch) > r_.box->height + kEps) return false;
+    for (const auto& p : f.paragraphs) {
+      for (const auto& line : p.lines) {
+        if (line.extent > r_.box->width + kEps) return false;
+      }
+    }
+    return true;
+  }
+
+ private:
+  Shaper& shaper_;
+  const FitRequest& r_;
+};
+
+}  // namespace
+
+size_t FittedText::lineCount() const {
+  size_t n = 0;
+  for (const auto& p : paragraphs) n += p.lines.size();
+  return n;
+}
+
+FittedText fitText(Shaper& shaper, const FitRequest& r) {
+  const TextBoxSpec& box = *r.box;
+  Attempt attempt(shaper, r);
+  const std::vector<double> sizes = sizesOf(box);
+  std::optional<FittedText> found;
+  if (box.fit == BoxFit::ShrinkThenWrap) {
+    // One line, shrinking; then two or more balanced lines, from the largest size.
+    for (size_t lines = 1; lines <= static_cast<size_t>(box.maxLines) && !found; ++lines) {
+      for (double size : sizes) {
+        FittedText f = attempt.compose(size, /*balanced=*/lines > 1);
+        if (attempt.fits(f, lines)) {
+          found = std::move(f);
+          break;
+        }
+      }
+    }
+  } else {
+    for (double size : sizes) {
+      FittedText f = attempt.compose(size, false);
+      if (attempt.fits(f, static_cast<size_t>(box.maxLines))) {
+        found = std::move(f);
+        break;
+      }
+    }
+  }
+  if (!found) {
+    FittedText smallest = attempt.compose(box.minSizePt, box.fit == BoxFit::ShrinkThenWrap);
+    const size_t byHeight = static_cast<size_t>(
+        std::floor((box.height - box.minSizePt) / (box.lineSpacing * box.minSizePt) + 1 + 1e-9));
+    const size_t room = std::min(static_cast<size_t>(box.maxLines), std::max<size_t>(byHeight, 1));
+    throw InputError(r.where, "too long for its box (" + box.role + "): at the smallest size, " +
+                                  sizeText(box.minSizePt) + ", it takes " +
+                                  std::to_string(smallest.lineCount()) + " lines and the box holds " +
+                                  std::to_string(room) + "; shorten the text");
+  }
+  const double height = blockHeight(found->lineCount(), found->sizePt, found->pitch);
+  double top = box.y;
+  if (box.valign == VerticalAlign::Middle) top += (box.height - height) / 2;
+  if (box.valign == VerticalAlign::Bottom) top += box.height - height;
+  found->firstTop = top;
+  return std::move(*found);
+}
+
+}  // namespace gongwen

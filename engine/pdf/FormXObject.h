@@ -1,0 +1,14 @@
+// Artwork (a certificate's border) as a form XObject: written once per file, drawn by
+// every page that places it with `/FmN Do`.
+#pragma once
+
+#include <hpdf.h>
+
+#include "layout/DisplayList.h"
+#include "pdf/HpdfDocument.h"
+
+namespace gongwen {
+
+HPDF_Dict embedArtwork(HpdfDocument& doc, const Artwork& art, bool compress);
+
+}  // namespace gongwen
