@@ -3,6 +3,7 @@
 #include <exception>
 #include <iostream>
 
+#include "cli/BatchCommand.h"
 #include "cli/CommandLine.h"
 #include "cli/Commands.h"
 #include "cli/ServeCommand.h"
@@ -21,6 +22,7 @@ int main(int argc, char** argv) {
       return 0;
     }
     if (cl.command == "render") return cli::runRender(cl);
+    if (cl.command == "batch") return cli::runBatch(cl);
     if (cl.command == "fonts") return cli::runFonts(cl);
     if (cl.command == "layouts") return cli::runLayouts(cl);
     if (cl.command == "serve") return cli::runServe(cl);

@@ -1,7 +1,5 @@
 #include "batch/BatchRenderer.h"
 
-#include "layout/ImageField.h"
-
 #include <Poco/JSON/Array.h>
 
 #include <algorithm>
@@ -11,6 +9,8 @@
 #include "batch/CsvReader.h"
 #include "common/Errors.h"
 #include "common/Json.h"
+#include "layout/ImageField.h"
+#include "text/Shaper.h"
 
 namespace gongwen {
 namespace {
@@ -96,6 +96,9 @@ BatchResult layoutBatch(const Engine& engine, const std::vector<BatchItem>& item
   if (!render.images) render.images = std::make_shared<ImageCache>();
 
   auto work = [&] {
+    Shaper shaper(engine.fonts());  // this worker's, reused for its records
+    RenderOptions mine = render;
+    mine.shaper = &shaper;
     for (;;) {
       if (stop.load() || (options.cancel && options.cancel->load())) return;
       size_t i = next.fetch_add(1);
@@ -106,7 +109,7 @@ BatchResult layoutBatch(const Engine& engine, const std::vector<BatchItem>& item
       s.failure.label = item.label;
       try {
         if (!item.error.empty()) throw InputError("", item.error);
-        auto laid = engine.layout(item.record, render);
+        auto laid = engine.layout(item.record, mine);
         s.doc.index = i;
         s.doc.list = std::move(laid.list);
         s.doc.warnings = std::move(laid.warnings);

@@ -39,8 +39,11 @@ void add(Artwork& art, std::vector<PathSegment> segments, const Paint& paint) {
 std::vector<PathSegment> rectangle(double x, double y, double w, double h, double r) {
   using Op = PathSegment::Op;
   if (r <= 0) {
-    return {{Op::Move, x, y}, {Op::Line, x + w, y}, {Op::Line, x + w, y + h},
-            {Op::Line, x, y + h}, {Op::Close}};
+    return {{Op::Move, x, y},
+            {Op::Line, x + w, y},
+            {Op::Line, x + w, y + h},
+            {Op::Line, x, y + h},
+            {Op::Close}};
   }
   r = std::min(r, std::min(w, h) / 2);
   const double k = 0.5523 * r;  // a quarter circle as one cubic curve
@@ -67,7 +70,8 @@ void addRect(Artwork& art, const ElementParams& p, double pageW, double pageH) {
     h = pageH - 2 * inset;
   } else {
     for (const char* key : {"x_mm", "y_mm", "width_mm", "height_mm"}) {
-      if (!p.has(key)) throw InputError(p.path(), std::string("a rect needs \"inset_mm\" or \"") + key + "\"");
+      if (!p.has(key))
+        throw InputError(p.path(), std::string("a rect needs \"inset_mm\" or \"") + key + "\"");
     }
     x = mmToPt(p.number("x_mm", 0));
     y = mmToPt(p.number("y_mm", 0));
@@ -126,10 +130,10 @@ void addBand(Artwork& art, const ElementParams& p, double pageW, double pageH) {
     add(art, std::move(all), paint);
   };
   const double w = pageW - 2 * inset, h = pageH - 2 * inset;
-  side(Affine{1, 0, 0, 1, inset, inset}, w);                  // top, left to right
+  side(Affine{1, 0, 0, 1, inset, inset}, w);                    // top, left to right
   side(Affine{-1, 0, 0, -1, pageW - inset, pageH - inset}, w);  // bottom, right to left
-  side(Affine{0, -1, 1, 0, inset, pageH - inset}, h);          // left, bottom to top
-  side(Affine{0, 1, -1, 0, pageW - inset, inset}, h);          // right, top to bottom
+  side(Affine{0, -1, 1, 0, inset, pageH - inset}, h);           // left, bottom to top
+  side(Affine{0, 1, -1, 0, pageW - inset, inset}, h);           // right, top to bottom
 }
 
 }  // namespace

@@ -83,7 +83,8 @@ DisplayList composeBoxes(const Layout& layout, const BoxTemplate& tpl, const Rec
   page.heightPt = mmToPt(layout.page.heightMm);
   if (tpl.art) page.items.emplace_back(PlacedArtwork{tpl.art, 0, 0});
 
-  Shaper shaper(fonts);
+  std::optional<Shaper> own;
+  Shaper& shaper = options.shaper ? *options.shaper : own.emplace(fonts);
   for (const TextBoxSpec& box : tpl.boxes) {
     if (!box.imageField.empty()) {
       if (auto image = loadImageField(record, box.imageField, options)) {
@@ -104,8 +105,8 @@ DisplayList composeBoxes(const Layout& layout, const BoxTemplate& tpl, const Rec
     size_t line = 0;
     for (const FittedParagraph& p : fitted.paragraphs) {
       for (const LineBox& l : p.lines) {
-        const double baseline = fitted.firstTop + static_cast<double>(line) * fitted.pitch +
-                                kEmAscent * fitted.sizePt;
+        const double baseline =
+            fitted.firstTop + static_cast<double>(line) * fitted.pitch + kEmAscent * fitted.sizePt;
         placeLine(page, *p.text, l, box.x, baseline);
         ++line;
       }

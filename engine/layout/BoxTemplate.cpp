@@ -47,10 +47,28 @@ bool knownRole(const FontRegistry& fonts, const std::string& role) {
 }
 
 TextBoxSpec parseBox(const ElementParams& p, const Layout& layout, const FontRegistry& fonts) {
-  p.onlyKeys({"role", "field", "text", "image_field", "x_mm", "y_mm", "width_mm", "height_mm",
-              "font", "size_pt", "min_size_pt", "color", "align", "valign", "max_lines",
-              "line_spacing", "first_line_indent_em", "fit", "break", "date_format",
-              "default", "description"});
+  p.onlyKeys({"role",
+              "field",
+              "text",
+              "image_field",
+              "x_mm",
+              "y_mm",
+              "width_mm",
+              "height_mm",
+              "font",
+              "size_pt",
+              "min_size_pt",
+              "color",
+              "align",
+              "valign",
+              "max_lines",
+              "line_spacing",
+              "first_line_indent_em",
+              "fit",
+              "break",
+              "date_format",
+              "default",
+              "description"});
   TextBoxSpec b;
   b.where = p.path();
   b.role = p.str("role");
@@ -74,7 +92,8 @@ TextBoxSpec parseBox(const ElementParams& p, const Layout& layout, const FontReg
     b.imageField = p.str("image_field");
     const FieldSpec* f = layout.field(b.imageField);
     if (!f || f->type != "image") {
-      throw InputError(p.at("image_field"), "no image field \"" + b.imageField + "\" in \"fields\"");
+      throw InputError(p.at("image_field"),
+                       "no image field \"" + b.imageField + "\" in \"fields\"");
     }
     return b;
   }
@@ -113,11 +132,13 @@ TextBoxSpec parseBox(const ElementParams& p, const Layout& layout, const FontReg
     throw InputError(p.at("fit"), "must be shrink-then-wrap or wrap-then-shrink");
   }
   const std::string breaks = p.str("break", "words");
-  if (breaks != "words" && breaks != "chars") throw InputError(p.at("break"), "must be words or chars");
+  if (breaks != "words" && breaks != "chars")
+    throw InputError(p.at("break"), "must be words or chars");
   b.wordBreaks = breaks == "words";
   const std::string dates = p.str("date_format", "numerals");
   if (dates != "numerals" && dates != "arabic") {
-    throw InputError(p.at("date_format"), "must be numerals (二〇一二年六月十三日) or arabic (2012年6月13日)");
+    throw InputError(p.at("date_format"),
+                     "must be numerals (二〇一二年六月十三日) or arabic (2012年6月13日)");
   }
   b.numeralDates = dates == "numerals";
   return b;

@@ -3,8 +3,8 @@
 // a field, or fixed text with {field} placeholders ("{recipient}：", "证书编号：{serial}").
 // Text never leaves its box: it shrinks, wraps, or is an error naming the field.
 // A new design is a JSON file; this is the mechanism. Keys of a box (lengths in mm):
-//   role, field | text, image_field, default (the text when the field is absent), x_mm, y_mm, width_mm, height_mm,
-//   font (a role of fonts/fonts.json), size_pt, min_size_pt, color, align
+//   role, field | text, image_field, default (the text when the field is absent), x_mm, y_mm,
+//   width_mm, height_mm, font (a role of fonts/fonts.json), size_pt, min_size_pt, color, align
 //   (left | center | right | justify), valign (top | middle | bottom), max_lines,
 //   line_spacing (baseline to baseline, in ems), first_line_indent_em,
 //   fit ("shrink-then-wrap": one line shrunk down to min_size_pt, then balanced lines;

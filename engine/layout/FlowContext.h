@@ -32,6 +32,8 @@ struct ComposeOptions {
   const LayoutCatalog* layouts = nullptr;
   // Images read before in this batch (null: none kept).
   ImageCache* images = nullptr;
+  // A shaper to reuse (one per thread); null: the composer makes its own.
+  Shaper* shaper = nullptr;
 };
 
 // A line the flow placed on the current page, kept so that the page can still be adjusted

@@ -13,7 +13,8 @@ class PathReader {
   PathReader(const std::string& d, const std::string& where) : d_(d), where_(where) {}
 
   void skipSeparators() {
-    while (pos_ < d_.size() && (std::isspace(static_cast<unsigned char>(d_[pos_])) || d_[pos_] == ','))
+    while (pos_ < d_.size() &&
+           (std::isspace(static_cast<unsigned char>(d_[pos_])) || d_[pos_] == ','))
       ++pos_;
   }
   bool atEnd() {
@@ -75,7 +76,8 @@ std::vector<PathSegment> parsePathData(const std::string& d, const std::string& 
       continue;
     }
     if (up != 'M' && up != 'L' && up != 'H' && up != 'V' && up != 'C' && up != 'S' && up != 'Q') {
-      throw InputError(where, std::string("path data: unknown command \"") + cmd + "\" in \"" + d + "\"");
+      throw InputError(where,
+                       std::string("path data: unknown command \"") + cmd + "\" in \"" + d + "\"");
     }
     bool first = true;
     do {
@@ -133,9 +135,8 @@ std::vector<PathSegment> parsePathData(const std::string& d, const std::string& 
 
 Affine Affine::then(const Affine& inner) const {
   // this ∘ inner
-  return {a * inner.a + c * inner.b,     b * inner.a + d * inner.b,
-          a * inner.c + c * inner.d,     b * inner.c + d * inner.d,
-          a * inner.e + c * inner.f + e, b * inner.e + d * inner.f + f};
+  return {a * inner.a + c * inner.b, b * inner.a + d * inner.b,     a * inner.c + c * inner.d,
+          b * inner.c + d * inner.d, a * inner.e + c * inner.f + e, b * inner.e + d * inner.f + f};
 }
 
 void Affine::apply(double& x, double& y) const {

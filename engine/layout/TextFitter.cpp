@@ -36,13 +36,37 @@ class Attempt {
  public:
   Attempt(Shaper& shaper, const FitRequest& r) : shaper_(shaper), r_(r) {}
 
-  // The paragraphs shaped at `size`.
+  // The paragraphs shaped at `size`: shaped once at the box's size, then scaled (outlines
+  // are not hinted, so advances scale exactly with the size).
   std::vector<std::shared_ptr<const ShapedText>> shapeAt(double size) {
+    if (shaped_.empty()) {
+      const TextStyleRef style{r_.font, r_.box->sizePt, r_.box->color};
+      for (const auto& p : r_.paragraphs) {
+        shaped_.push_back(std::make_shared<const ShapedText>(
+            shaper_.shape(p, style, r_.where, r_.missing,
+                          r_.box->wordBreaks ? BreakMode::Word : BreakMode::Line)));
+      }
+    }
+    if (size == r_.box->sizePt) return shaped_;
     std::vector<std::shared_ptr<const ShapedText>> out;
-    const TextStyleRef style{r_.font, size, r_.box->color};
-    for (const auto& p : r_.paragraphs) {
-      out.push_back(std::make_shared<const ShapedText>(shaper_.shape(
-          p, style, r_.where, r_.missing, r_.box->wordBreaks ? BreakMode::Word : BreakMode::Line)));
+    for (const auto& text : shaped_) out.push_back(scaled(*text, size));
+    return out;
+  }
+
+  static std::shared_ptr<const ShapedText> scaled(const ShapedText& text, double size) {
+    auto out = std::make_shared<ShapedText>(text);
+    const double k = size / text.sizePt;
+    out->sizePt = size;
+    for (ShapedGlyph& g : out->glyphs) {
+      g.advance *= k;
+      g.xOffset *= k;
+      g.yOffset *= k;
+    }
+    for (Cluster& c : out->clusters) {
+      c.advance *= k;
+      c.squeezeLeft *= k;
+      c.squeezeRight *= k;
+      c.endAdvance *= k;
     }
     return out;
   }
@@ -85,6 +109,7 @@ class Attempt {
  private:
   Shaper& shaper_;
   const FitRequest& r_;
+  std::vector<std::shared_ptr<const ShapedText>> shaped_;  // at the box's size
 };
 
 }  // namespace
@@ -127,8 +152,9 @@ FittedText fitText(Shaper& shaper, const FitRequest& r) {
     const size_t room = std::min(static_cast<size_t>(box.maxLines), std::max<size_t>(byHeight, 1));
     throw InputError(r.where, "too long for its box (" + box.role + "): at the smallest size, " +
                                   sizeText(box.minSizePt) + ", it takes " +
-                                  std::to_string(smallest.lineCount()) + " lines and the box holds " +
-                                  std::to_string(room) + "; shorten the text");
+                                  std::to_string(smallest.lineCount()) +
+                                  " lines and the box holds " + std::to_string(room) +
+                                  "; shorten the text");
   }
   const double height = blockHeight(found->lineCount(), found->sizePt, found->pitch);
   double top = box.y;

@@ -44,6 +44,7 @@ LayoutResult Engine::layout(const Poco::JSON::Object::Ptr& record,
   compose.allowFilePaths = options.allowFilePaths;
   compose.layouts = layouts_.get();
   compose.images = options.images.get();
+  compose.shaper = options.shaper;
   if (layout.kind == "flow") {
     result.list = composeFlow(layout, validated, *fonts_, compose);
   } else if (layout.kind == "boxes") {

@@ -16,6 +16,7 @@
 namespace gongwen {
 
 class ImageCache;
+class Shaper;
 struct BoxTemplate;
 
 struct RenderOptions {
@@ -28,6 +29,9 @@ struct RenderOptions {
   bool allowFilePaths = true;
   // Images read before (a batch's seal), shared by the records of one batch; null: none.
   std::shared_ptr<ImageCache> images;
+  // A shaper this thread may reuse (a batch worker's), sparing ICU's set-up per record;
+  // null: each document makes its own. Never shared between threads.
+  Shaper* shaper = nullptr;
 };
 
 struct LayoutResult {
