@@ -152,4 +152,15 @@ void ContentStream::form(const std::string& resourceName, double x, double y, do
   out_ += "cm /" + resourceName + " Do Q\n";
 }
 
+void ContentStream::image(const std::string& resourceName, double x, double y, double width,
+                          double height) {
+  out_ += "q ";
+  number(width);
+  out_ += " 0 0 ";
+  number(height);
+  out_ += ' ';
+  point(x, y + height);
+  out_ += "cm /" + resourceName + " Do Q\n";
+}
+
 }  // namespace gongwen

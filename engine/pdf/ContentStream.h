@@ -21,6 +21,8 @@ class ContentStream {
   // Draws the form XObject named `resourceName` ("Fm1") of height `heightPt` with its
   // top-left corner at (x, y).
   void form(const std::string& resourceName, double x, double y, double heightPt);
+  // Draws the image XObject `resourceName` ("Im1") into the box (x, y, width, height).
+  void image(const std::string& resourceName, double x, double y, double width, double height);
   const std::string& str() const { return out_; }
 
  private:

@@ -3,16 +3,22 @@
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
 
+#include <algorithm>
+#include <atomic>
 #include <cstdlib>
 #include <ctime>
+#include <exception>
 #include <map>
+#include <mutex>
 #include <set>
 #include <stdexcept>
+#include <thread>
 #include <unordered_map>
 
 #include "common/Utf8.h"
 #include "pdf/CidFontEmbedder.h"
 #include "pdf/ContentStream.h"
+#include "pdf/DeflatedStream.h"
 #include "pdf/FormXObject.h"
 #include "pdf/HpdfDocument.h"
 
@@ -99,8 +105,8 @@ HPDF_Dict fontResources(HPDF_Page page, HpdfDocument& doc) {
   return fonts;
 }
 
-// The page's XObject resources, shared with libharu's image drawing (which looks for them
-// in the page's attributes and names its images X1, X2, …; our forms are Fm1, Fm2, …).
+// The page's XObject resources (forms Fm1, Fm2, …; images Im1, …), kept where libharu's
+// own drawing calls would look for them.
 HPDF_Dict xobjectResources(HPDF_Page page, HpdfDocument& doc) {
   auto* attr = static_cast<HPDF_PageAttr>(page->attr);
   if (!attr->xobjects) {
@@ -130,6 +136,42 @@ struct ImageKeyHash {
   }
 };
 
+// What one page needs from the document: its content stream, deflated, and the resources
+// it names. Built for all pages in parallel once fonts, forms and images have names.
+struct PreparedPage {
+  std::vector<uint8_t> content;  // deflated unless the document is uncompressed
+  std::set<size_t> fonts, forms, images;
+};
+
+// Runs fn(i) for i in [0, n) on up to `threads` threads.
+template <typename Fn>
+void forEachParallel(size_t n, unsigned threads, Fn fn) {
+  threads = static_cast<unsigned>(std::min<size_t>(threads, n));
+  if (threads <= 1) {
+    for (size_t i = 0; i < n; ++i) fn(i);
+    return;
+  }
+  std::atomic<size_t> next{0};
+  std::exception_ptr error;
+  std::mutex errorMutex;
+  auto work = [&] {
+    for (size_t i; (i = next.fetch_add(1)) < n;) {
+      try {
+        fn(i);
+      } catch (...) {
+        std::lock_guard lock(errorMutex);
+        if (!error) error = std::current_exception();
+        next = n;
+      }
+    }
+  };
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
+  work();
+  for (auto& t : pool) t.join();
+  if (error) std::rethrow_exception(error);
+}
+
 }  // namespace
 
 std::vector<uint8_t> writePdf(const DisplayList& list, const PdfOptions& options) {
@@ -142,71 +184,101 @@ std::vector<uint8_t> writePdf(const DisplayList& list, const PdfOptions& options
   fonts.reserve(uses.size());
   for (const auto& use : uses) fonts.push_back(embedFont(doc, use, options.compress));
 
-  std::unordered_map<ImageKey, HPDF_Image, ImageKeyHash> images;
-  std::unordered_map<const Artwork*, std::pair<std::string, HPDF_Dict>> forms;
+  // Forms (Fm1, Fm2, …) and images (Im1, …), each written once however many pages use it.
+  std::unordered_map<const Artwork*, size_t> formIndex;
+  std::vector<const Artwork*> forms;
+  std::unordered_map<ImageKey, size_t, ImageKeyHash> imageIndex;
+  std::vector<const ImageData*> images;
   for (const auto& page : list.pages) {
-    HPDF_Page p = HPDF_AddPage(doc.get());
-    doc.check("adding a page");
-    HPDF_Page_SetWidth(p, static_cast<HPDF_REAL>(page.widthPt));
-    HPDF_Page_SetHeight(p, static_cast<HPDF_REAL>(page.heightPt));
-    HPDF_Stream stream = static_cast<HPDF_PageAttr>(p->attr)->stream;
-    HPDF_Dict pageFonts = nullptr;
-    std::map<size_t, bool> onPage;
-    std::set<const Artwork*> formsOnPage;
-
-    auto flush = [&](ContentStream& cs) {
-      const std::string& s = cs.str();
-      if (!s.empty()) {
-        HPDF_Stream_Write(stream, reinterpret_cast<const HPDF_BYTE*>(s.data()),
-                          static_cast<HPDF_UINT>(s.size()));
+    for (const auto& item : page.items) {
+      if (const auto* placed = std::get_if<PlacedArtwork>(&item)) {
+        if (formIndex.emplace(placed->art.get(), forms.size()).second)
+          forms.push_back(placed->art.get());
+      } else if (const auto* img = std::get_if<PlacedImage>(&item)) {
+        if (imageIndex.emplace(ImageKey{img->image.get()}, images.size()).second) {
+          images.push_back(img->image.get());
+        }
       }
-    };
+    }
+  }
+
+  std::vector<PreparedPage> prepared(list.pages.size());
+  const unsigned threads =
+      list.pages.size() < 8
+          ? 1
+          : std::max(1u, options.threads ? options.threads : std::thread::hardware_concurrency());
+  forEachParallel(list.pages.size(), threads, [&](size_t i) {
+    const Page& page = list.pages[i];
+    PreparedPage& out = prepared[i];
     ContentStream cs(page.heightPt);
     for (const auto& item : page.items) {
       if (const auto* run = std::get_if<GlyphRun>(&item)) {
         if (run->glyphs.empty()) continue;
         size_t index = fontIndex.at(run->font.get());
-        std::string name = "F" + std::to_string(index + 1);
-        if (!onPage[index]) {
-          if (!pageFonts) pageFonts = fontResources(p, doc);
-          HPDF_Dict_Add(pageFonts, name.c_str(), fonts[index].type0);
-          onPage[index] = true;
-        }
-        cs.text(*run, fonts[index], name);
+        out.fonts.insert(index);
+        cs.text(*run, fonts[index], "F" + std::to_string(index + 1));
       } else if (const auto* rect = std::get_if<FilledRect>(&item)) {
         cs.rect(*rect);
       } else if (const auto* path = std::get_if<VectorPath>(&item)) {
         cs.path(*path);
       } else if (const auto* placed = std::get_if<PlacedArtwork>(&item)) {
-        auto [it, fresh] = forms.try_emplace(placed->art.get());
-        if (fresh) {
-          it->second.first = "Fm" + std::to_string(forms.size());
-          it->second.second = embedArtwork(doc, *placed->art, options.compress);
-        }
-        if (formsOnPage.insert(placed->art.get()).second) {
-          HPDF_Dict_Add(xobjectResources(p, doc), it->second.first.c_str(), it->second.second);
-        }
-        cs.form(it->second.first, placed->x, placed->y, placed->art->heightPt);
+        size_t index = formIndex.at(placed->art.get());
+        out.forms.insert(index);
+        cs.form("Fm" + std::to_string(index + 1), placed->x, placed->y, placed->art->heightPt);
       } else if (const auto* img = std::get_if<PlacedImage>(&item)) {
-        flush(cs);
-        cs = ContentStream(page.heightPt);
-        HPDF_Image& image = images[ImageKey{img->image.get()}];
-        if (!image) {
-          image = HPDF_LoadPngImageFromMem(doc.get(), img->image->png.data(),
-                                           static_cast<HPDF_UINT>(img->image->png.size()));
-          doc.check("loading a PNG image");
-          // libharu compresses the colour data but writes the alpha mask raw.
-          auto* smask = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(image, "SMask", HPDF_OCLASS_DICT));
-          if (smask && options.compress) smask->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-        }
-        HPDF_Page_DrawImage(p, image, static_cast<HPDF_REAL>(img->x),
-                            static_cast<HPDF_REAL>(page.heightPt - img->y - img->height),
-                            static_cast<HPDF_REAL>(img->width),
-                            static_cast<HPDF_REAL>(img->height));
-        doc.check("drawing an image");
+        size_t index = imageIndex.at(ImageKey{img->image.get()});
+        out.images.insert(index);
+        cs.image("Im" + std::to_string(index + 1), img->x, img->y, img->width, img->height);
       }
     }
-    flush(cs);
+    const std::string& text = cs.str();
+    out.content =
+        options.compress ? deflateBytes(text) : std::vector<uint8_t>(text.begin(), text.end());
+  });
+
+  std::vector<HPDF_Dict> formObjects;
+  for (const Artwork* art : forms) formObjects.push_back(embedArtwork(doc, *art, options.compress));
+  std::vector<HPDF_Image> imageObjects;
+  for (const ImageData* image : images) {
+    HPDF_Image obj = HPDF_LoadPngImageFromMem(doc.get(), image->png.data(),
+                                              static_cast<HPDF_UINT>(image->png.size()));
+    doc.check("loading a PNG image");
+    // libharu compresses the colour data but writes the alpha mask raw.
+    auto* smask = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(obj, "SMask", HPDF_OCLASS_DICT));
+    if (smask && options.compress) smask->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+    imageObjects.push_back(obj);
+  }
+
+  for (size_t i = 0; i < list.pages.size(); ++i) {
+    const Page& page = list.pages[i];
+    PreparedPage& prep = prepared[i];
+    HPDF_Page p = HPDF_AddPage(doc.get());
+    doc.check("adding a page");
+    HPDF_Page_SetWidth(p, static_cast<HPDF_REAL>(page.widthPt));
+    HPDF_Page_SetHeight(p, static_cast<HPDF_REAL>(page.heightPt));
+    if (!prep.fonts.empty()) {
+      HPDF_Dict pageFonts = fontResources(p, doc);
+      for (size_t index : prep.fonts) {
+        HPDF_Dict_Add(pageFonts, ("F" + std::to_string(index + 1)).c_str(), fonts[index].type0);
+      }
+    }
+    if (!prep.forms.empty() || !prep.images.empty()) {
+      HPDF_Dict xobjects = xobjectResources(p, doc);
+      for (size_t index : prep.forms) {
+        HPDF_Dict_Add(xobjects, ("Fm" + std::to_string(index + 1)).c_str(), formObjects[index]);
+      }
+      for (size_t index : prep.images) {
+        HPDF_Dict_Add(xobjects, ("Im" + std::to_string(index + 1)).c_str(), imageObjects[index]);
+      }
+    }
+    auto* attr = static_cast<HPDF_PageAttr>(p->attr);
+    if (options.compress) {
+      writeDeflated(attr->contents, prep.content);
+    } else if (!prep.content.empty()) {
+      HPDF_Stream_Write(attr->stream, prep.content.data(),
+                        static_cast<HPDF_UINT>(prep.content.size()));
+    }
+    prep.content = {};
     doc.check("writing a page");
   }
 
@@ -219,7 +291,9 @@ std::vector<uint8_t> writePdf(const DisplayList& list, const PdfOptions& options
   HPDF_SetInfoAttr(doc.get(), HPDF_INFO_PRODUCER, options.creator.c_str());
   setCreationDate(doc, info.creationTime);
   doc.check("document info");
-  return doc.save();
+  std::vector<uint8_t> pdf = doc.save();
+  if (options.compress) finishDeflatedStreams(pdf, list.pages.size());
+  return pdf;
 }
 
 }  // namespace gongwen

@@ -11,6 +11,9 @@ namespace gongwen {
 
 struct PdfOptions {
   bool compress = true;
+  // Threads that build and compress page contents (documents of 8 pages and more);
+  // 0 = one per core.
+  unsigned threads = 0;
   std::string creator = std::string("gongwen ") + GONGWEN_VERSION;
 };
 

@@ -1,0 +1,24 @@
+// Streams we compress ourselves (page contents, in parallel before libharu writes the
+// file). libharu either deflates a stream itself as it saves, serially, or drops any
+// /Filter entry we set; so such a stream is written raw with a marker entry of the same
+// length as "/Filter /FlateDecode", which the saved file gets in its place.
+#pragma once
+
+#include <hpdf.h>
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+namespace gongwen {
+
+std::vector<uint8_t> deflateBytes(std::string_view data);
+
+// Writes already-deflated `bytes` as the data of stream dictionary `dict`.
+void writeDeflated(HPDF_Dict dict, const std::vector<uint8_t>& bytes);
+
+// Turns the markers of the `count` streams written with writeDeflated into /Filter
+// /FlateDecode. Throws std::runtime_error when it finds another number of them.
+void finishDeflatedStreams(std::vector<uint8_t>& pdf, size_t count);
+
+}  // namespace gongwen
