@@ -9,7 +9,7 @@
 #include "batch/CsvReader.h"
 #include "common/Errors.h"
 #include "common/Json.h"
-#include "layout/ImageField.h"
+#include "layout/BatchCache.h"
 #include "text/Shaper.h"
 
 namespace gongwen {
@@ -93,7 +93,7 @@ BatchResult layoutBatch(const Engine& engine, const std::vector<BatchItem>& item
   std::atomic<bool> stop{false};
   // The records of a batch usually share their images (one seal): read them once.
   RenderOptions render = options.render;
-  if (!render.images) render.images = std::make_shared<ImageCache>();
+  if (!render.cache) render.cache = std::make_shared<BatchCache>();
 
   auto work = [&] {
     Shaper shaper(engine.fonts());  // this worker's, reused for its records

@@ -4,6 +4,7 @@
 
 #include "common/Units.h"
 #include "common/Utf8.h"
+#include "layout/BatchCache.h"
 #include "layout/DocumentMetadata.h"
 #include "layout/Grid.h"
 #include "layout/ImageField.h"
@@ -101,7 +102,21 @@ DisplayList composeBoxes(const Layout& layout, const BoxTemplate& tpl, const Rec
     request.font = fonts.font(box.font);
     request.where = box.fields.empty() ? box.where : record.path(box.fields.front());
     request.missing = options.missing;
-    FittedText fitted = fitText(shaper, request);
+    std::shared_ptr<const FittedText> known;
+    std::string key;
+    if (options.cache) {
+      key = TextFitCache::keyOf(request);
+      known = options.cache->fits.find(key);
+    }
+    if (!known) {
+      auto* warnings = options.missing.warnings;
+      const size_t warned = warnings ? warnings->size() : 0;
+      known = std::make_shared<const FittedText>(fitText(shaper, request));
+      // A fit that warned (a missing glyph allowed) is not shared: each record warns.
+      const bool quiet = !warnings || warnings->size() == warned;
+      if (options.cache && quiet) options.cache->fits.add(key, known);
+    }
+    const FittedText& fitted = *known;
     size_t line = 0;
     for (const FittedParagraph& p : fitted.paragraphs) {
       for (const LineBox& l : p.lines) {

@@ -21,7 +21,7 @@
 namespace gongwen {
 
 class LayoutCatalog;
-class ImageCache;
+struct BatchCache;
 
 struct ComposeOptions {
   bool normalize = true;  // half-width punctuation in Chinese text → full-width
@@ -30,8 +30,8 @@ struct ComposeOptions {
   bool allowFilePaths = true;       // false: images only as data: URIs (HTTP server)
   // The other layouts, for attachments composed with their own flow; null: none.
   const LayoutCatalog* layouts = nullptr;
-  // Images read before in this batch (null: none kept).
-  ImageCache* images = nullptr;
+  // What the records of this batch share (images, fitted texts); null: nothing kept.
+  BatchCache* cache = nullptr;
   // A shaper to reuse (one per thread); null: the composer makes its own.
   Shaper* shaper = nullptr;
 };

@@ -9,6 +9,7 @@
 
 #include "common/Errors.h"
 #include "common/PngCheck.h"
+#include "layout/BatchCache.h"
 
 namespace gongwen {
 namespace {
@@ -81,8 +82,8 @@ std::shared_ptr<const ImageData> loadImageField(const Record& record, const std:
   const bool dataUri = value.rfind("data:", 0) == 0;
   // A file is known by its folder too: the same name may be another file elsewhere.
   const std::string key = dataUri ? value : options.baseDirectory + "\n" + value;
-  if (options.images && (dataUri || options.allowFilePaths)) {
-    if (auto known = options.images->find(key)) return known;
+  if (options.cache && (dataUri || options.allowFilePaths)) {
+    if (auto known = options.cache->images.find(key)) return known;
   }
   if (dataUri && value.rfind(kDataPrefix, 0) != 0) {
     throw InputError(where, "only PNG images are accepted: data:image/png;base64,…");
@@ -99,7 +100,7 @@ std::shared_ptr<const ImageData> loadImageField(const Record& record, const std:
   image->png = std::move(bytes);
   image->pixelWidth = check.info->width;
   image->pixelHeight = check.info->height;
-  if (options.images) options.images->add(key, image);
+  if (options.cache) options.cache->images.add(key, image);
   return image;
 }
 

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "pdf/DeflatedStream.h"
 #include "pdf/FontSubsetter.h"
 #include "pdf/ToUnicodeCMap.h"
 
@@ -45,11 +46,49 @@ HPDF_Dict newIndirectDict(HpdfDocument& doc) {
 
 double scaled(int units, int upem) { return std::round(units * 1000.0 / upem); }
 
+// Stream data as prepared: deflated already (marked for the /Filter) or plain.
+void writeStream(HPDF_Dict stream, const std::vector<uint8_t>& bytes, bool compress) {
+  if (compress) {
+    writeDeflated(stream, bytes);
+  } else {
+    HPDF_Stream_Write(stream->stream, bytes.data(), static_cast<HPDF_UINT>(bytes.size()));
+  }
+}
+
+// Code → the text it stands for (the first glyph's, for codes drawn with several).
+std::map<uint16_t, std::u32string> textOfCodes(const FontUse& use, const SubsetFont& subset) {
+  std::map<uint16_t, std::u32string> textOfCode;
+  for (uint32_t g : use.glyphs) {
+    uint16_t code = subset.codeOf.at(g);
+    auto t = use.text.find(g);
+    if (t != use.text.end() && !t->second.empty() && !textOfCode.count(code)) {
+      textOfCode[code] = t->second;
+    }
+  }
+  return textOfCode;
+}
+
 }  // namespace
 
-EmbeddedFont embedFont(HpdfDocument& doc, const FontUse& use, bool compress) {
+PreparedFont prepareFont(const FontUse& use, bool compress) {
+  PreparedFont p;
+  p.subset = subsetFont(*use.font, use.glyphs);
+  std::string cmap = buildToUnicodeCMap(textOfCodes(use, p.subset));
+  if (compress) {
+    p.program = deflateBytes(std::string_view(
+        reinterpret_cast<const char*>(p.subset.program.data()), p.subset.program.size()));
+    p.toUnicode = deflateBytes(cmap);
+  } else {
+    p.program = p.subset.program;
+    p.toUnicode.assign(cmap.begin(), cmap.end());
+  }
+  return p;
+}
+
+EmbeddedFont embedFont(HpdfDocument& doc, const FontUse& use, const PreparedFont& prepared,
+                       bool compress) {
   const Font& font = *use.font;
-  SubsetFont subset = subsetFont(font, use.glyphs);
+  const SubsetFont& subset = prepared.subset;
   const std::string baseFont = subsetTag(font, use.glyphs) + "+" + font.postscriptName();
   const int upem = static_cast<int>(font.unitsPerEm());
   const FontMetrics& m = font.metrics();
@@ -59,14 +98,13 @@ EmbeddedFont embedFont(HpdfDocument& doc, const FontUse& use, bool compress) {
   out.codeOf = subset.codeOf;
 
   // The font program.
-  HPDF_Dict program = newStream(doc, compress);
+  HPDF_Dict program = newStream(doc, false);
   if (subset.cff) {
     HPDF_Dict_AddName(program, "Subtype", "CIDFontType0C");
   } else {
     HPDF_Dict_AddNumber(program, "Length1", static_cast<HPDF_INT32>(subset.program.size()));
   }
-  HPDF_Stream_Write(program->stream, subset.program.data(),
-                    static_cast<HPDF_UINT>(subset.program.size()));
+  writeStream(program, prepared.program, compress);
 
   // FontDescriptor.
   HPDF_Dict descriptor = newIndirectDict(doc);
@@ -90,16 +128,11 @@ EmbeddedFont embedFont(HpdfDocument& doc, const FontUse& use, bool compress) {
 
   // Widths by code, grouped into runs of consecutive codes: [c [w w w] c' [w] …].
   std::map<uint16_t, double> widths;
-  std::map<uint16_t, std::u32string> textOfCode;
   for (uint32_t g : use.glyphs) {
     uint16_t code = subset.codeOf.at(g);
     double w = std::round(font.advance(g) * 10000.0 / upem) / 10.0;
     widths[code] = w;
     out.widthOf[code] = w;
-    auto t = use.text.find(g);
-    if (t != use.text.end() && !t->second.empty() && !textOfCode.count(code)) {
-      textOfCode[code] = t->second;
-    }
   }
   HPDF_Array w = HPDF_Array_New(mmgr);
   for (auto it = widths.begin(); it != widths.end();) {
@@ -130,10 +163,8 @@ EmbeddedFont embedFont(HpdfDocument& doc, const FontUse& use, bool compress) {
   if (!subset.cff) HPDF_Dict_AddName(cidFont, "CIDToGIDMap", "Identity");
 
   // ToUnicode.
-  HPDF_Dict toUnicode = newStream(doc, compress);
-  std::string cmap = buildToUnicodeCMap(textOfCode);
-  HPDF_Stream_Write(toUnicode->stream, reinterpret_cast<const HPDF_BYTE*>(cmap.data()),
-                    static_cast<HPDF_UINT>(cmap.size()));
+  HPDF_Dict toUnicode = newStream(doc, false);
+  writeStream(toUnicode, prepared.toUnicode, compress);
 
   // The Type0 font the pages use.
   HPDF_Dict type0 = newIndirectDict(doc);

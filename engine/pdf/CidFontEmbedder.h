@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "fonts/Font.h"
+#include "pdf/FontSubsetter.h"
 #include "pdf/HpdfDocument.h"
 
 namespace gongwen {
@@ -29,6 +30,17 @@ struct EmbeddedFont {
   std::unordered_map<uint16_t, double> widthOf;   // content code → /W width (1/1000 em)
 };
 
-EmbeddedFont embedFont(HpdfDocument& doc, const FontUse& use, bool compress);
+// The font's bytes, ready to embed: its subset program and its ToUnicode CMap, deflated
+// when `compress`. Pure computation, safe to run for several fonts on several threads.
+struct PreparedFont {
+  SubsetFont subset;
+  std::vector<uint8_t> program, toUnicode;  // the stream data as written
+};
+PreparedFont prepareFont(const FontUse& use, bool compress);
+
+// The PDF objects of a prepared font. With `compress`, its two streams are written with
+// writeDeflated (pdf/DeflatedStream.h): two markers to finish.
+EmbeddedFont embedFont(HpdfDocument& doc, const FontUse& use, const PreparedFont& prepared,
+                       bool compress);
 
 }  // namespace gongwen

@@ -21,13 +21,27 @@ static_assert(kMarker.size() == kFilter.size());
 }  // namespace
 
 std::vector<uint8_t> deflateBytes(std::string_view data) {
-  uLongf size = compressBound(static_cast<uLong>(data.size()));
-  std::vector<uint8_t> out(size);
-  int rc = compress2(out.data(), &size, reinterpret_cast<const Bytef*>(data.data()),
-                     static_cast<uLong>(data.size()), Z_DEFAULT_COMPRESSION);
-  if (rc != Z_OK)
+  // A window and hash table sized to the data: a page's content is a few KB, and zlib's
+  // defaults (32 KB window, 64 KB hash table to clear) would cost more than compressing it.
+  int windowBits = 9;
+  while (windowBits < 15 && (size_t{1} << windowBits) < data.size()) ++windowBits;
+  const int memLevel = std::clamp(windowBits - 6, 1, 8);
+  z_stream z{};
+  if (deflateInit2(&z, Z_DEFAULT_COMPRESSION, Z_DEFLATED, windowBits, memLevel,
+                   Z_DEFAULT_STRATEGY) != Z_OK) {
+    throw std::runtime_error("zlib: cannot start compressing a stream");
+  }
+  std::vector<uint8_t> out(deflateBound(&z, static_cast<uLong>(data.size())));
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+  z.avail_in = static_cast<uInt>(data.size());
+  z.next_out = out.data();
+  z.avail_out = static_cast<uInt>(out.size());
+  const int rc = deflate(&z, Z_FINISH);
+  out.resize(z.total_out);
+  deflateEnd(&z);
+  if (rc != Z_STREAM_END) {
     throw std::runtime_error("zlib: cannot compress a stream (" + std::to_string(rc) + ")");
-  out.resize(size);
+  }
   return out;
 }
 

@@ -93,32 +93,6 @@ void setCreationDate(HpdfDocument& doc, long long when) {
   HPDF_SetInfoDateAttr(doc.get(), HPDF_INFO_CREATION_DATE, date);
 }
 
-HPDF_Dict fontResources(HPDF_Page page, HpdfDocument& doc) {
-  HPDF_Dict resources =
-      static_cast<HPDF_Dict>(HPDF_Dict_GetItem(page, "Resources", HPDF_OCLASS_DICT));
-  if (!resources) throw std::runtime_error("libharu: page without resources");
-  auto fonts = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(resources, "Font", HPDF_OCLASS_DICT));
-  if (!fonts) {
-    fonts = HPDF_Dict_New(doc.mmgr());
-    HPDF_Dict_Add(resources, "Font", fonts);
-  }
-  return fonts;
-}
-
-// The page's XObject resources (forms Fm1, Fm2, …; images Im1, …), kept where libharu's
-// own drawing calls would look for them.
-HPDF_Dict xobjectResources(HPDF_Page page, HpdfDocument& doc) {
-  auto* attr = static_cast<HPDF_PageAttr>(page->attr);
-  if (!attr->xobjects) {
-    HPDF_Dict resources =
-        static_cast<HPDF_Dict>(HPDF_Dict_GetItem(page, "Resources", HPDF_OCLASS_DICT));
-    if (!resources) throw std::runtime_error("libharu: page without resources");
-    attr->xobjects = HPDF_Dict_New(doc.mmgr());
-    HPDF_Dict_Add(resources, "XObject", attr->xobjects);
-  }
-  return attr->xobjects;
-}
-
 // Images by content: the same seal loaded for every record of a batch is embedded once.
 struct ImageKey {
   const ImageData* image;
@@ -134,13 +108,6 @@ struct ImageKeyHash {
     for (size_t i = 0; i < png.size(); i += 1 + png.size() / 64) h = h * 131 + png[i];
     return h;
   }
-};
-
-// What one page needs from the document: its content stream, deflated, and the resources
-// it names. Built for all pages in parallel once fonts, forms and images have names.
-struct PreparedPage {
-  std::vector<uint8_t> content;  // deflated unless the document is uncompressed
-  std::set<size_t> fonts, forms, images;
 };
 
 // Runs fn(i) for i in [0, n) on up to `threads` threads.
@@ -180,9 +147,18 @@ std::vector<uint8_t> writePdf(const DisplayList& list, const PdfOptions& options
 
   std::unordered_map<const Font*, size_t> fontIndex;
   std::vector<FontUse> uses = collectFonts(list, fontIndex);
+  const unsigned cores =
+      std::max(1u, options.threads ? options.threads : std::thread::hardware_concurrency());
+  // Subsetting is the costliest step of a short document: each font on its own thread.
+  std::vector<PreparedFont> preparedFonts(uses.size());
+  forEachParallel(uses.size(), cores,
+                  [&](size_t i) { preparedFonts[i] = prepareFont(uses[i], options.compress); });
   std::vector<EmbeddedFont> fonts;
   fonts.reserve(uses.size());
-  for (const auto& use : uses) fonts.push_back(embedFont(doc, use, options.compress));
+  for (size_t i = 0; i < uses.size(); ++i) {
+    fonts.push_back(embedFont(doc, uses[i], preparedFonts[i], options.compress));
+    preparedFonts[i] = {};
+  }
 
   // Forms (Fm1, Fm2, …) and images (Im1, …), each written once however many pages use it.
   std::unordered_map<const Artwork*, size_t> formIndex;
@@ -202,20 +178,17 @@ std::vector<uint8_t> writePdf(const DisplayList& list, const PdfOptions& options
     }
   }
 
-  std::vector<PreparedPage> prepared(list.pages.size());
-  const unsigned threads =
-      list.pages.size() < 8
-          ? 1
-          : std::max(1u, options.threads ? options.threads : std::thread::hardware_concurrency());
+  // Each page's content stream, built and deflated in parallel once every font, form and
+  // image has its name.
+  std::vector<std::vector<uint8_t>> contents(list.pages.size());
+  const unsigned threads = list.pages.size() < 8 ? 1 : cores;
   forEachParallel(list.pages.size(), threads, [&](size_t i) {
     const Page& page = list.pages[i];
-    PreparedPage& out = prepared[i];
     ContentStream cs(page.heightPt);
     for (const auto& item : page.items) {
       if (const auto* run = std::get_if<GlyphRun>(&item)) {
         if (run->glyphs.empty()) continue;
         size_t index = fontIndex.at(run->font.get());
-        out.fonts.insert(index);
         cs.text(*run, fonts[index], "F" + std::to_string(index + 1));
       } else if (const auto* rect = std::get_if<FilledRect>(&item)) {
         cs.rect(*rect);
@@ -223,16 +196,14 @@ std::vector<uint8_t> writePdf(const DisplayList& list, const PdfOptions& options
         cs.path(*path);
       } else if (const auto* placed = std::get_if<PlacedArtwork>(&item)) {
         size_t index = formIndex.at(placed->art.get());
-        out.forms.insert(index);
         cs.form("Fm" + std::to_string(index + 1), placed->x, placed->y, placed->art->heightPt);
       } else if (const auto* img = std::get_if<PlacedImage>(&item)) {
         size_t index = imageIndex.at(ImageKey{img->image.get()});
-        out.images.insert(index);
         cs.image("Im" + std::to_string(index + 1), img->x, img->y, img->width, img->height);
       }
     }
     const std::string& text = cs.str();
-    out.content =
+    contents[i] =
         options.compress ? deflateBytes(text) : std::vector<uint8_t>(text.begin(), text.end());
   });
 
@@ -249,36 +220,46 @@ std::vector<uint8_t> writePdf(const DisplayList& list, const PdfOptions& options
     imageObjects.push_back(obj);
   }
 
+  // One resource dictionary for all pages (every font, form and image of the document):
+  // written once instead of on each of a batch's thousand pages.
+  HPDF_Dict resources = HPDF_Dict_New(doc.mmgr());
+  if (!resources || HPDF_Xref_Add(doc.xref(), resources) != HPDF_OK) {
+    throw std::runtime_error("libharu: cannot create the page resources");
+  }
+  if (!fonts.empty()) {
+    HPDF_Dict fontDict = HPDF_Dict_New(doc.mmgr());
+    HPDF_Dict_Add(resources, "Font", fontDict);
+    for (size_t i = 0; i < fonts.size(); ++i) {
+      HPDF_Dict_Add(fontDict, ("F" + std::to_string(i + 1)).c_str(), fonts[i].type0);
+    }
+  }
+  if (!formObjects.empty() || !imageObjects.empty()) {
+    HPDF_Dict xobjects = HPDF_Dict_New(doc.mmgr());
+    HPDF_Dict_Add(resources, "XObject", xobjects);
+    for (size_t i = 0; i < formObjects.size(); ++i) {
+      HPDF_Dict_Add(xobjects, ("Fm" + std::to_string(i + 1)).c_str(), formObjects[i]);
+    }
+    for (size_t i = 0; i < imageObjects.size(); ++i) {
+      HPDF_Dict_Add(xobjects, ("Im" + std::to_string(i + 1)).c_str(), imageObjects[i]);
+    }
+  }
+  doc.check("page resources");
+
   for (size_t i = 0; i < list.pages.size(); ++i) {
     const Page& page = list.pages[i];
-    PreparedPage& prep = prepared[i];
     HPDF_Page p = HPDF_AddPage(doc.get());
     doc.check("adding a page");
     HPDF_Page_SetWidth(p, static_cast<HPDF_REAL>(page.widthPt));
     HPDF_Page_SetHeight(p, static_cast<HPDF_REAL>(page.heightPt));
-    if (!prep.fonts.empty()) {
-      HPDF_Dict pageFonts = fontResources(p, doc);
-      for (size_t index : prep.fonts) {
-        HPDF_Dict_Add(pageFonts, ("F" + std::to_string(index + 1)).c_str(), fonts[index].type0);
-      }
-    }
-    if (!prep.forms.empty() || !prep.images.empty()) {
-      HPDF_Dict xobjects = xobjectResources(p, doc);
-      for (size_t index : prep.forms) {
-        HPDF_Dict_Add(xobjects, ("Fm" + std::to_string(index + 1)).c_str(), formObjects[index]);
-      }
-      for (size_t index : prep.images) {
-        HPDF_Dict_Add(xobjects, ("Im" + std::to_string(index + 1)).c_str(), imageObjects[index]);
-      }
-    }
+    HPDF_Dict_Add(p, "Resources", resources);
     auto* attr = static_cast<HPDF_PageAttr>(p->attr);
     if (options.compress) {
-      writeDeflated(attr->contents, prep.content);
-    } else if (!prep.content.empty()) {
-      HPDF_Stream_Write(attr->stream, prep.content.data(),
-                        static_cast<HPDF_UINT>(prep.content.size()));
+      writeDeflated(attr->contents, contents[i]);
+    } else if (!contents[i].empty()) {
+      HPDF_Stream_Write(attr->stream, contents[i].data(),
+                        static_cast<HPDF_UINT>(contents[i].size()));
     }
-    prep.content = {};
+    contents[i] = {};
     doc.check("writing a page");
   }
 
@@ -292,7 +273,8 @@ std::vector<uint8_t> writePdf(const DisplayList& list, const PdfOptions& options
   setCreationDate(doc, info.creationTime);
   doc.check("document info");
   std::vector<uint8_t> pdf = doc.save();
-  if (options.compress) finishDeflatedStreams(pdf, list.pages.size());
+  // Streams deflated here: every page's content, and each font's program and ToUnicode.
+  if (options.compress) finishDeflatedStreams(pdf, list.pages.size() + 2 * fonts.size());
   return pdf;
 }
 

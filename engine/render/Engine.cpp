@@ -43,7 +43,7 @@ LayoutResult Engine::layout(const Poco::JSON::Object::Ptr& record,
   compose.baseDirectory = options.baseDirectory;
   compose.allowFilePaths = options.allowFilePaths;
   compose.layouts = layouts_.get();
-  compose.images = options.images.get();
+  compose.cache = options.cache.get();
   compose.shaper = options.shaper;
   if (layout.kind == "flow") {
     result.list = composeFlow(layout, validated, *fonts_, compose);

@@ -15,7 +15,7 @@
 
 namespace gongwen {
 
-class ImageCache;
+struct BatchCache;
 class Shaper;
 struct BoxTemplate;
 
@@ -27,8 +27,8 @@ struct RenderOptions {
   std::string baseDirectory = ".";
   // false in the HTTP server: images must arrive as data: URIs, never as file names.
   bool allowFilePaths = true;
-  // Images read before (a batch's seal), shared by the records of one batch; null: none.
-  std::shared_ptr<ImageCache> images;
+  // What the records of one batch share (its seal, its common texts); null: nothing.
+  std::shared_ptr<BatchCache> cache;
   // A shaper this thread may reuse (a batch worker's), sparing ICU's set-up per record;
   // null: each document makes its own. Never shared between threads.
   Shaper* shaper = nullptr;
