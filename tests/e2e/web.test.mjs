@@ -181,6 +181,54 @@ test("an image field takes a PNG from the computer (a seal), sent as a data: URI
   await page.selectOption("#layout", "article");
 });
 
+test("the certificate form: a one-page landscape 奖状 with the seal", async () => {
+  await page.selectOption("#layout", "certificate");
+  assert.equal(await page.textContent("label[for='field-recipient']"), "获奖单位或个人");
+  await page.fill("#field-recipient", "中电电气集团有限公司");
+  await page.fill("#field-citation", "荣获第三届“市长质量奖”。特发此状,以资鼓励。");
+  await page.fill("#field-issuer", "南京市人民政府");
+  await page.fill("#field-date", "2012-06-13");
+  await page.setInputFiles("#field-seal", join(dataDir, "samples", "specimen-seal.png"));
+  await page.click("#preview");
+  await waitForText("#status", "已生成");
+  assert.match(await page.textContent("#status"), /共 1 页/);
+  await shot("certificate");
+  const pdf = await download("#download");
+  assert.equal(pdf.name, "中电电气集团有限公司.pdf");
+  const info = execFileSync("pdfinfo", ["-"], { input: pdf.bytes }).toString();
+  assert.match(info, /Page size:\s+841\.89 x 595\.2\d* pts/);
+  const text = execFileSync("pdftotext", ["-enc", "UTF-8", "-", "-"], { input: pdf.bytes })
+    .toString()
+    .replace(/\s+/g, "");
+  assert.match(text, /中电电气集团有限公司：/);
+  assert.match(text, /二〇一二年六月十三日/);
+  await page.selectOption("#layout", "article");
+});
+
+test("a certificate spreadsheet (GB18030) prints one page per good row", async () => {
+  const csv =
+    "recipient,citation,issuer,date\r\n" +
+    "南京长江涂料有限公司,荣获2011年度南京市质量奖。,南京市人民政府,2012-06-13\r\n" +
+    "南京紫峰电子科技有限公司,荣获2011年度南京市质量奖。,南京市人民政府,2012-02-30\r\n" +
+    "南京秦淮精工机械有限公司,荣获2011年度南京市质量奖。,南京市人民政府,2012-06-13\r\n";
+  const gb18030 = execFileSync("iconv", ["-f", "UTF-8", "-t", "GB18030"], { input: csv });
+  await page.click("#tab-batch");
+  await page.selectOption("#batch-layout", "certificate");
+  await page.setInputFiles("#csv-file", { name: "获奖企业.csv", mimeType: "text/csv", buffer: gb18030 });
+  await waitForText("#batch-status", "共 3 条记录");
+  assert.match(await page.textContent("#batch-status"), /2 条可以打印/);
+  const rows = await page.$$eval("#batch-failures tbody tr", (trs) =>
+    trs.map((tr) => [...tr.children].map((td) => td.textContent)),
+  );
+  assert.equal(rows.length, 1);
+  assert.equal(rows[0][0], "第 3 行");
+  const merged = await download("#download-merged");
+  assert.equal(merged.name, "certificate-batch.pdf");
+  const pages = execFileSync("pdfinfo", ["-"], { input: merged.bytes }).toString();
+  assert.match(pages, /Pages:\s+2/);
+  await page.click("#tab-single");
+});
+
 test("a missing required field is shown beside it", async () => {
   await page.fill("#field-title", "");
   await page.fill("#field-body", "正文");
