@@ -5,8 +5,10 @@
 #include <cstdlib>
 #include <thread>
 
+#include "batch/BatchRenderer.h"
 #include "common/Json.h"
 #include "model/LayoutCatalog.h"
+#include "pdf/PdfWriter.h"
 #include "support/TestEngine.h"
 
 namespace gongwen {
@@ -29,6 +31,41 @@ TEST(ParallelRender, ThreadsSharingFontsProduceIdenticalPdfs) {
   for (auto& th : threads) th.join();
   ::unsetenv("SOURCE_DATE_EPOCH");
   for (const auto& r : results) EXPECT_EQ(r, reference);
+}
+
+// A batch of certificates on several threads: the records share the batch's caches (the
+// seal image, the fitted citation), and the PDF writer subsets fonts and compresses pages
+// on several threads; the result is the same as one thread's.
+TEST(ParallelRender, CertificateBatchSharingCachesMatchesOneThread) {
+  ::setenv("SOURCE_DATE_EPOCH", "1339545600", 1);
+  const std::string csv = "recipient,citation,issuer,date,seal\n" + [] {
+    std::string rows;
+    for (int i = 0; i < 24; ++i) {
+      rows += "单位" + std::to_string(i) +
+              ",荣获2011年度南京市质量奖。特发此状，以资鼓励。,南京市人民政府,2012-06-13,"
+              "specimen-seal.png\n";
+    }
+    return rows;
+  }();
+  const Engine& engine = test::engine();
+  auto items = itemsFromCsv(csv, "test.csv", engine.layouts().get("certificate"));
+  auto render = [&](unsigned threads) {
+    BatchOptions options;
+    options.render.layout = "certificate";
+    options.render.baseDirectory = GONGWEN_SOURCE_DATA_DIR "/samples";
+    options.threads = threads;
+    BatchResult result = layoutBatch(engine, items, options);
+    EXPECT_TRUE(result.failures.empty());
+    DisplayList merged = mergeDocuments(result.documents, false);
+    PdfOptions pdf;
+    pdf.threads = threads;
+    return writePdf(merged, pdf);
+  };
+  const auto one = render(1);
+  const auto four = render(4);
+  ::unsetenv("SOURCE_DATE_EPOCH");
+  EXPECT_EQ(four, one);
+  EXPECT_EQ(std::string(one.begin(), one.begin() + 5), "%PDF-");
 }
 
 }  // namespace
