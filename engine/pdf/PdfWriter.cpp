@@ -21,6 +21,7 @@
 #include "pdf/DeflatedStream.h"
 #include "pdf/FormXObject.h"
 #include "pdf/HpdfDocument.h"
+#include "pdf/ImageEmbedder.h"
 
 namespace gongwen {
 namespace {
@@ -149,17 +150,6 @@ std::vector<uint8_t> writePdf(const DisplayList& list, const PdfOptions& options
   std::vector<FontUse> uses = collectFonts(list, fontIndex);
   const unsigned cores =
       std::max(1u, options.threads ? options.threads : std::thread::hardware_concurrency());
-  // Subsetting is the costliest step of a short document: each font on its own thread.
-  std::vector<PreparedFont> preparedFonts(uses.size());
-  forEachParallel(uses.size(), cores,
-                  [&](size_t i) { preparedFonts[i] = prepareFont(uses[i], options.compress); });
-  std::vector<EmbeddedFont> fonts;
-  fonts.reserve(uses.size());
-  for (size_t i = 0; i < uses.size(); ++i) {
-    fonts.push_back(embedFont(doc, uses[i], preparedFonts[i], options.compress));
-    preparedFonts[i] = {};
-  }
-
   // Forms (Fm1, Fm2, …) and images (Im1, …), each written once however many pages use it.
   std::unordered_map<const Artwork*, size_t> formIndex;
   std::vector<const Artwork*> forms;
@@ -176,6 +166,32 @@ std::vector<uint8_t> writePdf(const DisplayList& list, const PdfOptions& options
         }
       }
     }
+  }
+
+  // Subsetting fonts and decoding images are the costliest steps of a short document: each
+  // font and each image on its own thread, then their PDF objects.
+  std::vector<PreparedFont> preparedFonts(uses.size());
+  std::vector<PreparedImage> preparedImages(images.size());
+  forEachParallel(images.size() + uses.size(), cores, [&](size_t i) {
+    if (i < images.size()) {
+      preparedImages[i] = prepareImage(*images[i], options.compress);
+    } else {
+      preparedFonts[i - images.size()] = prepareFont(uses[i - images.size()], options.compress);
+    }
+  });
+  size_t deflatedStreams = 0;
+  std::vector<EmbeddedFont> fonts;
+  fonts.reserve(uses.size());
+  for (size_t i = 0; i < uses.size(); ++i) {
+    fonts.push_back(embedFont(doc, uses[i], preparedFonts[i], options.compress));
+    preparedFonts[i] = {};
+    deflatedStreams += 2;
+  }
+  std::vector<HPDF_Dict> imageObjects;
+  for (auto& image : preparedImages) {
+    imageObjects.push_back(embedImage(doc, image, options.compress));
+    deflatedStreams += streamCount(image);
+    image = {};
   }
 
   // Each page's content stream, built and deflated in parallel once every font, form and
@@ -209,17 +225,6 @@ std::vector<uint8_t> writePdf(const DisplayList& list, const PdfOptions& options
 
   std::vector<HPDF_Dict> formObjects;
   for (const Artwork* art : forms) formObjects.push_back(embedArtwork(doc, *art, options.compress));
-  std::vector<HPDF_Image> imageObjects;
-  for (const ImageData* image : images) {
-    HPDF_Image obj = HPDF_LoadPngImageFromMem(doc.get(), image->png.data(),
-                                              static_cast<HPDF_UINT>(image->png.size()));
-    doc.check("loading a PNG image");
-    // libharu compresses the colour data but writes the alpha mask raw.
-    auto* smask = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(obj, "SMask", HPDF_OCLASS_DICT));
-    if (smask && options.compress) smask->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-    imageObjects.push_back(obj);
-  }
-
   // One resource dictionary for all pages (every font, form and image of the document):
   // written once instead of on each of a batch's thousand pages.
   HPDF_Dict resources = HPDF_Dict_New(doc.mmgr());
@@ -242,6 +247,14 @@ std::vector<uint8_t> writePdf(const DisplayList& list, const PdfOptions& options
     for (size_t i = 0; i < imageObjects.size(); ++i) {
       HPDF_Dict_Add(xobjects, ("Im" + std::to_string(i + 1)).c_str(), imageObjects[i]);
     }
+  }
+  if (!imageObjects.empty()) {  // images (seals) are drawn multiplied, as ink
+    HPDF_Dict states = HPDF_Dict_New(doc.mmgr());
+    HPDF_Dict ink = HPDF_Dict_New(doc.mmgr());
+    HPDF_Dict_AddName(ink, "Type", "ExtGState");
+    HPDF_Dict_AddName(ink, "BM", "Multiply");
+    HPDF_Dict_Add(states, "GsInk", ink);
+    HPDF_Dict_Add(resources, "ExtGState", states);
   }
   doc.check("page resources");
 
@@ -273,8 +286,8 @@ std::vector<uint8_t> writePdf(const DisplayList& list, const PdfOptions& options
   setCreationDate(doc, info.creationTime);
   doc.check("document info");
   std::vector<uint8_t> pdf = doc.save();
-  // Streams deflated here: every page's content, and each font's program and ToUnicode.
-  if (options.compress) finishDeflatedStreams(pdf, list.pages.size() + 2 * fonts.size());
+  // Streams deflated here: every page's content, each font's program and ToUnicode, images.
+  if (options.compress) finishDeflatedStreams(pdf, list.pages.size() + deflatedStreams);
   return pdf;
 }
 
