@@ -154,8 +154,7 @@ void ContentStream::form(const std::string& resourceName, double x, double y, do
 
 void ContentStream::image(const std::string& resourceName, double x, double y, double width,
                           double height) {
-  // Multiplied like ink on paper: the text under a seal shows through its red.
-  out_ += "q /GsInk gs ";
+  out_ += "q ";
   number(width);
   out_ += " 0 0 ";
   number(height);

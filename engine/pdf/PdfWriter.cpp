@@ -248,14 +248,6 @@ std::vector<uint8_t> writePdf(const DisplayList& list, const PdfOptions& options
       HPDF_Dict_Add(xobjects, ("Im" + std::to_string(i + 1)).c_str(), imageObjects[i]);
     }
   }
-  if (!imageObjects.empty()) {  // images (seals) are drawn multiplied, as ink
-    HPDF_Dict states = HPDF_Dict_New(doc.mmgr());
-    HPDF_Dict ink = HPDF_Dict_New(doc.mmgr());
-    HPDF_Dict_AddName(ink, "Type", "ExtGState");
-    HPDF_Dict_AddName(ink, "BM", "Multiply");
-    HPDF_Dict_Add(states, "GsInk", ink);
-    HPDF_Dict_Add(resources, "ExtGState", states);
-  }
   doc.check("page resources");
 
   for (size_t i = 0; i < list.pages.size(); ++i) {
