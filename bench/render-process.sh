@@ -6,9 +6,9 @@ cd "$(dirname "$0")/.."
 sample=${1:-samples/article-quality-conference.json}
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-./build/cli/gongwen render "$sample" -o "$out/warmup.pdf"
+./${BUILD:-build}/cli/gongwen render "$sample" -o "$out/warmup.pdf"
 hyperfine --warmup 5 --runs 50 --export-json "$out/h.json" -N \
-  "./build/cli/gongwen render $sample -o $out/o.pdf" >/dev/null
+  "./${BUILD:-build}/cli/gongwen render $sample -o $out/o.pdf" >/dev/null
 python3 - "$out/h.json" "$out/o.pdf" <<'PY'
 import json, sys, os
 r = json.load(open(sys.argv[1]))["results"][0]
