@@ -23,6 +23,7 @@ const std::map<std::string, PlaceElement>& registry() {
       {"attachments", placeAttachments},
       {"colophon", placeColophon},
       {"attendance", placeAttendance},
+      {"name_groups", placeNameGroups},
   };
   return elements;
 }

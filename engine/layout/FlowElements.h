@@ -32,5 +32,7 @@ void placeNote(FlowContext& ctx, const FlowElement& el, const Record& record);
 void placeAttachments(FlowContext& ctx, const FlowElement& el, const Record& record);
 void placeColophon(FlowContext& ctx, const FlowElement& el, const Record& record);
 void placeAttendance(FlowContext& ctx, const FlowElement& el, const Record& record);
+// 表彰名单: groups of names on a grid or entries in a ruled table (elements/NameGroups.cpp).
+void placeNameGroups(FlowContext& ctx, const FlowElement& el, const Record& record);
 
 }  // namespace gongwen

@@ -1,0 +1,46 @@
+// The groups of a commendation list (表彰名单): {"heading": "…", "names": […]} or
+// {"heading": "…", "entries": [{"unit": "…", "name": "…", "position": "…"}]}, read from
+// the record, checked (every problem names its JSON path) and put in the list's order.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "layout/ElementParams.h"
+#include "layout/FlowContext.h"
+#include "text/NameCollator.h"
+
+namespace gongwen {
+
+struct NameItem {
+  std::u32string text;  // normalized, trimmed
+  std::string where;    // "$.groups[1].names[4]"
+};
+
+struct EntryRow {
+  std::map<std::string, std::u32string> cells;  // column key → text ("unit", "name" …)
+  std::string where;                            // "$.groups[2].entries[0]"
+};
+
+struct NameGroup {
+  std::u32string heading;  // may be empty
+  std::string where;
+  std::vector<NameItem> names;       // a names group
+  std::vector<EntryRow> entries;     // an entries group (a ruled table)
+  std::vector<std::string> columns;  // the entries' columns to print ("" = the layout's)
+  bool isTable() const { return !entries.empty(); }
+};
+
+// Reads `field` of `record` (an array of groups) and sorts names and entries (by name)
+// with `collator`. `entryKeys` are the column keys an entry may have.
+std::vector<NameGroup> readNameGroups(FlowContext& ctx, const Record& record,
+                                      const std::string& field, const NameCollator& collator,
+                                      const std::vector<std::string>& entryKeys);
+
+// A names group on the grid (elements/NameGrid.cpp) and an entries group as a ruled table
+// (elements/EntryTable.cpp); both start at the flow's next line.
+void placeNameGrid(FlowContext& ctx, const ElementParams& p, const NameGroup& group);
+void placeEntryTable(FlowContext& ctx, const ElementParams& p, const NameGroup& group);
+
+}  // namespace gongwen
