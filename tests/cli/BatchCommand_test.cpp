@@ -116,6 +116,18 @@ TEST(BatchCommand, JsonArrayOfDocumentsWithDuplex) {
   EXPECT_EQ(pdfText(dir.file("out.pdf"), 2).find_first_not_of(" \n\f"), std::string::npos);
 }
 
+TEST(BatchCommand, CommendationListsOnePerDepartment) {
+  TempDir dir;
+  writeText(dir.file("in.json"), R"({"layout": "commendation-list", "records": [
+    {"title": "质监局先进个人名单", "sort": "strokes", "groups": [{"names": ["张三", "李四五", "欧阳明"]}]},
+    {"title": "经信委先进个人名单", "groups": [{"entries": [{"unit": "经信委", "name": "王五", "position": "处长"}]}]}]})");
+  auto r = runShell(cli() + " batch --duplex " + dir.file("in.json") + " -o " + dir.file("out.pdf"));
+  EXPECT_EQ(r.exitCode, 0) << r.err;
+  ASSERT_EQ(pdfPages(dir.file("out.pdf")), 3);
+  EXPECT_NE(pdfText(dir.file("out.pdf"), 1).find("质监局先进个人名单"), std::string::npos);
+  EXPECT_NE(pdfText(dir.file("out.pdf"), 3).find("经信委先进个人名单"), std::string::npos);
+}
+
 TEST(BatchCommand, JsonRecordsNamedByTheirIndex) {
   TempDir dir;
   writeText(dir.file("in.json"), R"([{"layout": "article", "title": "好", "body": "正文。"},
