@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(json_render csv font)
+[ ${#targets[@]} -gt 0 ] || targets=(json_render csv font image http)
 
 bash scripts/install-deps.sh >/dev/null
 bash scripts/configure-sanitized.sh build-asan
