@@ -2,6 +2,7 @@
 
 #include <unicode/ucnv.h>
 
+#include <algorithm>
 #include <set>
 
 #include "common/CHandle.h"
@@ -41,6 +42,52 @@ std::string convertToUtf8(std::string_view bytes, const char* charset, const std
   return out;
 }
 
+// UTF-16 saved without a byte order mark: every other byte of ASCII text is 0. Returns
+// "UTF-16LE", "UTF-16BE" or "".
+std::string utf16WithoutBom(std::string_view bytes) {
+  size_t even = 0, odd = 0;
+  const size_t n = std::min<size_t>(bytes.size(), 4096) & ~size_t{1};
+  for (size_t i = 0; i < n; i += 2) {
+    even += bytes[i] == '\0';
+    odd += bytes[i + 1] == '\0';
+  }
+  if (n < 4) return "";
+  if (odd * 4 >= n && even * 20 < n) return "UTF-16LE";
+  if (even * 4 >= n && odd * 20 < n) return "UTF-16BE";
+  return "";
+}
+
+// GB18030 decodes almost any bytes, so Big5 or Shift-JIS text would turn into the wrong
+// characters without an error. Chinese office text in GB18030 keeps to the common
+// characters of GB2312 (both bytes 0xA1–0xFE) nearly always; text in another encoding
+// read as GB18030 does not. Throws when more than a quarter of the double-byte characters
+// fall outside GB2312 (a name's rare character or two is fine).
+void checkLooksLikeGb18030(std::string_view bytes, const std::string& source) {
+  size_t common = 0, other = 0;
+  for (size_t i = 0; i < bytes.size(); ++i) {
+    const auto b = static_cast<unsigned char>(bytes[i]);
+    if (b < 0x80 || i + 1 >= bytes.size()) continue;
+    const auto t = static_cast<unsigned char>(bytes[i + 1]);
+    if (t >= 0x30 && t <= 0x39) {  // a four-byte sequence
+      ++other;
+      i += 3;
+      continue;
+    }
+    if (b >= 0xA1 && b <= 0xF7 && t >= 0xA1) {
+      ++common;
+    } else {
+      ++other;
+    }
+    ++i;
+  }
+  if (common + other >= 8 && other * 4 > common + other) {
+    throw InputError(source, "is neither UTF-8 nor GB18030 as Chinese text would be (" +
+                                 std::to_string(other) + " of " + std::to_string(common + other) +
+                                 " characters would be rare ones: is it Big5 or Shift-JIS?); "
+                                 "save it as UTF-8 (Excel: CSV UTF-8)");
+  }
+}
+
 std::string decodeCsvBytes(std::string_view bytes, const std::string& source,
                            std::string& encoding) {
   if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF") {
@@ -60,10 +107,15 @@ std::string decodeCsvBytes(std::string_view bytes, const std::string& source,
     encoding = "UTF-16BE";
     return convertToUtf8(bytes.substr(2), "UTF-16BE", source);
   }
+  if (std::string utf16 = utf16WithoutBom(bytes); !utf16.empty()) {
+    encoding = utf16;
+    return convertToUtf8(bytes, utf16.c_str(), source);
+  }
   if (!findInvalidUtf8(bytes)) {
     encoding = "UTF-8";
     return std::string(bytes);
   }
+  checkLooksLikeGb18030(bytes, source);
   encoding = "GB18030";
   return convertToUtf8(bytes, "GB18030", source);
 }

@@ -10,7 +10,6 @@
 namespace gongwen {
 namespace {
 
-
 std::string sanitisePostscriptName(std::string name) {
   std::string out;
   for (char c : name) {
@@ -39,6 +38,40 @@ std::string Font::familyNameOf(const MappedFile& file, unsigned faceIndex) {
   return faceName(face.get(), HB_OT_NAME_ID_TYPOGRAPHIC_FAMILY, HB_OT_NAME_ID_FONT_FAMILY);
 }
 
+namespace {
+
+uint32_t readU32(const uint8_t* p) {
+  return (uint32_t{p[0]} << 24) | (uint32_t{p[1]} << 16) | (uint32_t{p[2]} << 8) | p[3];
+}
+
+// A truncated or damaged file can still look like a font to HarfBuzz, which clips tables
+// at the end of the file; it would fail later, when subsetting. Every table of the face
+// must lie inside the file.
+void checkTablesInsideFile(const uint8_t* data, size_t size, unsigned faceIndex,
+                           const std::string& label) {
+  auto damaged = [&](const std::string& what) {
+    throw FontError(label + ": the file is truncated or damaged (" + what + ")");
+  };
+  size_t face = 0;
+  if (size >= 12 && std::memcmp(data, "ttcf", 4) == 0) {
+    const size_t at = 12 + size_t{4} * faceIndex;
+    if (at + 4 > size) damaged("its collection header");
+    face = readU32(data + at);
+  }
+  if (face + 12 > size) damaged("its table directory");
+  const size_t tables = (size_t{data[face + 4]} << 8) | data[face + 5];
+  if (face + 12 + 16 * tables > size) damaged("its table directory");
+  for (size_t t = 0; t < tables; ++t) {
+    const uint8_t* record = data + face + 12 + 16 * t;
+    const uint64_t end = uint64_t{readU32(record + 8)} + readU32(record + 12);
+    if (end > size)
+      damaged("table '" + std::string(reinterpret_cast<const char*>(record), 4) +
+              "' runs past its end");
+  }
+}
+
+}  // namespace
+
 std::shared_ptr<const Font> Font::load(const std::string& path, unsigned faceIndex) {
   std::shared_ptr<const MappedFile> file;
   try {
@@ -66,6 +99,7 @@ std::shared_ptr<const Font> Font::load(std::shared_ptr<const MappedFile> file,
     throw FontError(label + ": the file has " + std::to_string(faces) + " face(s), no face " +
                     std::to_string(faceIndex));
   }
+  checkTablesInsideFile(font->file_->data(), font->file_->size(), faceIndex, label);
   font->face_.reset(hb_face_create(font->blob_.get(), faceIndex));
   hb_face_t* face = font->face_.get();
   font->glyphCount_ = hb_face_get_glyph_count(face);

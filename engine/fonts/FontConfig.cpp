@@ -1,6 +1,7 @@
 #include "fonts/FontConfig.h"
 
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -111,6 +112,10 @@ void FontConfig::preferFile(const std::string& spec) {
       c.path.find_first_not_of("0123456789", hash + 1) == std::string::npos) {
     c.index = static_cast<unsigned>(std::stoul(c.path.substr(hash + 1)));
     c.path.resize(hash);
+  }
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(c.path, ec)) {
+    throw FontError("--font " + spec + ": no such font file");
   }
   if (role == "fallback") {
     fallback.insert(fallback.begin(), c);

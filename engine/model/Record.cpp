@@ -11,9 +11,18 @@
 namespace gongwen {
 namespace {
 
+// Nothing but spaces: ASCII white space, the ideographic space U+3000, no-break spaces.
 bool isBlank(const std::string& s) {
-  for (unsigned char c : s) {
-    if (!std::isspace(c)) return false;
+  for (size_t i = 0; i < s.size();) {
+    if (std::isspace(static_cast<unsigned char>(s[i]))) {
+      ++i;
+    } else if (s.compare(i, 3, "\xE3\x80\x80") == 0) {
+      i += 3;
+    } else if (s.compare(i, 2, "\xC2\xA0") == 0) {
+      i += 2;
+    } else {
+      return false;
+    }
   }
   return true;
 }

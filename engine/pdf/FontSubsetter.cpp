@@ -8,6 +8,7 @@
 #include <stdexcept>
 
 #include "common/CHandle.h"
+#include "common/Errors.h"
 #include "fonts/FreeTypeFace.h"
 
 namespace gongwen {
@@ -63,10 +64,10 @@ SubsetFont subsetFont(const Font& font, const std::vector<uint32_t>& glyphs) {
 
   CHandle<hb_subset_plan_t, hb_subset_plan_destroy> plan(
       hb_subset_plan_create_or_fail(font.hbFace(), input.get()));
-  if (!plan) throw std::runtime_error(font.describe() + ": cannot plan a subset");
+  if (!plan) throw FontError(font.describe() + ": cannot plan a subset (is the font damaged?)");
   const hb_map_t* oldToNew = hb_subset_plan_old_to_new_glyph_mapping(plan.get());
   CHandle<hb_face_t, hb_face_destroy> subset(hb_subset_plan_execute_or_fail(plan.get()));
-  if (!subset) throw std::runtime_error(font.describe() + ": hb-subset failed");
+  if (!subset) throw FontError(font.describe() + ": hb-subset failed (is the font damaged?)");
 
   SubsetFont out;
   out.cff = font.outlineFormat() == OutlineFormat::Cff;
@@ -76,7 +77,8 @@ SubsetFont subsetFont(const Font& font, const std::vector<uint32_t>& glyphs) {
     CHandle<hb_blob_t, hb_blob_destroy> cff(
         hb_face_reference_table(subset.get(), HB_TAG('C', 'F', 'F', ' ')));
     out.program = blobBytes(cff.get());
-    if (out.program.empty()) throw std::runtime_error(font.describe() + ": subset has no CFF");
+    if (out.program.empty())
+      throw FontError(font.describe() + ": its CFF outlines cannot be read (is the font damaged?)");
   } else {
     out.program = otf;
   }

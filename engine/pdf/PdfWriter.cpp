@@ -71,6 +71,13 @@ std::vector<uint8_t> pdfTextString(const std::string& utf8) {
 void setInfoText(HpdfDocument& doc, const char* key, const std::string& utf8) {
   if (utf8.empty()) return;
   std::vector<uint8_t> bytes = pdfTextString(utf8);
+  // libharu refuses strings over 64 KB; a title in the document info needs far less.
+  constexpr size_t kMaxInfoBytes = 2 + 2 * 1000;
+  if (bytes.size() > kMaxInfoBytes) {
+    bytes.resize(kMaxInfoBytes);
+    const unsigned last = (unsigned{bytes[kMaxInfoBytes - 2]} << 8) | bytes[kMaxInfoBytes - 1];
+    if (last >= 0xD800 && last <= 0xDBFF) bytes.resize(kMaxInfoBytes - 2);  // half a pair
+  }
   HPDF_Dict_Add(doc.info(), key,
                 HPDF_Binary_New(doc.mmgr(), bytes.data(), static_cast<HPDF_UINT>(bytes.size())));
 }

@@ -109,7 +109,10 @@ bool isTrapezoidOrDiamond(const std::vector<double>& widths, double tolerance) {
 
 std::vector<LineBox> composeBalanced(const ShapedText& text, const ParagraphStyle& style) {
   auto greedy = composeParagraph(text, style);
-  if (greedy.size() < 2) return greedy;
+  // The search is quadratic in the breaks; past a few lines' worth of text (never a real
+  // title or name) the greedy lines are the answer, so a huge input cannot hang a render.
+  constexpr size_t kMaxBalancedClusters = 400;
+  if (greedy.size() < 2 || text.clusters.size() > kMaxBalancedClusters) return greedy;
   TitleBreaker breaker(text, style);
   for (bool needShape : {true, false}) {
     for (size_t lines = greedy.size(); lines <= greedy.size() + 1; ++lines) {

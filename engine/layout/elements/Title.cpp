@@ -2,6 +2,7 @@
 // character alone on a line (composeBalanced), one line per grid line. "below_anchor_lines"
 // puts it that many line pitches below what was placed last (the red separator), on the
 // nearest grid line; otherwise "blank_lines_before" counts grid lines.
+#include "common/Errors.h"
 #include "layout/ElementParams.h"
 #include "layout/FlowElements.h"
 #include "layout/elements/Text.h"
@@ -16,6 +17,13 @@ void placeTitle(FlowContext& ctx, const FlowElement& el, const Record& record) {
   std::u32string text = trimmedText(ctx.prepare(record.text(el.field)));
   for (char32_t& c : text) {
     if (c == U'\n') c = U' ';
+  }
+  // A title is a line or three; a page of text in it is a mistake (and would be slow).
+  const size_t maxChars = static_cast<size_t>(p.integer("max_chars", 200));
+  if (text.size() > maxChars) {
+    throw InputError(record.path(el.field),
+                     "is too long for a title (" + std::to_string(text.size()) +
+                         " characters; at most " + std::to_string(maxChars) + ")");
   }
   const BreakMode mode = p.str("break", "words") == "words" ? BreakMode::Word : BreakMode::Line;
   ShapedText shaped = ctx.shape(text, style, record.path(el.field), mode);
