@@ -105,7 +105,7 @@ DisplayList composeBoxes(const Layout& layout, const BoxTemplate& tpl, const Rec
     std::shared_ptr<const FittedText> known;
     std::string key;
     if (options.cache) {
-      key = TextFitCache::keyOf(request);
+      key = fitCacheKey(request);
       known = options.cache->fits.find(key);
     }
     if (!known) {

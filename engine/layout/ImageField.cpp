@@ -63,17 +63,6 @@ std::vector<uint8_t> fromFile(const std::string& value, const std::string& where
 
 }  // namespace
 
-std::shared_ptr<const ImageData> ImageCache::find(const std::string& key) const {
-  std::lock_guard lock(mutex_);
-  auto it = images_.find(key);
-  return it == images_.end() ? nullptr : it->second;
-}
-
-void ImageCache::add(const std::string& key, std::shared_ptr<const ImageData> image) {
-  std::lock_guard lock(mutex_);
-  images_.emplace(key, std::move(image));
-}
-
 std::shared_ptr<const ImageData> loadImageField(const Record& record, const std::string& field,
                                                 const ComposeOptions& options) {
   if (!record.has(field)) return nullptr;

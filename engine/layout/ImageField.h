@@ -4,10 +4,9 @@
 #pragma once
 
 #include <memory>
-#include <mutex>
 #include <string>
-#include <unordered_map>
 
+#include "common/SharedCache.h"
 #include "layout/DisplayList.h"
 #include "layout/FlowContext.h"
 
@@ -19,15 +18,7 @@ inline constexpr unsigned kMaxImagePixels = 4096 * 4096;
 // Images already read and checked, by file path or data: URI, so that a batch whose every
 // record carries the same seal reads and checks it once (and the PDF embeds it once).
 // Per batch; safe to share between its worker threads.
-class ImageCache {
- public:
-  std::shared_ptr<const ImageData> find(const std::string& key) const;
-  void add(const std::string& key, std::shared_ptr<const ImageData> image);
-
- private:
-  mutable std::mutex mutex_;
-  std::unordered_map<std::string, std::shared_ptr<const ImageData>> images_;
-};
+using ImageCache = SharedCache<ImageData>;
 
 // The image in `field` of `record`, or null when the field is absent.
 std::shared_ptr<const ImageData> loadImageField(const Record& record, const std::string& field,

@@ -115,18 +115,7 @@ class Attempt {
 
 }  // namespace
 
-std::shared_ptr<const FittedText> TextFitCache::find(const std::string& key) const {
-  std::lock_guard lock(mutex_);
-  auto it = fits_.find(key);
-  return it == fits_.end() ? nullptr : it->second;
-}
-
-void TextFitCache::add(const std::string& key, std::shared_ptr<const FittedText> fitted) {
-  std::lock_guard lock(mutex_);
-  fits_.emplace(key, std::move(fitted));
-}
-
-std::string TextFitCache::keyOf(const FitRequest& r) {
+std::string fitCacheKey(const FitRequest& r) {
   std::string key = r.box->where + '\x1f' + r.font->describe();
   for (const auto& p : r.paragraphs) key += '\x1f' + encodeUtf8(p);
   return key;

@@ -6,11 +6,10 @@
 #pragma once
 
 #include <memory>
-#include <mutex>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
+#include "common/SharedCache.h"
 #include "layout/BoxTemplate.h"
 #include "text/Shaper.h"
 
@@ -41,16 +40,8 @@ FittedText fitText(Shaper& shaper, const FitRequest& request);
 
 // Texts already fitted into a box, by box and text: a batch's certificates share their
 // citation, issuer and date, fitted once. Safe to share between threads.
-class TextFitCache {
- public:
-  std::shared_ptr<const FittedText> find(const std::string& key) const;
-  void add(const std::string& key, std::shared_ptr<const FittedText> fitted);
-  // The key of a request (its box, text and font).
-  static std::string keyOf(const FitRequest& request);
-
- private:
-  mutable std::mutex mutex_;
-  std::unordered_map<std::string, std::shared_ptr<const FittedText>> fits_;
-};
+using TextFitCache = SharedCache<FittedText>;
+// The key of a request in that cache (its box, text and font).
+std::string fitCacheKey(const FitRequest& request);
 
 }  // namespace gongwen
