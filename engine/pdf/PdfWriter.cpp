@@ -22,6 +22,7 @@
 #include "pdf/FormXObject.h"
 #include "pdf/HpdfDocument.h"
 #include "pdf/ImageEmbedder.h"
+#include "pdf/PdfCache.h"
 
 namespace gongwen {
 namespace {
@@ -177,28 +178,34 @@ std::vector<uint8_t> writePdf(const DisplayList& list, const PdfOptions& options
 
   // Subsetting fonts and decoding images are the costliest steps of a short document: each
   // font and each image on its own thread, then their PDF objects.
-  std::vector<PreparedFont> preparedFonts(uses.size());
-  std::vector<PreparedImage> preparedImages(images.size());
+  std::vector<std::shared_ptr<const PreparedFont>> preparedFonts(uses.size());
+  std::vector<std::shared_ptr<const PreparedImage>> preparedImages(images.size());
   forEachParallel(images.size() + uses.size(), cores, [&](size_t i) {
     if (i < images.size()) {
-      preparedImages[i] = prepareImage(*images[i], options.compress);
+      preparedImages[i] =
+          options.cache
+              ? options.cache->image(*images[i], options.compress)
+              : std::make_shared<const PreparedImage>(prepareImage(*images[i], options.compress));
     } else {
-      preparedFonts[i - images.size()] = prepareFont(uses[i - images.size()], options.compress);
+      const FontUse& use = uses[i - images.size()];
+      preparedFonts[i - images.size()] =
+          options.cache ? options.cache->font(use, options.compress)
+                        : std::make_shared<const PreparedFont>(prepareFont(use, options.compress));
     }
   });
   size_t deflatedStreams = 0;
   std::vector<EmbeddedFont> fonts;
   fonts.reserve(uses.size());
   for (size_t i = 0; i < uses.size(); ++i) {
-    fonts.push_back(embedFont(doc, uses[i], preparedFonts[i], options.compress));
-    preparedFonts[i] = {};
+    fonts.push_back(embedFont(doc, uses[i], *preparedFonts[i], options.compress));
+    preparedFonts[i].reset();
     deflatedStreams += 2;
   }
   std::vector<HPDF_Dict> imageObjects;
   for (auto& image : preparedImages) {
-    imageObjects.push_back(embedImage(doc, image, options.compress));
-    deflatedStreams += streamCount(image);
-    image = {};
+    imageObjects.push_back(embedImage(doc, *image, options.compress));
+    deflatedStreams += streamCount(*image);
+    image.reset();
   }
 
   // Each page's content stream, built and deflated in parallel once every font, form and

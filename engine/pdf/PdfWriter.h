@@ -9,11 +9,15 @@
 
 namespace gongwen {
 
+class PdfCache;
+
 struct PdfOptions {
   bool compress = true;
   // Threads that build and compress page contents (documents of 8 pages and more);
   // 0 = one per core.
   unsigned threads = 0;
+  // Subsets and images kept from earlier PDFs (a server's); null: prepared afresh.
+  PdfCache* cache = nullptr;
   std::string creator = std::string("gongwen ") + GONGWEN_VERSION;
 };
 

@@ -73,7 +73,9 @@ size_t pageCount(const std::vector<BatchDocument>& documents) {
 }  // namespace
 
 Reply renderBatch(const Engine& engine, const BatchRequest& request, const Limits& limits,
-                  const Deadline& deadline) {
+                  const Deadline& deadline, PdfCache* cache) {
+  PdfOptions pdfOptions;
+  pdfOptions.cache = cache;
   std::atomic<bool> cancelled{false};
   BatchOptions options;
   options.render.layout = request.layout;
@@ -129,7 +131,7 @@ Reply renderBatch(const Engine& engine, const BatchRequest& request, const Limit
     std::vector<ZipEntry> entries;
     for (const auto& doc : documents) {
       deadline.check();
-      std::vector<uint8_t> pdf = writePdf(doc.list);
+      std::vector<uint8_t> pdf = writePdf(doc.list, pdfOptions);
       entries.push_back(
           {entryName(doc.index + 1, request.items[doc.index].label), {pdf.begin(), pdf.end()}});
       r.pages += doc.list.pages.size();
@@ -144,7 +146,7 @@ Reply renderBatch(const Engine& engine, const BatchRequest& request, const Limit
   } else {
     DisplayList merged = mergeDocuments(documents, request.duplex);
     deadline.check();
-    std::vector<uint8_t> pdf = writePdf(merged);
+    std::vector<uint8_t> pdf = writePdf(merged, pdfOptions);
     r.body.assign(pdf.begin(), pdf.end());
     r.pages = merged.pages.size();
     r.contentType = "application/pdf";

@@ -16,10 +16,15 @@
 #include "server/Deadline.h"
 #include "server/Reply.h"
 
+namespace gongwen {
+class PdfCache;
+}
+
 namespace gongwen::server {
 
 // Throws ApiError: 422 when no record can be printed or the time is up.
+// `cache` keeps font subsets and images for the next requests (null: none).
 Reply renderBatch(const Engine& engine, const BatchRequest& request, const Limits& limits,
-                  const Deadline& deadline);
+                  const Deadline& deadline, PdfCache* cache = nullptr);
 
 }  // namespace gongwen::server

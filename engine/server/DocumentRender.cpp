@@ -27,12 +27,15 @@ std::string warningsHeader(const std::vector<std::string>& warnings, size_t maxB
 }
 
 Reply renderDocument(const Engine& engine, const Poco::JSON::Object::Ptr& record,
-                     RenderOptions options, const Limits& limits, const Deadline& deadline) {
+                     RenderOptions options, const Limits& limits, const Deadline& deadline,
+                     PdfCache* cache) {
   options.allowFilePaths = false;  // never a file named by a request
   LayoutResult laid = engine.layout(record, options);
   checkPageCount(laid.list.pages.size(), limits, "$");
   deadline.check();
-  std::vector<uint8_t> pdf = writePdf(laid.list);
+  PdfOptions pdfOptions;
+  pdfOptions.cache = cache;
+  std::vector<uint8_t> pdf = writePdf(laid.list, pdfOptions);
   deadline.check();
 
   Reply r;

@@ -9,11 +9,17 @@
 #include "server/Reply.h"
 #include "server/ServerSettings.h"
 
+namespace gongwen {
+class PdfCache;
+}
+
 namespace gongwen::server {
 
 // Throws InputError for a bad record and ApiError for a limit.
+// `cache` keeps font subsets and images for the next requests (null: none).
 Reply renderDocument(const Engine& engine, const Poco::JSON::Object::Ptr& record,
-                     RenderOptions options, const Limits& limits, const Deadline& deadline);
+                     RenderOptions options, const Limits& limits, const Deadline& deadline,
+                     PdfCache* cache = nullptr);
 
 // Throws ApiError 422 "too many pages" when `pages` is over the limit.
 void checkPageCount(size_t pages, const Limits& limits, const std::string& field);

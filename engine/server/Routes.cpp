@@ -47,7 +47,8 @@ Reply render(ServerContext& context, const ApiRequest& request) {
     } catch (const InputError& e) {
       throw ApiError(400, "malformed JSON", e.message(), "$");
     }
-    return renderDocument(*context.engine, record, options, context.settings.limits, deadline);
+    return renderDocument(*context.engine, record, options, context.settings.limits, deadline,
+                          &context.pdfCache);
   });
 }
 
@@ -56,7 +57,8 @@ Reply batch(ServerContext& context, const ApiRequest& request) {
     Deadline deadline(context.settings.limits.timeLimit);
     BatchRequest batch = parseBatchRequest(*context.engine, request.mediaType, request.body,
                                            request.query, context.settings.limits);
-    return renderBatch(*context.engine, batch, context.settings.limits, deadline);
+    return renderBatch(*context.engine, batch, context.settings.limits, deadline,
+                       &context.pdfCache);
   });
 }
 

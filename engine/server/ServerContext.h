@@ -7,6 +7,7 @@
 #include <memory>
 #include <string>
 
+#include "pdf/PdfCache.h"
 #include "render/Engine.h"
 #include "server/Metrics.h"
 #include "server/ServerSettings.h"
@@ -26,6 +27,7 @@ struct ServerContext {
   bool healthy = false;     // every font role resolved
   Metrics metrics;
   WorkerPool pool;
+  PdfCache pdfCache;               // the subsets and seals that repeat from one request to the next
   std::function<Gauges()> gauges;  // the connection figures, from the running server
   std::string instance;            // X-Gongwen-Instance
 };

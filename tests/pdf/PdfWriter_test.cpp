@@ -12,7 +12,9 @@
 
 #include "common/AtomicFile.h"
 #include "common/Utf8.h"
+#include "pdf/PdfCache.h"
 #include "support/Process.h"
+#include "support/TestEngine.h"
 #include "support/TestFonts.h"
 
 namespace gongwen {
@@ -284,6 +286,38 @@ TEST(PdfWriter, SizeIsTheFontsPlusLittle) {
   long fontBytes = std::stol(m[1]);
   long fileBytes = static_cast<long>(writePdf(list).size());
   EXPECT_LE(fileBytes, fontBytes + 20 * 1024) << "file " << fileBytes << ", font " << fontBytes;
+}
+
+}  // namespace
+}  // namespace gongwen
+
+namespace gongwen {
+namespace {
+
+// A server keeps the subsets and seals that repeat from one PDF to the next: the second PDF
+// is the same bytes, made from the cache.
+TEST(PdfCache, RepeatedDocumentsReuseSubsetsAndImages) {
+  ::setenv("SOURCE_DATE_EPOCH", "1339545600", 1);
+  auto rec = test::record(
+      test::readText(GONGWEN_SOURCE_DATA_DIR "/samples/certificate-mayor-quality-award.json"));
+  RenderOptions options;
+  options.baseDirectory = GONGWEN_SOURCE_DATA_DIR "/samples";
+  auto list = test::engine().layout(rec, options).list;
+  PdfCache cache;
+  PdfOptions cached;
+  cached.cache = &cache;
+  const auto plain = writePdf(list);
+  const auto first = writePdf(list, cached);
+  const auto second = writePdf(list, cached);
+  ::unsetenv("SOURCE_DATE_EPOCH");
+  EXPECT_EQ(first, plain);
+  EXPECT_EQ(second, plain);
+  const ImageData* seal = nullptr;
+  for (const auto& item : list.pages[0].items) {
+    if (const auto* img = std::get_if<PlacedImage>(&item)) seal = img->image.get();
+  }
+  ASSERT_NE(seal, nullptr);
+  EXPECT_EQ(cache.image(*seal, true), cache.image(*seal, true));
 }
 
 }  // namespace

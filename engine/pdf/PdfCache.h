@@ -1,0 +1,39 @@
+// Font subsets and images that repeat from one PDF to the next — the same title glyphs, the
+// same seal on every certificate an office prints — prepared once by a long-running process
+// (the HTTP server) and reused. Bounded: when full it starts afresh. Thread-safe.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+
+#include "pdf/CidFontEmbedder.h"
+#include "pdf/ImageEmbedder.h"
+
+namespace gongwen {
+
+class PdfCache {
+ public:
+  // At most `maxFonts` subsets (a few KB to a few hundred KB each) and `maxImages` images
+  // (each up to the 8 MiB an image field may carry).
+  explicit PdfCache(size_t maxFonts = 256, size_t maxImages = 8)
+      : maxFonts_(maxFonts), maxImages_(maxImages) {}
+
+  std::shared_ptr<const PreparedFont> font(const FontUse& use, bool compress);
+  std::shared_ptr<const PreparedImage> image(const ImageData& image, bool compress);
+
+ private:
+  template <typename T>
+  std::shared_ptr<const T> get(std::unordered_map<std::string, std::shared_ptr<const T>>& map,
+                               const std::string& key, size_t maxEntries,
+                               const std::function<T()>& make);
+
+  size_t maxFonts_, maxImages_;
+  std::mutex mutex_;
+  std::unordered_map<std::string, std::shared_ptr<const PreparedFont>> fonts_;
+  std::unordered_map<std::string, std::shared_ptr<const PreparedImage>> images_;
+};
+
+}  // namespace gongwen
