@@ -5,16 +5,18 @@
 # once as there are cores. A crash is
 # saved under tests/fuzz/crashes/ and fails the run; turn it into a regression test.
 #   scripts/fuzz.sh [SECONDS] [TARGET…]
+# GONGWEN_ASAN_BUILD=DIR builds and runs them in DIR instead of build-asan/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+build=${GONGWEN_ASAN_BUILD:-build-asan}
 seconds=${1:-60}
 shift || true
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(json_render csv font image http)
 
 bash scripts/install-deps.sh >/dev/null
-bash scripts/configure-sanitized.sh build-asan
-cmake --build build-asan -j "$(nproc)" --target $(printf 'fuzz_%s ' "${targets[@]}")
+bash scripts/configure-sanitized.sh "$build"
+cmake --build "$build" -j "$(nproc)" --target $(printf 'fuzz_%s ' "${targets[@]}")
 
 mkdir -p tests/fuzz/crashes
 # One target per core at a time; each writes its log, the summary comes in order.
@@ -30,7 +32,7 @@ run_one() {  # TARGET LOGFILE
       /usr/share/fonts/truetype/arphic/uming.ttc 2>/dev/null || true
   fi
   local rc=0
-  ASAN_OPTIONS=detect_leaks=1 ./build-asan/tests/fuzz/fuzz_$t "$work" -max_total_time="$seconds" \
+  ASAN_OPTIONS=detect_leaks=1 "./$build/tests/fuzz/fuzz_$t" "$work" -max_total_time="$seconds" \
     -max_len=65536 -rss_limit_mb=4096 -artifact_prefix="tests/fuzz/crashes/$t-" \
     -print_final_stats=1 >"$log" 2>&1 || rc=$?
   rm -rf "$work"

@@ -50,11 +50,15 @@ if [ "${GONGWEN_SANITIZERS:-1}" != 0 ]; then
   fuzz_default=60
   if [ "${GONGWEN_FUZZ_SECONDS:-$fuzz_default}" -gt 0 ]; then
     echo "== libFuzzer: each target for ${GONGWEN_FUZZ_SECONDS:-$fuzz_default} s"
-    if bash scripts/fuzz.sh "${GONGWEN_FUZZ_SECONDS:-$fuzz_default}"; then
-      passed=$((passed + 1))
-    else
-      failed=$((failed + 1))
-    fi
+    fuzz_log=$(mktemp)
+    bash scripts/fuzz.sh "${GONGWEN_FUZZ_SECONDS:-$fuzz_default}" 2>&1 | tee "$fuzz_log"
+    # One count per target: "fuzz_NAME: no crash" or "fuzz_NAME: CRASH …".
+    fuzz_passed=$(grep -cE "^fuzz_[a-z_]+: no crash$" "$fuzz_log")
+    fuzz_failed=$(grep -cE "^fuzz_[a-z_]+: CRASH" "$fuzz_log")
+    [ "$fuzz_passed" -gt 0 ] || [ "$fuzz_failed" -gt 0 ] || fuzz_failed=1  # did not run
+    passed=$((passed + fuzz_passed))
+    failed=$((failed + fuzz_failed))
+    rm -f "$fuzz_log"
   fi
   echo "== ThreadSanitizer: rendering in parallel with shared fonts"
   if sanitized_build build-tsan thread; then

@@ -1,43 +1,7 @@
-// Any bytes as a font file: a FontError, or a font that shapes and subsets into a PDF.
-#include <hb.h>
-
-#include <cstdint>
-#include <memory>
-#include <vector>
-
-#include "common/Errors.h"
-#include "fonts/Font.h"
-#include "pdf/PdfWriter.h"
+// libFuzzer: Any bytes as a font file, shaped and subset into a PDF.
+// The target is targets/FontTarget.cpp; the test binary replays the corpus through it too.
+#include "fuzz/targets/FuzzTargets.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  using namespace gongwen;
-  try {
-    auto file = std::make_shared<const MappedFile>(std::vector<uint8_t>(data, data + size));
-    auto font = Font::load(file, "fuzz.otf", 0);
-    hb_buffer_t* buf = hb_buffer_create();
-    hb_buffer_add_utf8(buf, "中文排版，ABC 123。", -1, 0, -1);
-    hb_buffer_guess_segment_properties(buf);
-    hb_shape(font->hbFont(), buf, nullptr, 0);
-    unsigned n = 0;
-    auto* info = hb_buffer_get_glyph_infos(buf, &n);
-    DisplayList list;
-    list.pages.emplace_back();
-    GlyphRun run;
-    run.font = font;
-    for (unsigned i = 0; i < n; ++i) {
-      PlacedGlyph g;
-      g.glyph = info[i].codepoint;
-      g.x = 72 + 16.0 * i;
-      g.y = 100;
-      g.advance = 16;
-      g.text = U"字";
-      run.glyphs.push_back(g);
-    }
-    hb_buffer_destroy(buf);
-    list.pages.back().items.push_back(run);
-    writePdf(list);
-  } catch (const FontError&) {
-  } catch (const std::runtime_error&) {  // a font HarfBuzz cannot subset is refused, not a crash
-  }
-  return 0;
+  return gongwen::fuzz::font(data, size);
 }

@@ -1,59 +1,7 @@
-// Any bytes as a raw HTTP request to the real server: `gongwen serve`'s HttpServer runs on a
-// loopback port inside this process (so its request parsing, routing, limits, JSON and CSV
-// handling and rendering are all covered, on its own threads), each input is sent on a
-// fresh connection and the answer read until the server closes it or a second passes.
-// A crash or a hang anywhere in the server is what this looks for.
-#include <Poco/Net/SocketAddress.h>
-#include <Poco/Net/StreamSocket.h>
-#include <Poco/Timespan.h>
-
-#include <cstdint>
-#include <memory>
-
-#include "render/EngineFactory.h"
-#include "server/HttpServer.h"
-
-namespace {
-
-gongwen::server::HttpServer& server() {
-  static std::unique_ptr<gongwen::server::HttpServer> s = [] {
-    gongwen::server::ServerSettings settings;
-    settings.port = 0;
-    settings.workers = 2;
-    settings.accessLog = false;
-    settings.limits.maxBodyBytes = 256 * 1024;
-    settings.limits.maxRecords = 20;
-    settings.limits.maxPages = 20;
-    settings.limits.timeLimit = std::chrono::milliseconds(2000);
-    auto srv = std::make_unique<gongwen::server::HttpServer>(
-        gongwen::makeEngine(gongwen::EngineSettings{}), settings);
-    srv->start();
-    return srv;
-  }();
-  return *s;
-}
-
-}  // namespace
+// libFuzzer: Any bytes as a raw HTTP request to the real server on a loopback port.
+// The target is targets/HttpTarget.cpp; the test binary replays the corpus through it too.
+#include "fuzz/targets/FuzzTargets.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  auto& srv = server();
-  try {
-    Poco::Net::StreamSocket socket(
-        Poco::Net::SocketAddress("127.0.0.1", static_cast<Poco::UInt16>(srv.port())));
-    socket.setReceiveTimeout(Poco::Timespan(1, 0));
-    socket.setSendTimeout(Poco::Timespan(1, 0));
-    size_t sent = 0;
-    while (sent < size) {
-      int n = socket.sendBytes(data + sent, static_cast<int>(size - sent));
-      if (n <= 0) break;
-      sent += static_cast<size_t>(n);
-    }
-    socket.shutdownSend();
-    char buf[4096];
-    while (socket.receiveBytes(buf, sizeof buf) > 0) {
-    }
-  } catch (const Poco::Exception&) {
-    // Refused, reset or timed out: the server may close early; that is not a failure.
-  }
-  return 0;
+  return gongwen::fuzz::http(data, size);
 }
