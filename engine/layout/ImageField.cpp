@@ -45,9 +45,15 @@ std::vector<uint8_t> fromFile(const std::string& value, const std::string& where
   fs::path path(value);
   if (path.is_relative()) path = fs::path(options.baseDirectory) / path;
   std::error_code ec;
-  auto size = fs::file_size(path, ec);
-  if (ec || !fs::is_regular_file(path, ec)) {
+  if (!fs::exists(path, ec)) {
     throw InputError(where, "cannot read the image file " + path.string() + " (does it exist?)");
+  }
+  // A folder or a device (/dev/null, a pipe) is not an image file, nor is an empty file.
+  auto size = fs::is_regular_file(path, ec) ? fs::file_size(path, ec) : 0;
+  if (ec || size == 0) {
+    throw InputError(where, path.string() + " is not an image file (" +
+                                (fs::is_regular_file(path, ec) ? "it is empty" : "not a file") +
+                                ")");
   }
   if (size > kMaxImageBytes) {
     throw InputError(where, "the image file " + path.string() + " is too large (" +
