@@ -14,6 +14,8 @@ PACKAGES=(
   googletest libgtest-dev libgmock-dev libbenchmark-dev
   # tools the tests use to read the PDFs back
   qpdf poppler-utils mupdf-tools python3 hyperfine
+  # scripts/valgrind-samples.sh (leak check of the sample renders, not run in CI)
+  valgrind
   # free fonts: Noto CJK (serif, sans), a TrueType CJK collection, rare-character fallbacks
   fonts-noto-cjk fonts-arphic-uming fonts-hanazono fonts-babelstone-han fontconfig
   # the server's tests: the web page in a browser, two instances behind nginx, wrk figures
