@@ -9,6 +9,7 @@
 #include "common/Json.h"
 #include "model/LayoutCatalog.h"
 #include "pdf/PdfWriter.h"
+#include "support/KeptPdfs.h"
 #include "support/TestEngine.h"
 
 namespace gongwen {
@@ -20,6 +21,7 @@ TEST(ParallelRender, ThreadsSharingFontsProduceIdenticalPdfs) {
       readFile(std::string(GONGWEN_SOURCE_DATA_DIR) + "/samples/article-quality-conference.json"));
   const Engine& engine = test::engine();
   const auto reference = engine.renderPdf(record, {});
+  test::keepPdf({reinterpret_cast<const char*>(reference.data()), reference.size()});
   constexpr int kThreads = 4, kEach = 3;
   std::vector<std::vector<uint8_t>> results(kThreads * kEach);
   std::vector<std::thread> threads;
@@ -63,6 +65,7 @@ TEST(ParallelRender, CertificateBatchSharingCachesMatchesOneThread) {
   };
   const auto one = render(1);
   const auto four = render(4);
+  test::keepPdf({reinterpret_cast<const char*>(one.data()), one.size()});
   ::unsetenv("SOURCE_DATE_EPOCH");
   EXPECT_EQ(four, one);
   EXPECT_EQ(std::string(one.begin(), one.begin() + 5), "%PDF-");
