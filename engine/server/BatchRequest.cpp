@@ -57,6 +57,10 @@ BatchRequest parseBatchRequest(const Engine& engine, const std::string& mediaTyp
       throw ApiError(400, "malformed CSV", e.message(), e.where());
     }
     checkRecordCount(req.items.size(), limits, "CSV");
+    if (req.items.empty()) {
+      throw ApiError(422, "no printable records",
+                     "the CSV has a header row but no rows of records under it", "CSV");
+    }
     return req;
   }
 
@@ -89,6 +93,9 @@ BatchRequest parseBatchRequest(const Engine& engine, const std::string& mediaTyp
   }
   checkRecordCount(records->size(), limits, "$.records");
   req.items = itemsFromJsonArray(records, "$.records");
+  if (req.items.empty()) {
+    throw ApiError(422, "no printable records", "the list of records is empty", "$.records");
+  }
   return req;
 }
 

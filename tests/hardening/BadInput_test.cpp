@@ -462,7 +462,8 @@ std::vector<Case> cases() {
        lit("recipient,citation,issuer,date\n\"张三,荣获。,南京市人民政府,2012-06-13\n"), -1,
        "in.csv: line 2: a quoted field is never closed (missing \")"},
       {"CsvOnlyHeader", C::HttpBatchCsv, lit("recipient,citation,issuer,date\n"), 422,
-       "no printable records — : the batch has no records", "layout=certificate"},
+       "no printable records — CSV: the CSV has a header row but no rows of records under it",
+       "layout=certificate"},
       {"CsvRowsWithBadCells", C::ApiBatchCsv,
        lit("recipient,citation,issuer,date\n张三,荣获。,南京市人民政府,2012-06-13\n李四,荣获。\n,"
            "荣获。,南京市人民政府,2012-06-13\n"),

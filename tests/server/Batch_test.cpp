@@ -117,7 +117,8 @@ TEST_F(ServerBatch, NothingPrintableIs422WithTheFailures) {
             "must be an object (a record), found a number");
   auto empty = post("", "application/json", R"({"layout": "article", "records": []})");
   EXPECT_EQ(empty.status, 422);
-  EXPECT_EQ(json(empty)->getValue<std::string>("detail"), "the batch has no records");
+  EXPECT_EQ(json(empty)->getValue<std::string>("detail"), "the list of records is empty");
+  EXPECT_EQ(json(empty)->getValue<std::string>("field"), "$.records");
 }
 
 TEST_F(ServerBatch, RequestShapeErrors) {
