@@ -1,7 +1,9 @@
-// Values worked out once and shared by the threads of one job (a batch's seal image, its
-// fitted texts), by key. Thread-safe; entries live as long as the cache.
+// Values worked out once and shared by threads (a batch's seal image, its fitted texts; the
+// server's across requests), by key. Thread-safe. Unbounded by default (a batch's cache dies
+// with the batch); with a bound, a full cache starts afresh, as PdfCache does.
 #pragma once
 
+#include <cstddef>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -12,6 +14,8 @@ namespace gongwen {
 template <typename Value>
 class SharedCache {
  public:
+  explicit SharedCache(size_t maxEntries = 0) : maxEntries_(maxEntries) {}
+
   std::shared_ptr<const Value> find(const std::string& key) const {
     std::lock_guard lock(mutex_);
     auto it = values_.find(key);
@@ -19,10 +23,12 @@ class SharedCache {
   }
   void add(const std::string& key, std::shared_ptr<const Value> value) {
     std::lock_guard lock(mutex_);
+    if (maxEntries_ != 0 && values_.size() >= maxEntries_) values_.clear();
     values_.emplace(key, std::move(value));
   }
 
  private:
+  size_t maxEntries_;
   mutable std::mutex mutex_;
   std::unordered_map<std::string, std::shared_ptr<const Value>> values_;
 };

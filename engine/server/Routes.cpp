@@ -39,6 +39,7 @@ Reply render(ServerContext& context, const ApiRequest& request) {
   auto layout = request.query.find("layout");
   if (layout != request.query.end()) options.layout = layout->second;
   options.normalize = queryFlag(request.query, "normalize", true);
+  options.cache = context.composeCache;
   return onWorker(context, [&] {
     Deadline deadline(context.settings.limits.timeLimit);
     Poco::JSON::Object::Ptr record;

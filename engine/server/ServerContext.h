@@ -7,6 +7,7 @@
 #include <memory>
 #include <string>
 
+#include "layout/BatchCache.h"
 #include "pdf/PdfCache.h"
 #include "render/Engine.h"
 #include "server/Metrics.h"
@@ -27,7 +28,10 @@ struct ServerContext {
   bool healthy = false;     // every font role resolved
   Metrics metrics;
   WorkerPool pool;
-  PdfCache pdfCache;               // the subsets and seals that repeat from one request to the next
+  // What repeats from one request to the next: the font subsets and images in the PDF
+  // (pdfCache), the checked seal images and fitted texts (composeCache). Bounded.
+  PdfCache pdfCache;
+  std::shared_ptr<BatchCache> composeCache = std::make_shared<BatchCache>(8, 1024);
   std::function<Gauges()> gauges;  // the connection figures, from the running server
   std::string instance;            // X-Gongwen-Instance
 };

@@ -1,8 +1,13 @@
 // POST /v1/render, GET /v1/layouts, GET /healthz and the web page, on the real server.
+#include <Poco/Base64Encoder.h>
 #include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
 
 #include "common/Json.h"
 #include "server/ServerFixture.h"
+#include "support/Process.h"
 
 namespace gongwen::test {
 namespace {
@@ -45,6 +50,35 @@ TEST(ServerRender, UnknownFieldsAreWarnedAboutInAHeader) {
   auto parsed = parseJson(warnings, "header").extract<Poco::JSON::Array::Ptr>();
   ASSERT_EQ(parsed->size(), 1u);
   EXPECT_NE(parsed->getElement<std::string>(0).find("colour"), std::string::npos);
+}
+
+// The server keeps the checked seal and the fitted texts from one request to the next
+// (ServerContext::composeCache): each certificate must still show its own recipient.
+TEST(ServerRender, CertificatesInARowShareTheSealButShowTheirOwnRecipient) {
+  RunningServer s;
+  std::ostringstream seal;
+  {
+    Poco::Base64Encoder encoder(seal);
+    encoder.rdbuf()->setLineLength(0);
+    encoder << readText(std::string(GONGWEN_SOURCE_DATA_DIR) + "/samples/specimen-seal.png");
+  }
+  TempDir dir;
+  const std::vector<std::string> names = {"中电电气集团有限公司", "南京长江涂料有限公司",
+                                          "中电电气集团有限公司"};
+  for (size_t i = 0; i < names.size(); ++i) {
+    auto r = httpPost(s.port(), "/v1/render", "application/json",
+                      R"({"layout": "certificate", "recipient": ")" + names[i] +
+                          R"(", "citation": "荣获第三届“市长质量奖”。", "issuer": "南京市人民政府",
+                          "date": "2012-06-13", "seal": "data:image/png;base64,)" +
+                          seal.str() + R"("})");
+    ASSERT_EQ(r.status, 200) << r.body;
+    const std::string pdf = dir.file("c" + std::to_string(i) + ".pdf");
+    std::ofstream(pdf, std::ios::binary) << r.body;
+    const std::string text = runShell("pdftotext -enc UTF-8 " + shellQuote(pdf) + " -").out;
+    EXPECT_NE(text.find(names[i]), std::string::npos) << i << ": " << text;
+    EXPECT_EQ(text.find(names[1 - i % 2]), std::string::npos) << i << ": " << text;
+    EXPECT_NE(text.find("南京市人民政府"), std::string::npos) << i;
+  }
 }
 
 TEST(ServerLayouts, ListsEveryLayoutWithItsFields) {
