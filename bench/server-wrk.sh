@@ -6,7 +6,11 @@
 #
 # Environment: BUILD_DIR (build), DURATION (30 s), CONNECTIONS (16), WRK_THREADS (2),
 # WORKERS (one per core), REQUESTS (100000 for the memory run; 0 skips it),
-# MEMORY_TIME_LIMIT (900 s: the memory run stops there whatever the count).
+# MEMORY_TIME_LIMIT (900 s: the memory run stops there whatever the count),
+# VARY (a field, e.g. recipient: each request puts another made-up name there, as an
+# office's certificates differ; without it every request is the same document).
+# Image fields given as file paths (a seal) are sent inline as data: URIs, as a client
+# must: the server never reads a file named by a request.
 # Prints: requests/s sustained over DURATION, p50/p99 latency, non-2xx responses, and the
 # server's resident memory sampled every 2 s across REQUESTS requests.
 set -euo pipefail
@@ -19,6 +23,7 @@ WRK_THREADS=${WRK_THREADS:-2}
 WORKERS=${WORKERS:-$(nproc)}
 REQUESTS=${REQUESTS:-100000}
 MEMORY_TIME_LIMIT=${MEMORY_TIME_LIMIT:-900}
+VARY=${VARY:-}
 command -v wrk >/dev/null || { echo "wrk is not installed (scripts/install-deps.sh)" >&2; exit 2; }
 
 work=$(mktemp -d)
@@ -39,19 +44,56 @@ done
 url=$(grep -o 'http://127\.0\.0\.1:[0-9]*' "$work/server.log" | head -1)
 [ -n "$url" ] || { cat "$work/server.log" >&2; exit 1; }
 
+# The request body: image paths inlined; the VARY field marked for the Lua script.
+python3 - "$INPUT" "$work/body.json" "$VARY" <<'PY'
+import base64, json, os, sys
+src, dst, vary = sys.argv[1:4]
+record = json.load(open(src, encoding="utf-8"))
+for key, value in record.items():
+    path = os.path.join(os.path.dirname(src), value) if isinstance(value, str) else ""
+    if path.lower().endswith(".png") and os.path.isfile(path):
+        record[key] = "data:image/png;base64," + base64.b64encode(open(path, "rb").read()).decode()
+if vary:
+    record[vary] = "@@VARY@@"
+json.dump(record, open(dst, "w", encoding="utf-8"), ensure_ascii=False)
+PY
+
 # One request to learn the document's size and pages.
+sed 's/@@VARY@@/张三/' "$work/body.json" >"$work/first.json"
 curl -s -D "$work/headers" -o "$work/one.pdf" -H 'Content-Type: application/json' \
-  --data-binary @"$INPUT" "$url/v1/render"
+  --data-binary @"$work/first.json" "$url/v1/render"
 pages=$(grep -i '^x-gongwen-pages:' "$work/headers" | tr -dc '0-9')
-echo "input: $INPUT ($pages pages, $(stat -c %s "$work/one.pdf") bytes of PDF)"
+echo "input: $INPUT${VARY:+ ($VARY varied per request)} ($pages pages, $(stat -c %s "$work/one.pdf") bytes of PDF)"
 echo "server: $WORKERS workers on $(nproc) cores; wrk: $WRK_THREADS threads, $CONNECTIONS connections"
 
 cat >"$work/post.lua" <<LUA
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
-local f = assert(io.open("$INPUT", "rb"))
-wrk.body = f:read("*a")
+local f = assert(io.open("$work/body.json", "rb"))
+local body = f:read("*a")
 f:close()
+local at = body:find("@@VARY@@", 1, true)
+if not at then
+  wrk.body = body
+else
+  -- Each request another name: 40 surnames × 40² given names, counted through.
+  local head, tail = body:sub(1, at - 1), body:sub(at + 8)
+  local surnames = {"王","李","张","刘","陈","杨","黄","赵","吴","周","徐","孙","马","朱","胡","郭",
+    "何","高","林","罗","郑","梁","谢","宋","唐","许","韩","冯","邓","曹","彭","曾","肖","田","董","袁",
+    "潘","于","蒋","蔡"}
+  local given = {"伟","芳","娜","秀","英","敏","静","丽","强","磊","军","洋","勇","艳","杰","娟","涛",
+    "明","超","兰","霞","平","刚","桂","华","建","国","志","红","玉","海","燕","文","斌","宇","浩","然",
+    "涵","欣","怡"}
+  -- wrk gives each thread its own Lua state: start each at another place.
+  math.randomseed(os.time() + tonumber(tostring({}):match("0x(%x+)") or "0", 16))
+  local n = math.random(0, 1000000)
+  request = function()
+    n = n + 1
+    local name = surnames[n % 40 + 1] .. given[math.floor(n / 40) % 40 + 1] ..
+                 given[math.floor(n / 1600) % 40 + 1]
+    return wrk.format(nil, nil, nil, head .. name .. tail)
+  end
+end
 LUA
 
 # Warm up, then the sustained run.
