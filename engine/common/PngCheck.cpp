@@ -3,6 +3,7 @@
 #include <zlib.h>
 
 #include <array>
+#include <cctype>
 #include <cstring>
 
 namespace gongwen {
@@ -76,7 +77,7 @@ PngCheck checkPng(const std::vector<uint8_t>& bytes, unsigned maxPixels) {
     return out;
   }
   PngInfo info;
-  bool sawHeader = false, sawEnd = false, sawData = false;
+  bool sawHeader = false, sawEnd = false, sawData = false, sawPalette = false;
   z_stream z{};
   if (inflateInit(&z) != Z_OK) {
     out.problem = "cannot be checked (zlib)";
@@ -108,6 +109,18 @@ PngCheck checkPng(const std::vector<uint8_t>& bytes, unsigned maxPixels) {
       return out;
     }
     const std::string name(reinterpret_cast<const char*>(type), 4);
+    for (char c : name) {
+      if (!std::isalpha(static_cast<unsigned char>(c))) {
+        out.problem = "is damaged (a chunk has no valid name)";
+        return out;
+      }
+    }
+    // A chunk whose name starts with a capital is critical: a decoder must know it.
+    const bool critical = std::isupper(static_cast<unsigned char>(name[0]));
+    if (critical && name != "IHDR" && name != "PLTE" && name != "IDAT" && name != "IEND") {
+      out.problem = "is damaged (an unknown critical chunk " + name + ")";
+      return out;
+    }
     if (!sawHeader && name != "IHDR") {
       out.problem = "is damaged (it does not start with an IHDR chunk)";
       return out;
@@ -135,9 +148,25 @@ PngCheck checkPng(const std::vector<uint8_t>& bytes, unsigned maxPixels) {
         return out;
       }
       info.hasAlpha = info.colorType == 4 || info.colorType == 6;
+    } else if (name == "PLTE") {
+      // The palette of an indexed image (colour type 3) comes once, before the data, with
+      // 1 to 256 RGB entries; other colour types may carry one as a hint, ignored.
+      if (sawPalette) {
+        out.problem = "is damaged (two palettes, PLTE)";
+        return out;
+      }
+      if (info.colorType == 3 && (length == 0 || length % 3 != 0 || length > 3 * 256)) {
+        out.problem = "is damaged (its palette, PLTE, has an invalid length)";
+        return out;
+      }
+      sawPalette = !sawData;
     } else if (name == "tRNS") {
       info.hasAlpha = true;
     } else if (name == "IDAT") {
+      if (info.colorType == 3 && !sawPalette) {
+        out.problem = "is damaged (an indexed-colour image without its palette, PLTE)";
+        return out;
+      }
       sawData = true;
       z.next_in = const_cast<uint8_t*>(data);
       z.avail_in = length;

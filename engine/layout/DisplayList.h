@@ -41,6 +41,7 @@ struct FilledRect {
 struct ImageData {
   std::vector<uint8_t> png;
   unsigned pixelWidth = 0, pixelHeight = 0;
+  std::string source;  // the field that brought it ("$.seal"), for messages
 };
 struct PlacedImage {
   std::shared_ptr<const ImageData> image;

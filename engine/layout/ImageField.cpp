@@ -95,6 +95,7 @@ std::shared_ptr<const ImageData> loadImageField(const Record& record, const std:
   image->png = std::move(bytes);
   image->pixelWidth = check.info->width;
   image->pixelHeight = check.info->height;
+  image->source = where;
   if (options.cache) options.cache->images.add(key, image);
   return image;
 }

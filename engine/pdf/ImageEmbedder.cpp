@@ -6,6 +6,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "common/Errors.h"
 #include "pdf/DeflatedStream.h"
 
 namespace gongwen {
@@ -40,14 +41,18 @@ HPDF_Dict imageStream(HpdfDocument& doc, const PreparedImage& image, const char*
 PreparedImage prepareImage(const ImageData& data, bool compress) {
   png_image png{};
   png.version = PNG_IMAGE_VERSION;
-  if (!png_image_begin_read_from_memory(&png, data.png.data(), data.png.size())) {
-    throw std::runtime_error(std::string("PNG: ") + png.message);
-  }
+  // checkPng has passed it when it came from a record; libpng may still refuse what that
+  // check does not know of: an input error naming the field, not an internal one.
+  const auto refused = [&] {
+    return InputError(data.source,
+                      std::string("the image cannot be decoded (") + png.message + ")");
+  };
+  if (!png_image_begin_read_from_memory(&png, data.png.data(), data.png.size())) throw refused();
   png.format = PNG_FORMAT_RGBA;
   std::vector<uint8_t> rgba(PNG_IMAGE_SIZE(png));
   if (!png_image_finish_read(&png, nullptr, rgba.data(), 0, nullptr)) {
     png_image_free(&png);
-    throw std::runtime_error(std::string("PNG: ") + png.message);
+    throw refused();
   }
   PreparedImage out;
   out.width = png.width;

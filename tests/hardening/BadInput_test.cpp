@@ -229,6 +229,13 @@ std::string truncatedFont() {
 
 const std::string kSeal = GONGWEN_SOURCE_DATA_DIR "/samples/specimen-seal.png";
 
+// The crash fuzz_image found (kept in its corpus).
+std::string paletteWithoutPlte() {
+  std::ifstream f(GONGWEN_SOURCE_DATA_DIR "/tests/fuzz/corpus/image/crash-palette-without-plte.png",
+                  std::ios::binary);
+  return std::string((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+}
+
 // 張三,榮獲先進個人。,南京市人民政府 in Big5.
 const std::string kBig5Csv =
     "recipient,citation,issuer,date\n\xb1\x69\xa4\x54,"
@@ -356,6 +363,22 @@ std::vector<Case> cases() {
       {"SealTruncated", C::CliRender,
        [] { return gongwen(R"(, "seal": ")" + dataUri(png(16, 16, 16).substr(0, 60)) + R"(")"); },
        2, "$.seal: the image is cut short (a chunk is longer than the file)"},
+      // Found by fuzz_image: an indexed-colour PNG with no palette passed the check and
+      // libpng refused it while the PDF was written ("internal error", exit 1).
+      {"SealWithoutItsPalette", C::CliRender,
+       [] { return gongwen(R"(, "seal": ")" + dataUri(paletteWithoutPlte()) + R"(")"); }, 2,
+       "$.seal: the image is damaged (an indexed-colour image without its palette, PLTE)"},
+      {"SealWithoutItsPaletteHttp", C::HttpRender,
+       [] { return gongwen(R"(, "seal": ")" + dataUri(paletteWithoutPlte()) + R"(")"); }, 422,
+       "invalid field — $.seal: the image is damaged (an indexed-colour image without its "
+       "palette, PLTE)"},
+      {"SealWithAnUnknownCriticalChunk", C::CliRender,
+       [] {
+         std::string p = png(4, 4, 4);
+         p.insert(33, chunk("QUUX", "?"));  // after the signature and IHDR
+         return gongwen(R"(, "seal": ")" + dataUri(p) + R"(")");
+       },
+       2, "$.seal: the image is damaged (an unknown critical chunk QUUX)"},
       {"Seal100Megapixels", C::CliRender,
        [] { return gongwen(R"(, "seal": ")" + dataUri(png(10000, 10000, 1)) + R"(")"); }, 2,
        "$.seal: the image is too large (10000 × 10000 pixels; at most 16777216 pixels)"},
