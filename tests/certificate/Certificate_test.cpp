@@ -16,6 +16,7 @@
 #include "layout/BoxTemplate.h"
 #include "model/Record.h"
 #include "pdf/PdfWriter.h"
+#include "support/KeptPdfs.h"
 #include "support/PageLines.h"
 #include "support/TestEngine.h"
 
@@ -224,6 +225,7 @@ TEST(Certificate, ArtIsOneFormXObjectForAllPages) {
   uncompressed.compress = false;
   auto pdf = writePdf(merged, uncompressed);
   std::string text(pdf.begin(), pdf.end());
+  test::keepPdf(text);  // for the suite's qpdf and mutool check
   EXPECT_EQ(count(text, "/Subtype /Form"), 1);
   EXPECT_EQ(count(text, "/Fm1 Do"), 3);
 }
@@ -253,6 +255,7 @@ TEST(Certificate, TheSameSealIsEmbeddedOnce) {
   uncompressed.compress = false;
   auto pdf = writePdf(merged, uncompressed);
   std::string text(pdf.begin(), pdf.end());
+  test::keepPdf(text);  // for the suite's qpdf and mutool check
   EXPECT_EQ(count(text, "/Subtype /Image"), 2);  // the colours and their alpha mask
 }
 

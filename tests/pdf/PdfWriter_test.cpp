@@ -13,6 +13,7 @@
 #include "common/AtomicFile.h"
 #include "common/Utf8.h"
 #include "pdf/PdfCache.h"
+#include "support/KeptPdfs.h"
 #include "support/Process.h"
 #include "support/TestEngine.h"
 #include "support/TestFonts.h"
@@ -309,6 +310,7 @@ TEST(PdfCache, RepeatedDocumentsReuseSubsetsAndImages) {
   const auto plain = writePdf(list);
   const auto first = writePdf(list, cached);
   const auto second = writePdf(list, cached);
+  test::keepPdf({reinterpret_cast<const char*>(second.data()), second.size()});
   ::unsetenv("SOURCE_DATE_EPOCH");
   EXPECT_EQ(first, plain);
   EXPECT_EQ(second, plain);
