@@ -126,12 +126,14 @@ EmbeddedFont embedFont(HpdfDocument& doc, const FontUse& use, const PreparedFont
   HPDF_Dict_AddNumber(descriptor, "StemV", 80);
   HPDF_Dict_Add(descriptor, subset.cff ? "FontFile3" : "FontFile2", program);
 
-  // Widths by code, grouped into runs of consecutive codes: [c [w w w] c' [w] …].
+  // Widths by code, grouped into runs of consecutive codes: [c [w w w] c' [w] …]. A code
+  // of the default width (/DW: one em, every full-width CJK glyph) needs no entry.
+  constexpr double kDefaultWidth = 1000;
   std::map<uint16_t, double> widths;
   for (uint32_t g : use.glyphs) {
     uint16_t code = subset.codeOf.at(g);
     double w = std::round(font.advance(g) * 10000.0 / upem) / 10.0;
-    widths[code] = w;
+    if (w != kDefaultWidth) widths[code] = w;
     out.widthOf[code] = w;
   }
   HPDF_Array w = HPDF_Array_New(mmgr);
@@ -158,7 +160,7 @@ EmbeddedFont embedFont(HpdfDocument& doc, const FontUse& use, const PreparedFont
   HPDF_Dict_AddNumber(sysInfo, "Supplement", 0);
   HPDF_Dict_Add(cidFont, "CIDSystemInfo", sysInfo);
   HPDF_Dict_Add(cidFont, "FontDescriptor", descriptor);
-  HPDF_Dict_AddNumber(cidFont, "DW", 1000);
+  HPDF_Dict_AddNumber(cidFont, "DW", static_cast<HPDF_INT32>(kDefaultWidth));
   HPDF_Dict_Add(cidFont, "W", w);
   if (!subset.cff) HPDF_Dict_AddName(cidFont, "CIDToGIDMap", "Identity");
 

@@ -170,6 +170,36 @@ TEST(PdfWriter, GlyphsLandExactlyWhereTheListPutsThem) {
   }
 }
 
+// /W lists only the glyphs whose width is not the default /DW 1000 (half-width digits here,
+// not the full-width characters), and a viewer still puts every glyph where the list does.
+TEST(PdfWriter, WidthsListOnlyGlyphsNarrowerOrWiderThanAnEm) {
+  auto font = Font::load(test::kFandolFang);
+  DisplayList list;
+  Page page = a4();
+  GlyphRun run = shapeRun(font, U"第12页", 100, 200, 16);
+  page.items.push_back(run);
+  list.pages.push_back(page);
+  TempDir dir;
+  std::string pdf = writeTo(dir, list);
+  auto qdf = runShell("qpdf --qdf --object-streams=disable " + shellQuote(pdf) + " -").out;
+  ASSERT_NE(qdf.find("/DW 1000"), std::string::npos);
+  const size_t w = qdf.find("/W [");
+  ASSERT_NE(w, std::string::npos);
+  const std::string widths = qdf.substr(w, qdf.find(">>", w) - w);
+  EXPECT_NE(widths.find("500"), std::string::npos) << widths;
+  EXPECT_EQ(widths.find("1000"), std::string::npos) << widths;
+
+  auto trace = runShell("mutool trace " + shellQuote(pdf)).out;
+  std::regex glyph("<g unicode=\"[^\"]*\" glyph=\"[^\"]*\" x=\"([0-9.]+)\"");
+  std::vector<double> xs;
+  for (auto it = std::sregex_iterator(trace.begin(), trace.end(), glyph);
+       it != std::sregex_iterator(); ++it) {
+    xs.push_back(std::stod((*it)[1]));
+  }
+  ASSERT_EQ(xs.size(), run.glyphs.size()) << trace;
+  for (size_t i = 0; i < xs.size(); ++i) EXPECT_NEAR(xs[i], run.glyphs[i].x, 0.01) << i;
+}
+
 TEST(PdfWriter, RedRectangleIsAFilledPathInRed) {
   DisplayList list;
   Page page = a4();
