@@ -8,7 +8,20 @@ cd "$(dirname "$0")/.."
 build=${1:-build}
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-for s in decision-quality-awards minutes-quality-conference letter-quality-inspection; do
+# The ten-page document of gongwen_bench: the decision sample (headings, seal, attachment,
+# colophon) with the minutes' body three times over; written beside the samples so that
+# its seal path resolves.
+ten="samples/.ten-page-document.json"
+trap 'rm -rf "$out" "$ten"' EXIT
+python3 - "$ten" <<'PY'
+import json, sys
+decision = json.load(open("samples/decision-quality-awards.json", encoding="utf-8"))
+minutes = json.load(open("samples/minutes-quality-conference.json", encoding="utf-8"))
+decision["body"] = minutes["body"] * 3
+json.dump(decision, open(sys.argv[1], "w", encoding="utf-8"), ensure_ascii=False)
+PY
+for s in decision-quality-awards minutes-quality-conference letter-quality-inspection \
+  .ten-page-document; do
   "$build/cli/gongwen" render "samples/$s.json" -o "$out/$s.pdf"
   hyperfine --warmup 5 --runs 40 --export-json "$out/$s.json" -N \
     "$build/cli/gongwen render samples/$s.json -o $out/run.pdf" >/dev/null
@@ -30,7 +43,8 @@ for key, obj in objs.items():
                 length = objs["obj:" + length]["value"]
             fonts += length
 size = os.path.getsize(pdf)
-print(f"{name}: render median {r['median']*1000:.1f} ms (min {r['min']*1000:.1f}); "
+pages = sum(1 for k, o in objs.items() if isinstance(o.get("value"), dict) and o["value"].get("/Type") == "/Page")
+print(f"{name} ({pages} pages): render median {r['median']*1000:.1f} ms (min {r['min']*1000:.1f}); "
       f"PDF {size} B = fonts {fonts} B + {size - fonts} B ({(size - fonts)/1024:.1f} KiB)")
 PY
 done
