@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Renders each sample (samples/*.json) with `gongwen render` under valgrind memcheck: any
-# leak ("definitely" or "indirectly" lost) or memory error fails. Slow (a minute or more per sample), so not in CI:
-# the AddressSanitizer build's LeakSanitizer covers the same in scripts/test.sh.
+# leak ("definitely" or "indirectly" lost) or memory error fails. A few seconds a sample;
+# ctest runs it as `valgrind_samples` in the normal build (tests/CMakeLists.txt).
 #   scripts/valgrind-samples.sh [BUILD_DIR]   (default build/, a normal build)
 set -uo pipefail
 cd "$(dirname "$0")/.."
