@@ -49,11 +49,11 @@ std::vector<uint8_t> fromFile(const std::string& value, const std::string& where
     throw InputError(where, "cannot read the image file " + path.string() + " (does it exist?)");
   }
   // A folder or a device (/dev/null, a pipe) is not an image file, nor is an empty file.
-  auto size = fs::is_regular_file(path, ec) ? fs::file_size(path, ec) : 0;
+  const bool regular = fs::is_regular_file(path, ec);
+  auto size = regular ? fs::file_size(path, ec) : 0;
   if (ec || size == 0) {
     throw InputError(where, path.string() + " is not an image file (" +
-                                (fs::is_regular_file(path, ec) ? "it is empty" : "not a file") +
-                                ")");
+                                (regular ? "it is empty" : "not a file") + ")");
   }
   if (size > kMaxImageBytes) {
     throw InputError(where, "the image file " + path.string() + " is too large (" +

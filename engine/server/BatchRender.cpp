@@ -118,10 +118,10 @@ Reply renderBatch(const Engine& engine, const BatchRequest& request, const Limit
     return jsonReply(200, report);
   }
   if (documents.empty()) {
-    throw ApiError(422, "no printable records",
-                   result.total == 0 ? "the batch has no records"
-                                     : "all " + std::to_string(result.total) +
-                                           " records have errors; nothing was printed")
+    // An empty batch never gets here (parseBatchRequest refuses it): every record was bad.
+    throw ApiError(
+        422, "no printable records",
+        "all " + std::to_string(result.total) + " records have errors; nothing was printed")
         .with("failures", failuresJson(result.failures));
   }
 

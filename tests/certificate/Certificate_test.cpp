@@ -1,14 +1,11 @@
 // Certificates (layout kind "boxes"): text stays inside its box, long names shrink and then
 // wrap to two balanced lines, a text that cannot fit is an error naming its field, dates
 // print in Chinese numerals, and the border is one form XObject however many pages use it.
-#include <Poco/Base64Encoder.h>
 #include <Poco/JSON/Object.h>
 #include <gtest/gtest.h>
 
 #include <cmath>
-#include <fstream>
 #include <regex>
-#include <sstream>
 
 #include "common/Errors.h"
 #include "common/Units.h"
@@ -16,6 +13,7 @@
 #include "layout/BoxTemplate.h"
 #include "model/Record.h"
 #include "pdf/PdfWriter.h"
+#include "support/DataUri.h"
 #include "support/KeptPdfs.h"
 #include "support/PageLines.h"
 #include "support/TestEngine.h"
@@ -230,20 +228,9 @@ TEST(Certificate, ArtIsOneFormXObjectForAllPages) {
   EXPECT_EQ(count(text, "/Fm1 Do"), 3);
 }
 
-std::string sealDataUri() {
-  std::ifstream in(GONGWEN_SOURCE_DATA_DIR "/samples/specimen-seal.png", std::ios::binary);
-  std::ostringstream b64;
-  Poco::Base64Encoder enc(b64);
-  enc << in.rdbuf();
-  enc.close();
-  std::string text = b64.str();
-  std::erase_if(text, [](char c) { return c == '\r' || c == '\n'; });
-  return "data:image/png;base64," + text;
-}
-
 TEST(Certificate, TheSameSealIsEmbeddedOnce) {
   DisplayList merged;
-  const std::string seal = sealDataUri();
+  const std::string seal = test::specimenSealDataUri();
   for (const char* name : {"张三", "李四", "王五"}) {
     auto rec = sample();
     rec->set("recipient", name);
@@ -255,7 +242,7 @@ TEST(Certificate, TheSameSealIsEmbeddedOnce) {
   uncompressed.compress = false;
   auto pdf = writePdf(merged, uncompressed);
   std::string text(pdf.begin(), pdf.end());
-  test::keepPdf(text);  // for the suite's qpdf and mutool check
+  test::keepPdf(text);                           // for the suite's qpdf and mutool check
   EXPECT_EQ(count(text, "/Subtype /Image"), 2);  // the colours and their alpha mask
 }
 

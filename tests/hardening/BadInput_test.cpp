@@ -4,7 +4,6 @@
 // characters no font has, broken fonts, lying and huge images, bad data: URIs, paths where
 // names belong — through the command line and the HTTP service. Each case asserts the exact
 // outcome: the exit code or HTTP status, and the message naming the field, row or character.
-#include <Poco/Base64Encoder.h>
 #include <gtest/gtest.h>
 #include <zlib.h>
 
@@ -20,6 +19,7 @@
 #include "common/Errors.h"
 #include "common/Json.h"
 #include "server/ServerFixture.h"
+#include "support/DataUri.h"
 #include "support/Process.h"
 
 namespace gongwen::test {
@@ -68,20 +68,15 @@ std::string png(uint32_t width, uint32_t height, uint32_t rows) {
          chunk("IEND", "");
 }
 
-std::string dataUri(const std::string& bytes) {
-  std::ostringstream b64;
-  Poco::Base64Encoder enc(b64);
-  enc << bytes;
-  enc.close();
-  std::string s = b64.str();
-  std::erase_if(s, [](char c) { return c == '\r' || c == '\n'; });
-  return "data:image/png;base64," + s;
-}
-
 std::string gongwen(const std::string& extra) {
   return R"({"layout": "gongwen", "issuer_mark": "南京市人民政府文件", "doc_number": "宁政发〔2012〕88号",
     "title": "关于表彰的决定", "body": "正文。", "issuer": "南京市人民政府", "date": "2012-06-13")" +
          extra + "}";
+}
+
+// The gongwen record with `bytes` as its seal, sent as a data: URI.
+std::string gongwenWithSeal(const std::string& bytes) {
+  return gongwen(R"(, "seal": ")" + pngDataUri(bytes) + R"(")");
 }
 
 std::string certificate(const std::string& extra) {
@@ -222,8 +217,7 @@ Outcome run(const Case& c) {
 }
 
 std::string truncatedFont() {
-  std::ifstream f("/usr/local/share/fonts/fandol/FandolFang-Regular.otf", std::ios::binary);
-  std::string bytes((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+  const std::string bytes = readText("/usr/local/share/fonts/fandol/FandolFang-Regular.otf");
   return bytes.substr(0, bytes.size() / 3);
 }
 
@@ -231,9 +225,8 @@ const std::string kSeal = GONGWEN_SOURCE_DATA_DIR "/samples/specimen-seal.png";
 
 // The crash fuzz_image found (kept in its corpus).
 std::string paletteWithoutPlte() {
-  std::ifstream f(GONGWEN_SOURCE_DATA_DIR "/tests/fuzz/corpus/image/crash-palette-without-plte.png",
-                  std::ios::binary);
-  return std::string((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+  return readText(GONGWEN_SOURCE_DATA_DIR
+                  "/tests/fuzz/corpus/image/crash-palette-without-plte.png");
 }
 
 // 張三,榮獲先進個人。,南京市人民政府 in Big5.
@@ -354,37 +347,32 @@ std::vector<Case> cases() {
        "$.seal: the data: URI is not valid base64"},
       {"SealNotPng", C::CliRender, lit(gongwen(R"(, "seal": "data:image/jpeg;base64,/9j/4AAQ")")),
        2, "$.seal: only PNG images are accepted"},
-      {"SealNotAnImage", C::CliRender,
-       [] { return gongwen(R"(, "seal": ")" + dataUri("GIF89a not a png") + R"(")"); }, 2,
+      {"SealNotAnImage", C::CliRender, [] { return gongwenWithSeal("GIF89a not a png"); }, 2,
        "$.seal: the image is not a PNG image (its first bytes are not the PNG signature)"},
-      {"SealLiesAboutItsSize", C::CliRender,
-       [] { return gongwen(R"(, "seal": ")" + dataUri(png(64, 64, 8)) + R"(")"); }, 2,
+      {"SealLiesAboutItsSize", C::CliRender, [] { return gongwenWithSeal(png(64, 64, 8)); }, 2,
        "$.seal: the image is damaged (its image data does not match its size)"},
-      {"SealTruncated", C::CliRender,
-       [] { return gongwen(R"(, "seal": ")" + dataUri(png(16, 16, 16).substr(0, 60)) + R"(")"); },
+      {"SealTruncated", C::CliRender, [] { return gongwenWithSeal(png(16, 16, 16).substr(0, 60)); },
        2, "$.seal: the image is cut short (a chunk is longer than the file)"},
       // Found by fuzz_image: an indexed-colour PNG with no palette passed the check and
       // libpng refused it while the PDF was written ("internal error", exit 1).
-      {"SealWithoutItsPalette", C::CliRender,
-       [] { return gongwen(R"(, "seal": ")" + dataUri(paletteWithoutPlte()) + R"(")"); }, 2,
-       "$.seal: the image is damaged (an indexed-colour image without its palette, PLTE)"},
+      {"SealWithoutItsPalette", C::CliRender, [] { return gongwenWithSeal(paletteWithoutPlte()); },
+       2, "$.seal: the image is damaged (an indexed-colour image without its palette, PLTE)"},
       {"SealWithoutItsPaletteHttp", C::HttpRender,
-       [] { return gongwen(R"(, "seal": ")" + dataUri(paletteWithoutPlte()) + R"(")"); }, 422,
+       [] { return gongwenWithSeal(paletteWithoutPlte()); }, 422,
        "invalid field — $.seal: the image is damaged (an indexed-colour image without its "
        "palette, PLTE)"},
       {"SealWithAnUnknownCriticalChunk", C::CliRender,
        [] {
          std::string p = png(4, 4, 4);
          p.insert(33, chunk("QUUX", "?"));  // after the signature and IHDR
-         return gongwen(R"(, "seal": ")" + dataUri(p) + R"(")");
+         return gongwenWithSeal(p);
        },
        2, "$.seal: the image is damaged (an unknown critical chunk QUUX)"},
-      {"Seal100Megapixels", C::CliRender,
-       [] { return gongwen(R"(, "seal": ")" + dataUri(png(10000, 10000, 1)) + R"(")"); }, 2,
+      {"Seal100Megapixels", C::CliRender, [] { return gongwenWithSeal(png(10000, 10000, 1)); }, 2,
        "$.seal: the image is too large (10000 × 10000 pixels; at most 16777216 pixels)"},
       {"Seal100MegapixelsHttp", C::HttpRender,
-       [] { return certificate(R"(, "seal": ")" + dataUri(png(10000, 10000, 1)) + R"(")"); }, 422,
-       "invalid field — $.seal: the image is too large (10000 × 10000 pixels"},
+       [] { return certificate(R"(, "seal": ")" + pngDataUri(png(10000, 10000, 1)) + R"(")"); },
+       422, "invalid field — $.seal: the image is too large (10000 × 10000 pixels"},
       {"SealFileMissing", C::CliRender, lit(gongwen(R"(, "seal": "../../no/such/seal.png")")), 2,
        "$.seal: cannot read the image file {dir}/../../no/such/seal.png (does it exist?)"},
       {"SealZeroByteFile", C::CliRender, lit(gongwen(R"(, "seal": "/dev/null")")), 2,

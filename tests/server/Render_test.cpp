@@ -1,12 +1,11 @@
 // POST /v1/render, GET /v1/layouts, GET /healthz and the web page, on the real server.
-#include <Poco/Base64Encoder.h>
 #include <gtest/gtest.h>
 
 #include <fstream>
-#include <sstream>
 
 #include "common/Json.h"
 #include "server/ServerFixture.h"
+#include "support/DataUri.h"
 #include "support/Process.h"
 
 namespace gongwen::test {
@@ -56,12 +55,7 @@ TEST(ServerRender, UnknownFieldsAreWarnedAboutInAHeader) {
 // (ServerContext::composeCache): each certificate must still show its own recipient.
 TEST(ServerRender, CertificatesInARowShareTheSealButShowTheirOwnRecipient) {
   RunningServer s;
-  std::ostringstream seal;
-  {
-    Poco::Base64Encoder encoder(seal);
-    encoder.rdbuf()->setLineLength(0);
-    encoder << readText(std::string(GONGWEN_SOURCE_DATA_DIR) + "/samples/specimen-seal.png");
-  }
+  const std::string seal = specimenSealDataUri();
   TempDir dir;
   const std::vector<std::string> names = {"中电电气集团有限公司", "南京长江涂料有限公司",
                                           "中电电气集团有限公司"};
@@ -69,8 +63,8 @@ TEST(ServerRender, CertificatesInARowShareTheSealButShowTheirOwnRecipient) {
     auto r = httpPost(s.port(), "/v1/render", "application/json",
                       R"({"layout": "certificate", "recipient": ")" + names[i] +
                           R"(", "citation": "荣获第三届“市长质量奖”。", "issuer": "南京市人民政府",
-                          "date": "2012-06-13", "seal": "data:image/png;base64,)" +
-                          seal.str() + R"("})");
+                          "date": "2012-06-13", "seal": ")" +
+                          seal + R"("})");
     ASSERT_EQ(r.status, 200) << r.body;
     const std::string pdf = dir.file("c" + std::to_string(i) + ".pdf");
     std::ofstream(pdf, std::ios::binary) << r.body;

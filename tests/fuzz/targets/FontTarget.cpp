@@ -4,6 +4,7 @@
 #include <memory>
 #include <vector>
 
+#include "common/CHandle.h"
 #include "common/Errors.h"
 #include "fonts/Font.h"
 #include "fuzz/targets/FuzzTargets.h"
@@ -16,12 +17,12 @@ int font(const uint8_t* data, size_t size) {
   try {
     auto file = std::make_shared<const MappedFile>(std::vector<uint8_t>(data, data + size));
     auto font = Font::load(file, "fuzz.otf", 0);
-    hb_buffer_t* buf = hb_buffer_create();
-    hb_buffer_add_utf8(buf, "中文排版，ABC 123。", -1, 0, -1);
-    hb_buffer_guess_segment_properties(buf);
-    hb_shape(font->hbFont(), buf, nullptr, 0);
+    CHandle<hb_buffer_t, hb_buffer_destroy> buf(hb_buffer_create());
+    hb_buffer_add_utf8(buf.get(), "中文排版，ABC 123。", -1, 0, -1);
+    hb_buffer_guess_segment_properties(buf.get());
+    hb_shape(font->hbFont(), buf.get(), nullptr, 0);
     unsigned n = 0;
-    auto* info = hb_buffer_get_glyph_infos(buf, &n);
+    auto* info = hb_buffer_get_glyph_infos(buf.get(), &n);
     DisplayList list;
     list.pages.emplace_back();
     GlyphRun run;
@@ -35,7 +36,6 @@ int font(const uint8_t* data, size_t size) {
       g.text = U"字";
       run.glyphs.push_back(g);
     }
-    hb_buffer_destroy(buf);
     list.pages.back().items.push_back(run);
     writePdf(list);
   } catch (const FontError&) {
