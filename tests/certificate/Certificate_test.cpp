@@ -21,7 +21,7 @@
 namespace gongwen {
 namespace {
 
-const std::string kSample = GONGWEN_SOURCE_DATA_DIR "/samples/certificate-mayor-quality-award.json";
+const std::string kSample = std::string(GONGWEN_SOURCE_DATA_DIR) + "/samples/certificate-mayor-quality-award.json";
 
 Poco::JSON::Object::Ptr sample() {
   auto rec = test::record(test::readText(kSample));

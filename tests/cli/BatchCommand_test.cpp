@@ -11,7 +11,7 @@
 namespace gongwen::test {
 namespace {
 
-const std::string kSamples = GONGWEN_SOURCE_DATA_DIR "/samples";
+const std::string kSamples = std::string(GONGWEN_SOURCE_DATA_DIR) + "/samples";
 
 int pdfPages(const std::string& pdf) {
   auto r = runShell("pdfinfo " + shellQuote(pdf));

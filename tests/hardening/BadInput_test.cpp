@@ -221,12 +221,11 @@ std::string truncatedFont() {
   return bytes.substr(0, bytes.size() / 3);
 }
 
-const std::string kSeal = GONGWEN_SOURCE_DATA_DIR "/samples/specimen-seal.png";
+const std::string kSeal = std::string(GONGWEN_SOURCE_DATA_DIR) + "/samples/specimen-seal.png";
 
 // The crash fuzz_image found (kept in its corpus).
 std::string paletteWithoutPlte() {
-  return readText(GONGWEN_SOURCE_DATA_DIR
-                  "/tests/fuzz/corpus/image/crash-palette-without-plte.png");
+  return readText(std::string(GONGWEN_SOURCE_DATA_DIR) + "/tests/fuzz/corpus/image/crash-palette-without-plte.png");
 }
 
 // 張三,榮獲先進個人。,南京市人民政府 in Big5.

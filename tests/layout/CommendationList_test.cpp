@@ -258,7 +258,7 @@ TEST(NameCollator, SplitsCompoundSurnames) {
 
 TEST(CommendationList, AsAnAttachmentOfADocument) {
   auto rec =
-      test::record(test::readText(GONGWEN_SOURCE_DATA_DIR "/samples/decision-quality-awards.json"));
+      test::record(test::readText(std::string(GONGWEN_SOURCE_DATA_DIR) + "/samples/decision-quality-awards.json"));
   rec->remove("seal");
   auto list = test::engine().layout(rec, {}).list;
   std::u32string all;

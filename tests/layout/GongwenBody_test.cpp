@@ -15,7 +15,7 @@ namespace {
 
 using namespace test;
 
-const std::string kSamples = GONGWEN_SOURCE_DATA_DIR "/samples";
+const std::string kSamples = std::string(GONGWEN_SOURCE_DATA_DIR) + "/samples";
 const std::string kFiller = "这是用于填充版面的一段正文。";  // one short line
 // 56 characters: three lines (26 after the indent, 28, 2) that, tightened by one
 // character a line, fit in two (27 + 29).

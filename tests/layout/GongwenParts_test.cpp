@@ -16,7 +16,7 @@ namespace {
 
 using namespace test;
 
-const std::string kSamples = GONGWEN_SOURCE_DATA_DIR "/samples";
+const std::string kSamples = std::string(GONGWEN_SOURCE_DATA_DIR) + "/samples";
 
 DisplayList renderFile(const std::string& name) {
   RenderOptions o;

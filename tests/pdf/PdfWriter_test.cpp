@@ -330,9 +330,9 @@ namespace {
 TEST(PdfCache, RepeatedDocumentsReuseSubsetsAndImages) {
   ::setenv("SOURCE_DATE_EPOCH", "1339545600", 1);
   auto rec = test::record(
-      test::readText(GONGWEN_SOURCE_DATA_DIR "/samples/certificate-mayor-quality-award.json"));
+      test::readText(std::string(GONGWEN_SOURCE_DATA_DIR) + "/samples/certificate-mayor-quality-award.json"));
   RenderOptions options;
-  options.baseDirectory = GONGWEN_SOURCE_DATA_DIR "/samples";
+  options.baseDirectory = std::string(GONGWEN_SOURCE_DATA_DIR) + "/samples";
   auto list = test::engine().layout(rec, options).list;
   PdfCache cache;
   PdfOptions cached;

@@ -54,7 +54,7 @@ TEST(ParallelRender, CertificateBatchSharingCachesMatchesOneThread) {
   auto render = [&](unsigned threads) {
     BatchOptions options;
     options.render.layout = "certificate";
-    options.render.baseDirectory = GONGWEN_SOURCE_DATA_DIR "/samples";
+    options.render.baseDirectory = std::string(GONGWEN_SOURCE_DATA_DIR) + "/samples";
     options.threads = threads;
     BatchResult result = layoutBatch(engine, items, options);
     EXPECT_TRUE(result.failures.empty());

@@ -19,7 +19,7 @@ std::string pngDataUri(const std::string& bytes) {
 }
 
 std::string specimenSealDataUri() {
-  return pngDataUri(readText(GONGWEN_SOURCE_DATA_DIR "/samples/specimen-seal.png"));
+  return pngDataUri(readText(std::string(GONGWEN_SOURCE_DATA_DIR) + "/samples/specimen-seal.png"));
 }
 
 }  // namespace gongwen::test
