@@ -1,137 +1,40 @@
 #include "cli/BatchCommand.h"
 
-#include <Poco/JSON/Array.h>
-
-#include <atomic>
 #include <chrono>
+#include <cstdio>
 #include <filesystem>
 #include <iostream>
-#include <iterator>
-#include <thread>
 
-#include "batch/BatchRenderer.h"
-#include "batch/OutputNames.h"
+#include "cli/JobFiles.h"
 #include "cli/ProgressBar.h"
 #include "common/AtomicFile.h"
 #include "common/Errors.h"
-#include "common/Json.h"
-#include "model/LayoutCatalog.h"
-#include "pdf/PdfWriter.h"
-#include "render/EngineFactory.h"
+#include "job/Job.h"
 
 namespace gongwen::cli {
 namespace {
 
-std::string readAll(const std::string& path) {
-  if (path != "-") return readFile(path);
-  return std::string((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
-}
-
-bool endsWith(const std::string& s, const std::string& tail) {
-  return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
-}
-
-// JSON when the name says so, or (stdin, other names) when the text starts with [ or {.
-bool looksLikeJson(const std::string& path, const std::string& bytes) {
-  if (endsWith(path, ".json")) return true;
-  if (endsWith(path, ".csv")) return false;
-  size_t i = bytes.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
-  while (i < bytes.size() && std::isspace(static_cast<unsigned char>(bytes[i]))) ++i;
-  return i < bytes.size() && (bytes[i] == '[' || bytes[i] == '{');
-}
-
-struct BatchInput {
-  std::vector<BatchItem> items;
-  std::string layout;  // from --layout or the JSON object's "layout"
-};
-
-BatchInput readBatchInput(const CommandLine& cl, const Engine& engine, const std::string& input,
-                          const std::string& source) {
-  BatchInput in;
-  in.layout = cl.layout;
-  const std::string bytes = readAll(input);
-  if (looksLikeJson(input, bytes)) {
-    auto v = parseJson(bytes, source);
-    Poco::JSON::Array::Ptr records;
-    std::string at = "$";
-    if (v.type() == typeid(Poco::JSON::Object::Ptr)) {
-      // {"layout": "…", "records": […]}, as POST /v1/batch takes it.
-      auto obj = v.extract<Poco::JSON::Object::Ptr>();
-      if (!obj->has("records") || obj->get("records").type() != typeid(Poco::JSON::Array::Ptr)) {
-        throw InputError(source + ": $.records",
-                         "a batch is a JSON array of records, or an object with a \"records\" "
-                         "array");
-      }
-      records = obj->getArray("records");
-      at = "$.records";
-      if (in.layout.empty() && obj->has("layout")) in.layout = obj->getValue<std::string>("layout");
-    } else if (v.type() == typeid(Poco::JSON::Array::Ptr)) {
-      records = v.extract<Poco::JSON::Array::Ptr>();
-    } else {
-      throw InputError(source + ": $",
-                       "a batch is a JSON array of records, found " + jsonTypeName(v));
-    }
-    in.items = itemsFromJsonArray(records, at);
-  } else {
-    if (in.layout.empty()) {
-      throw UsageError("a CSV batch needs --layout NAME (its columns are that layout's fields)");
-    }
-    in.items = itemsFromCsv(bytes, source, engine.layouts().get(in.layout));
-  }
-  if (!in.layout.empty()) engine.layouts().get(in.layout);  // an unknown name fails here
-  return in;
-}
-
-// The text of `field` in each record ("" when absent or not text), for --name-by.
-std::vector<std::string> fieldTexts(const std::vector<BatchItem>& items,
-                                    const std::vector<BatchDocument>& docs,
-                                    const std::string& field) {
-  std::vector<std::string> out;
-  for (const auto& d : docs) {
-    const auto& record = items[d.index].record;
-    std::string text;
-    if (!field.empty() && record && record->has(field) && record->get(field).isString()) {
-      text = record->getValue<std::string>(field);
-    }
-    out.push_back(text);
-  }
-  return out;
-}
-
-size_t writeSplit(const std::vector<BatchItem>& items, std::vector<BatchDocument>& docs,
-                  const std::string& dir, const std::string& nameBy, unsigned threads,
-                  ProgressBar& progress) {
+void makeFolder(const std::string& dir) {
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
   if (ec || !std::filesystem::is_directory(dir)) {
-    throw InputError(dir, "cannot create the output folder: " + ec.message());
+    throw InputError(dir, "cannot create the output folder: " +
+                              (ec ? ec.message() : std::string("not a folder")));
   }
-  std::vector<std::string> labels;
-  for (const auto& d : docs) labels.push_back(items[d.index].label);
-  const std::vector<std::string> names = uniqueFileNames(fieldTexts(items, docs, nameBy), labels);
-  std::atomic<size_t> next{0}, done{0};
-  std::atomic<bool> failed{false};
-  std::string firstError;
-  std::mutex errorMutex;
-  auto work = [&] {
-    for (size_t i; !failed && (i = next.fetch_add(1)) < docs.size();) {
-      try {
-        writeFileAtomically(dir + "/" + names[i], writePdf(docs[i].list));
-        docs[i].list = DisplayList{};  // done with it: free the memory
-      } catch (const std::exception& e) {
-        std::lock_guard lock(errorMutex);
-        if (firstError.empty()) firstError = e.what();
-        failed = true;
-      }
-      progress.update(done.fetch_add(1) + 1, docs.size());
-    }
-  };
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
-  work();
-  for (auto& t : pool) t.join();
-  if (failed) throw std::runtime_error("writing " + dir + ": " + firstError);
-  return docs.size();
+}
+
+void printFailures(const JobResult& result, const std::string& source) {
+  for (const auto& f : result.failures) {
+    std::cerr << "gongwen: " << source << ": " << (f.where.empty() ? f.label : f.where) << ": "
+              << f.message << "\n";
+  }
+}
+
+// Where the merged document goes: -o, else beside the input.
+std::string mergedOutput(const CommandLine& cl, const std::string& input) {
+  if (!cl.output.empty()) return cl.output;
+  if (input == "-") throw UsageError("batch from stdin needs -o OUT.pdf or --split DIR");
+  return outputBeside(input, ".pdf");
 }
 
 }  // namespace
@@ -140,90 +43,58 @@ int runBatch(const CommandLine& cl) {
   if (cl.inputs.size() != 1) throw UsageError("batch takes exactly one DATA.csv or DATA.json");
   if (!cl.nameBy.empty() && cl.splitDir.empty()) throw UsageError("--name-by needs --split DIR");
   const std::string& input = cl.inputs[0];
-  const std::string source = input == "-" ? "<stdin>" : input;
   const auto started = std::chrono::steady_clock::now();
+  const bool split = !cl.splitDir.empty();
+  const std::string output = split ? "" : mergedOutput(cl, input);
 
   auto engine = makeEngine(cl.engine);
-  BatchInput in = readBatchInput(cl, *engine, input, source);
-
-  BatchOptions options;
-  options.render.layout = in.layout;
-  options.render.normalize = cl.normalize;
-  options.render.allowMissingGlyphs = cl.allowMissingGlyphs;
-  if (input != "-") {
-    auto slash = input.rfind('/');
-    options.render.baseDirectory = slash == std::string::npos ? "." : input.substr(0, slash);
-  }
-  options.duplex = cl.duplex;
-  options.strict = cl.strict;
-  options.threads = cl.jobs;
-  const unsigned threads = cl.jobs ? cl.jobs : std::max(1u, std::thread::hardware_concurrency());
-
+  Job job = jobFromCommandLine(cl, input);
+  job.shape = split ? OutputShape::Split : OutputShape::Merged;
+  job.duplex = cl.duplex;
+  job.strict = cl.strict;
+  job.nameBy = cl.nameBy;
   const bool showProgress = !cl.quiet && stderrIsTerminal();
-  BatchResult result;
-  {
-    ProgressBar bar("records", showProgress);
-    result = layoutBatch(*engine, in.items, options,
-                         [&](size_t done, size_t total) { bar.update(done, total); });
-    bar.finish();
-  }
-  for (const auto& w : result.documents) {
-    for (const auto& text : w.warnings) {
-      std::cerr << "gongwen: warning: " << source << ": " << in.items[w.index].label << ": " << text
-                << "\n";
-    }
-  }
-  for (const auto& f : result.failures) {
-    std::cerr << "gongwen: " << source << ": " << (f.where.empty() ? f.label : f.where) << ": "
-              << f.message << "\n";
-  }
+  ProgressBar bar("records", showProgress);
+  job.progress = [&](size_t done, size_t total) { bar.update(done, total); };
+  JobResult result = runJob(*engine, job);
+  bar.finish();
+
+  const std::string& source = job.input.source;
+  printWarnings(result, source);
+  printFailures(result, source);
   if (cl.strict && !result.failures.empty()) {
     std::cerr << "gongwen: --strict: stopped at the first bad record; nothing written\n";
     return 2;
   }
   if (result.documents.empty()) {
-    std::cerr << "gongwen: " << source << ": "
-              << (result.total == 0 ? "no records" : "no record could be printed")
-              << "; nothing written\n";
+    std::cerr << "gongwen: " << source << ": no record could be printed; nothing written\n";
     return 2;
   }
+  writeDisplayList(cl, result);
 
-  size_t pages = 0;
-  for (const auto& d : result.documents) pages += d.list.pages.size();
   std::string where;
-  if (!cl.splitDir.empty()) {
+  if (split) {
     if (cl.duplex) std::cerr << "gongwen: warning: --duplex has no effect with --split\n";
-    ProgressBar bar("files", showProgress);
-    writeSplit(in.items, result.documents, cl.splitDir, cl.nameBy, threads, bar);
-    bar.finish();
+    makeFolder(cl.splitDir);
+    ProgressBar files("files", showProgress);
+    for (size_t i = 0; i < result.documents.size(); ++i) {
+      const OutputDocument& doc = result.documents[i];
+      writeFileAtomically(cl.splitDir + "/" + doc.fileName, doc.bytes);
+      files.update(i + 1, result.documents.size());
+    }
+    files.finish();
     where = cl.splitDir + "/ (" + std::to_string(result.documents.size()) + " files)";
   } else {
-    std::string output = cl.output;
-    if (output.empty()) {
-      if (input == "-") throw UsageError("batch from stdin needs -o OUT.pdf or --split DIR");
-      auto dot = input.rfind('.');
-      output = (dot == std::string::npos ? input : input.substr(0, dot)) + ".pdf";
-    }
-    const size_t records = result.documents.size();
-    DisplayList merged = mergeDocuments(result.documents, cl.duplex);
-    pages = merged.pages.size();
-    std::vector<uint8_t> pdf = writePdf(merged);
-    if (output == "-") {
-      std::cout.write(reinterpret_cast<const char*>(pdf.data()),
-                      static_cast<std::streamsize>(pdf.size()));
-      std::cout.flush();
-    } else {
-      writeFileAtomically(output, pdf);
-    }
-    where = output + " (" + std::to_string(records) + " records)";
+    if (!writeOutput(output, result.documents.front().bytes)) return 1;
+    where = output + " (" + std::to_string(result.printed) + " records)";
   }
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   if (!cl.quiet) {
     char took[32];
     std::snprintf(took, sizeof took, "%.2f s", seconds);
-    std::cerr << "gongwen: printed " << result.documents.size() << " of " << result.total
-              << " records, " << pages << " pages, to " << where << " in " << took;
+    std::cerr << "gongwen: printed " << result.printed << " of " << result.records << " records, "
+              << result.pages << " pages, to " << where << " in " << took;
     if (!result.failures.empty()) {
       std::cerr << "; " << result.failures.size() << " bad record"
                 << (result.failures.size() == 1 ? "" : "s") << " listed above";

@@ -12,9 +12,10 @@ const char* const kUsage =
     "gongwen — Chinese official documents (GB/T 9704-2012) to print-ready PDF\n"
     "\n"
     "Usage:\n"
-    "  gongwen render INPUT.json [-o OUT.pdf] [--layout NAME] [options]\n"
+    "  gongwen render INPUT.json [-o OUT.pdf] [--layout NAME] [--display-list FILE] [options]\n"
     "      Renders one record. INPUT '-' reads stdin; '-o -' writes stdout; without -o\n"
-    "      the PDF goes beside the input (INPUT.pdf).\n"
+    "      the PDF goes beside the input (INPUT.pdf). --display-list writes the laid-out\n"
+    "      pages as text (every item's font, size, colour and position in mm).\n"
     "  gongwen batch DATA.csv|DATA.json [--layout NAME] [-o OUT.pdf] [--duplex]\n"
     "                [--split DIR [--name-by FIELD]] [--strict] [--jobs N] [-q]\n"
     "      Renders many records: a CSV (header row of field names; UTF-8 or GB18030) or a\n"
@@ -24,8 +25,9 @@ const char* const kUsage =
     "      others still print (exit 3); --strict stops at the first one and writes nothing.\n"
     "  gongwen fonts [--fonts CONFIG] [--font ROLE=FILE]\n"
     "      Shows which font file and face serves each role, and which candidates are missing.\n"
-    "  gongwen layouts\n"
-    "      Lists the layouts and their fields.\n"
+    "  gongwen layouts [--check [DIR]]\n"
+    "      Lists the layouts and their fields; --check loads every layout file in DIR\n"
+    "      (default: the data folder's) as the engine would and exits 2 at the first problem.\n"
     "  gongwen serve [--bind 127.0.0.1] [--port 8080] [--workers N] [--queue 64]\n"
     "                [--token-file FILE] [--max-body 10M] [--max-records 5000]\n"
     "                [--max-pages 500] [--time-limit 30] [--instance NAME]\n"
@@ -66,6 +68,10 @@ CommandLine parseCommandLine(int argc, char** argv) {
       cl.output = value(i, a);
     } else if (a == "--layout") {
       cl.layout = value(i, a);
+    } else if (a == "--display-list") {
+      cl.displayList = value(i, a);
+    } else if (a == "--check") {
+      cl.checkLayouts = true;
     } else if (a == "--fonts") {
       cl.engine.fontsConfig = value(i, a);
     } else if (a == "--font") {

@@ -17,6 +17,8 @@ struct CommandLine {
   bool normalize = true;            // --no-normalize turns it off
   bool allowMissingGlyphs = false;  // --allow-missing-glyphs
   EngineSettings engine;            // --data-dir, --fonts, --font
+  std::string displayList;          // --display-list FILE: the laid-out pages as text
+  bool checkLayouts = false;        // layouts --check [DIR]
   // batch
   std::string splitDir;  // --split DIR: one PDF per record
   std::string nameBy;    // --name-by FIELD: how those files are named

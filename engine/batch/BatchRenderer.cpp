@@ -3,12 +3,15 @@
 #include <Poco/JSON/Array.h>
 
 #include <algorithm>
+#include <map>
+#include <memory>
 #include <mutex>
 #include <thread>
 
 #include "batch/CsvReader.h"
 #include "common/Errors.h"
 #include "common/Json.h"
+#include "common/Parallel.h"
 #include "layout/BatchCache.h"
 #include "text/Shaper.h"
 
@@ -35,6 +38,12 @@ std::vector<std::string> splitList(const std::string& s) {
   }
   flush();
   return out;
+}
+
+// Where a record's problem is: its field's path (the record is laid out with its own path
+// as prefix, so messages name "$[3].recipient" or "row 12, field recipient"), else the record.
+std::string recordPath(const BatchItem& item, const std::string& where) {
+  return where.empty() || where == "$" ? item.label : where;
 }
 
 }  // namespace
@@ -89,59 +98,51 @@ BatchResult layoutBatch(const Engine& engine, const std::vector<BatchItem>& item
     BatchFailure failure;
   };
   std::vector<Slot> slots(items.size());
-  std::atomic<size_t> next{0}, finished{0};
+  std::atomic<size_t> finished{0};
   std::atomic<bool> stop{false};
   // The records of a batch usually share their images (one seal): read them once.
   RenderOptions render = options.render;
   if (!render.cache) render.cache = std::make_shared<BatchCache>();
-
-  auto work = [&] {
-    Shaper shaper(engine.fonts());  // this worker's, reused for its records
-    RenderOptions mine = render;
-    mine.shaper = &shaper;
-    for (;;) {
-      if (stop.load() || (options.cancel && options.cancel->load())) return;
-      size_t i = next.fetch_add(1);
-      if (i >= items.size()) return;
-      Slot& s = slots[i];
-      const BatchItem& item = items[i];
-      s.failure.index = i;
-      s.failure.label = item.label;
-      try {
-        if (!item.error.empty()) throw InputError("", item.error);
-        auto laid = engine.layout(item.record, mine);
-        s.doc.index = i;
-        s.doc.list = std::move(laid.list);
-        s.doc.warnings = std::move(laid.warnings);
-        s.ok = true;
-      } catch (const InputError& e) {
-        std::string where = e.where();
-        if (where.rfind("$.", 0) == 0) {
-          // "$.recipient" of the record → "$[3].recipient" or "row 12, field recipient"
-          where = item.path.rfind("$", 0) == 0 ? item.path + where.substr(1)
-                                               : item.path + ", field " + where.substr(2);
-        } else if (where.empty() || where == "$") {
-          where = item.label;
-        }
-        s.failure.where = where;
-        s.failure.message = e.message();
-      } catch (const std::exception& e) {
-        s.failure.message = e.what();
-      }
-      s.done = true;
-      if (!s.ok && options.strict) stop.store(true);
-      size_t d = finished.fetch_add(1) + 1;
-      if (progress) progress(d, items.size());
-    }
+  const unsigned threads = static_cast<unsigned>(
+      std::min<size_t>(threadsFor(options.threads), std::max<size_t>(1, items.size())));
+  // One shaper per thread, reused for its records (sparing ICU's set-up per record).
+  std::mutex shapersMutex;
+  std::map<std::thread::id, std::unique_ptr<Shaper>> shapers;
+  auto shaperOfThisThread = [&]() -> Shaper& {
+    std::lock_guard lock(shapersMutex);
+    auto& s = shapers[std::this_thread::get_id()];
+    if (!s) s = std::make_unique<Shaper>(engine.fonts());
+    return *s;
   };
 
-  unsigned n =
-      options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
-  n = static_cast<unsigned>(std::min<size_t>(n, std::max<size_t>(1, items.size())));
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < n; ++t) pool.emplace_back(work);
-  work();
-  for (auto& t : pool) t.join();
+  forEachParallel(items.size(), threads, [&](size_t i) {
+    if (stop.load() || (options.cancel && options.cancel->load())) return;
+    RenderOptions mine = render;
+    mine.shaper = &shaperOfThisThread();
+    mine.recordPath = items[i].path;
+    Slot& s = slots[i];
+    const BatchItem& item = items[i];
+    s.failure.index = i;
+    s.failure.label = item.label;
+    try {
+      if (!item.error.empty()) throw InputError("", item.error);
+      auto laid = engine.layout(item.record, mine);
+      s.doc.index = i;
+      s.doc.list = std::move(laid.list);
+      s.doc.warnings = std::move(laid.warnings);
+      s.ok = true;
+    } catch (const InputError& e) {
+      s.failure.where = recordPath(item, e.where());
+      s.failure.message = e.message();
+    } catch (const std::exception& e) {
+      s.failure.where = item.label;
+      s.failure.message = e.what();
+    }
+    s.done = true;
+    if (!s.ok && options.strict) stop.store(true);
+    size_t d = finished.fetch_add(1) + 1;
+    if (progress) progress(d, items.size());
+  });
 
   for (auto& s : slots) {
     if (!s.done) continue;

@@ -13,9 +13,14 @@ namespace gongwen {
 // The safe stem of `text` ("" when nothing printable is left).
 std::string safeFileStem(const std::string& text);
 
-// One ".pdf" name per record, in order: stems[i] (or fallbacks[i] when it is empty), made
-// safe and unique (case-insensitively, for file systems that fold case).
+// One name per record, in order: stems[i] (or fallbacks[i] when it is empty), made safe and
+// unique (case-insensitively, for file systems that fold case), then `extension` (".pdf").
 std::vector<std::string> uniqueFileNames(const std::vector<std::string>& stems,
-                                         const std::vector<std::string>& fallbacks);
+                                         const std::vector<std::string>& fallbacks,
+                                         const std::string& extension = ".pdf");
+
+// The name of a record that has none of its own: "row-12" for a CSV row (label "row 12"),
+// "record-4" for the fourth record of a JSON array.
+std::string fallbackStem(const std::string& label, size_t index);
 
 }  // namespace gongwen

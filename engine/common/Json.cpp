@@ -203,6 +203,10 @@ Poco::JSON::Object::Ptr parseJsonObject(std::string_view text, const std::string
 }
 
 std::string jsonPath(const std::string& parent, const std::string& key) {
+  // A record read from a spreadsheet row is "row 12"; its fields "row 12, field title".
+  if (parent.rfind("row ", 0) == 0 && parent.find(", field ") == std::string::npos) {
+    return parent + ", field " + key;
+  }
   return parent + "." + key;
 }
 

@@ -26,6 +26,8 @@ struct JsonSyntaxError {
 std::optional<JsonSyntaxError> locateJsonError(std::string_view text);
 
 // "$.a" + "b" → "$.a.b"; "$.a" + 3 → "$.a[3]".
+// "$.body" + "title" → "$.body.title"; a spreadsheet row "row 12" + "title" →
+// "row 12, field title" (and "row 12, field body" + 3 → "row 12, field body[3]").
 std::string jsonPath(const std::string& parent, const std::string& key);
 std::string jsonPath(const std::string& parent, size_t index);
 

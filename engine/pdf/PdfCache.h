@@ -24,14 +24,25 @@ class PdfCache {
   std::shared_ptr<const PreparedFont> font(const FontUse& use, bool compress);
   std::shared_ptr<const PreparedImage> image(const ImageData& image, bool compress);
 
+  // How often a subset or an image was found prepared (hits) or had to be made (misses).
+  struct Stats {
+    size_t fontHits = 0, fontMisses = 0, imageHits = 0, imageMisses = 0;
+  };
+  Stats stats() const;
+
  private:
+  struct Counters {
+    size_t& hits;
+    size_t& misses;
+  };
   template <typename T>
   std::shared_ptr<const T> get(std::unordered_map<std::string, std::shared_ptr<const T>>& map,
-                               const std::string& key, size_t maxEntries,
+                               const std::string& key, size_t maxEntries, Counters counters,
                                const std::function<T()>& make);
 
   size_t maxFonts_, maxImages_;
-  std::mutex mutex_;
+  mutable std::mutex mutex_;
+  Stats stats_;
   std::unordered_map<std::string, std::shared_ptr<const PreparedFont>> fonts_;
   std::unordered_map<std::string, std::shared_ptr<const PreparedImage>> images_;
 };

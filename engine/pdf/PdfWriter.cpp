@@ -15,6 +15,7 @@
 #include <thread>
 #include <unordered_map>
 
+#include "common/Parallel.h"
 #include "common/Utf8.h"
 #include "pdf/CidFontEmbedder.h"
 #include "pdf/ContentStream.h"
@@ -119,35 +120,6 @@ struct ImageKeyHash {
   }
 };
 
-// Runs fn(i) for i in [0, n) on up to `threads` threads.
-template <typename Fn>
-void forEachParallel(size_t n, unsigned threads, Fn fn) {
-  threads = static_cast<unsigned>(std::min<size_t>(threads, n));
-  if (threads <= 1) {
-    for (size_t i = 0; i < n; ++i) fn(i);
-    return;
-  }
-  std::atomic<size_t> next{0};
-  std::exception_ptr error;
-  std::mutex errorMutex;
-  auto work = [&] {
-    for (size_t i; (i = next.fetch_add(1)) < n;) {
-      try {
-        fn(i);
-      } catch (...) {
-        std::lock_guard lock(errorMutex);
-        if (!error) error = std::current_exception();
-        next = n;
-      }
-    }
-  };
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
-  work();
-  for (auto& t : pool) t.join();
-  if (error) std::rethrow_exception(error);
-}
-
 }  // namespace
 
 std::vector<uint8_t> writePdf(const DisplayList& list, const PdfOptions& options) {
@@ -156,8 +128,7 @@ std::vector<uint8_t> writePdf(const DisplayList& list, const PdfOptions& options
 
   std::unordered_map<const Font*, size_t> fontIndex;
   std::vector<FontUse> uses = collectFonts(list, fontIndex);
-  const unsigned cores =
-      std::max(1u, options.threads ? options.threads : std::thread::hardware_concurrency());
+  const unsigned cores = threadsFor(options.threads);
   // Forms (Fm1, Fm2, …) and images (Im1, …), each written once however many pages use it.
   std::unordered_map<const Artwork*, size_t> formIndex;
   std::vector<const Artwork*> forms;

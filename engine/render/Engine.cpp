@@ -23,16 +23,27 @@ LayoutResult Engine::layout(const Poco::JSON::Object::Ptr& record,
   std::string name = options.layout;
   if (name.empty()) {
     if (!record->has("layout")) {
-      throw InputError("$.layout",
+      throw InputError(jsonPath(options.recordPath, "layout"),
                        "missing: name the layout (e.g. \"layout\": \"article\") or "
                        "pass --layout");
     }
     auto v = record->get("layout");
-    if (!v.isString()) throw InputError("$.layout", "must be a string, found " + jsonTypeName(v));
+    if (!v.isString()) {
+      throw InputError(jsonPath(options.recordPath, "layout"),
+                       "must be a string, found " + jsonTypeName(v));
+    }
     name = v.toString();
   }
-  const Layout& layout = layouts_->get(name);
-  Record validated = validateRecord(record, layout);
+  const Layout* found = nullptr;
+  try {
+    found = &layouts_->get(name);
+  } catch (const InputError& e) {
+    // Named by the record (its "layout") or by the caller (--layout): say which.
+    throw InputError(options.layout.empty() ? jsonPath(options.recordPath, "layout") : e.where(),
+                     e.message());
+  }
+  const Layout& layout = *found;
+  Record validated = validateRecord(record, layout, options.recordPath);
 
   LayoutResult result;
   result.warnings = validated.warnings;

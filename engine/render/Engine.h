@@ -27,6 +27,8 @@ struct RenderOptions {
   std::string baseDirectory = ".";
   // false in the HTTP server: images must arrive as data: URIs, never as file names.
   bool allowFilePaths = true;
+  // Where the record is, for messages: "$" alone, "$.records[3]" or "row 12" in a batch.
+  std::string recordPath = "$";
   // What the records of one batch share (its seal, its common texts); null: nothing.
   std::shared_ptr<BatchCache> cache;
   // A shaper this thread may reuse (a batch worker's), sparing ICU's set-up per record;

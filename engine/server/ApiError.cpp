@@ -1,6 +1,7 @@
 #include "server/ApiError.h"
 
 #include "common/Errors.h"
+#include "common/JobError.h"
 
 namespace gongwen::server {
 
@@ -22,6 +23,24 @@ Poco::JSON::Object::Ptr ApiError::toJson() const {
 }
 
 ApiError invalidInput(const InputError& e) {
+  if (const auto* job = dynamic_cast<const JobError*>(&e)) {
+    switch (job->kind()) {
+      case JobError::Kind::MalformedJson:
+        return ApiError(400, "malformed JSON", e.message(), e.where());
+      case JobError::Kind::MalformedCsv:
+        return ApiError(400, "malformed CSV", e.message(), e.where());
+      case JobError::Kind::Invalid:
+        break;
+      case JobError::Kind::TooManyRecords:
+        return ApiError(413, "too many records", e.message(), e.where());
+      case JobError::Kind::TooManyPages:
+        return ApiError(422, "too many pages", e.message(), e.where());
+      case JobError::Kind::TimeLimit:
+        return ApiError(422, "time limit exceeded", e.message(), e.where());
+      case JobError::Kind::NothingPrinted:
+        return ApiError(422, "no printable records", e.message(), e.where());
+    }
+  }
   bool glyph = dynamic_cast<const MissingGlyphError*>(&e) != nullptr;
   return ApiError(422, glyph ? "unprintable character" : "invalid field", e.message(), e.where());
 }

@@ -47,17 +47,4 @@ std::string contentDisposition(const std::string& disposition, const std::string
   return disposition + "; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
 }
 
-std::string fileStem(const std::string& title, const std::string& fallback) {
-  std::u32string out;
-  for (char32_t c : decodeUtf8(title)) {
-    if (out.size() >= 60) break;
-    if (c < 0x20 || c == 0x7F || c == 0xFFFD) continue;
-    if (std::u32string_view(U"/\\:*?\"<>|").find(c) != std::u32string_view::npos) continue;
-    if (c == U' ' && (out.empty() || out.back() == U' ')) continue;
-    out += c;
-  }
-  while (!out.empty() && (out.back() == U' ' || out.back() == U'.')) out.pop_back();
-  return out.empty() ? fallback : encodeUtf8(out);
-}
-
 }  // namespace gongwen::server

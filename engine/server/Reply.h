@@ -30,8 +30,4 @@ Reply errorReply(const ApiError& error);
 std::string contentDisposition(const std::string& disposition, const std::string& utf8Name,
                                const std::string& fallback);
 
-// A file name made from a document title: characters that file systems or headers choke
-// on dropped, at most 60 characters; `fallback` when nothing is left.
-std::string fileStem(const std::string& title, const std::string& fallback);
-
 }  // namespace gongwen::server

@@ -6,9 +6,7 @@
 
 #include "common/Errors.h"
 #include "common/Json.h"
-#include "server/BatchRender.h"
-#include "server/BatchRequest.h"
-#include "server/DocumentRender.h"
+#include "server/JobRequests.h"
 
 namespace gongwen::server {
 namespace {
@@ -34,32 +32,20 @@ Reply onWorker(ServerContext& context, const std::function<Reply()>& work) {
   return reply.get();
 }
 
+JobRequest jobRequest(const ApiRequest& request) {
+  return {request.mediaType, request.body, request.query};
+}
+
 Reply render(ServerContext& context, const ApiRequest& request) {
-  RenderOptions options;
-  auto layout = request.query.find("layout");
-  if (layout != request.query.end()) options.layout = layout->second;
-  options.normalize = queryFlag(request.query, "normalize", true);
-  options.cache = context.composeCache;
   return onWorker(context, [&] {
-    Deadline deadline(context.settings.limits.timeLimit);
-    Poco::JSON::Object::Ptr record;
-    try {
-      record = parseJsonObject(request.body, "$");
-    } catch (const InputError& e) {
-      throw ApiError(400, "malformed JSON", e.message(), "$");
-    }
-    return renderDocument(*context.engine, record, options, context.settings.limits, deadline,
-                          &context.pdfCache);
+    return renderOne(*context.engine, jobRequest(request), context.settings.limits, context.caches);
   });
 }
 
 Reply batch(ServerContext& context, const ApiRequest& request) {
   return onWorker(context, [&] {
-    Deadline deadline(context.settings.limits.timeLimit);
-    BatchRequest batch = parseBatchRequest(*context.engine, request.mediaType, request.body,
-                                           request.query, context.settings.limits);
-    return renderBatch(*context.engine, batch, context.settings.limits, deadline,
-                       &context.pdfCache);
+    return renderMany(*context.engine, jobRequest(request), context.settings.limits,
+                      context.caches);
   });
 }
 

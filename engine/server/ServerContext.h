@@ -7,9 +7,7 @@
 #include <memory>
 #include <string>
 
-#include "layout/BatchCache.h"
-#include "pdf/PdfCache.h"
-#include "render/Engine.h"
+#include "job/Job.h"
 #include "server/Metrics.h"
 #include "server/ServerSettings.h"
 #include "server/WebAssets.h"
@@ -28,10 +26,9 @@ struct ServerContext {
   bool healthy = false;     // every font role resolved
   Metrics metrics;
   WorkerPool pool;
-  // What repeats from one request to the next: the font subsets and images in the PDF
-  // (pdfCache), the checked seal images and fitted texts (composeCache). Bounded.
-  PdfCache pdfCache;
-  std::shared_ptr<BatchCache> composeCache = std::make_shared<BatchCache>(8, 1024);
+  // What repeats from one request to the next: the font subsets and images of the PDFs,
+  // the checked seal images and fitted texts. Bounded.
+  std::shared_ptr<RenderCaches> caches = makeRenderCaches();
   std::function<Gauges()> gauges;  // the connection figures, from the running server
   std::string instance;            // X-Gongwen-Instance
 };

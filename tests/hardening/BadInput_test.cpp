@@ -225,7 +225,8 @@ const std::string kSeal = std::string(GONGWEN_SOURCE_DATA_DIR) + "/samples/speci
 
 // The crash fuzz_image found (kept in its corpus).
 std::string paletteWithoutPlte() {
-  return readText(std::string(GONGWEN_SOURCE_DATA_DIR) + "/tests/fuzz/corpus/image/crash-palette-without-plte.png");
+  return readText(std::string(GONGWEN_SOURCE_DATA_DIR) +
+                  "/tests/fuzz/corpus/image/crash-palette-without-plte.png");
 }
 
 // 張三,榮獲先進個人。,南京市人民政府 in Big5.
@@ -425,7 +426,7 @@ std::vector<Case> cases() {
        "too many records — CSV: 50000 records, more than the limit of 5000 in one batch",
        "layout=certificate"},
       {"CsvWithoutLayoutHttp", C::HttpBatchCsv, [] { return csvRows(2); }, 422,
-       "layout: a CSV batch names its layout: ?layout=NAME"},
+       "layout: a CSV batch needs its layout named (--layout NAME; ?layout=NAME over HTTP)"},
       {"CsvUnknownLayoutHttp", C::HttpBatchCsv, [] { return csvRows(2); }, 422,
        "layout: unknown layout \"nosuch\"", "layout=nosuch"},
       {"CsvBadRowHttp", C::HttpBatchCsv,

@@ -287,11 +287,17 @@ TEST(PdfWriter, ReproducibleWithSourceDateEpoch) {
   Page page = a4();
   page.items.push_back(shapeRun(font, U"同样的输入", 72, 100, 16));
   list.pages.push_back(page);
-  ::setenv("SOURCE_DATE_EPOCH", "1339545600", 1);
+  ::setenv("SOURCE_DATE_EPOCH", "1339545600", 1);  // 2012-06-13 00:00:00 UTC
   auto a = writePdf(list);
   auto b = writePdf(list);
+  ::setenv("SOURCE_DATE_EPOCH", "1339632000", 1);  // a day later
+  auto c = writePdf(list);
   ::unsetenv("SOURCE_DATE_EPOCH");
   EXPECT_EQ(a, b);
+  // The date comes from the variable, not from the clock.
+  const std::string first(a.begin(), a.end()), later(c.begin(), c.end());
+  EXPECT_NE(first.find("/CreationDate (D:20120613"), std::string::npos);
+  EXPECT_NE(later.find("/CreationDate (D:20120614"), std::string::npos);
 }
 
 TEST(PdfWriter, SizeIsTheFontsPlusLittle) {
@@ -329,8 +335,8 @@ namespace {
 // is the same bytes, made from the cache.
 TEST(PdfCache, RepeatedDocumentsReuseSubsetsAndImages) {
   ::setenv("SOURCE_DATE_EPOCH", "1339545600", 1);
-  auto rec = test::record(
-      test::readText(std::string(GONGWEN_SOURCE_DATA_DIR) + "/samples/certificate-mayor-quality-award.json"));
+  auto rec = test::record(test::readText(std::string(GONGWEN_SOURCE_DATA_DIR) +
+                                         "/samples/certificate-mayor-quality-award.json"));
   RenderOptions options;
   options.baseDirectory = std::string(GONGWEN_SOURCE_DATA_DIR) + "/samples";
   auto list = test::engine().layout(rec, options).list;
@@ -349,7 +355,12 @@ TEST(PdfCache, RepeatedDocumentsReuseSubsetsAndImages) {
     if (const auto* img = std::get_if<PlacedImage>(&item)) seal = img->image.get();
   }
   ASSERT_NE(seal, nullptr);
-  EXPECT_EQ(cache.image(*seal, true), cache.image(*seal, true));
+  // The first document prepared every subset and the seal; the second found them all.
+  const PdfCache::Stats stats = cache.stats();
+  EXPECT_GE(stats.fontMisses, 2u);  // the title's, the body's, … fonts
+  EXPECT_EQ(stats.fontHits, stats.fontMisses);
+  EXPECT_EQ(stats.imageMisses, 1u);
+  EXPECT_EQ(stats.imageHits, 1u);
 }
 
 }  // namespace

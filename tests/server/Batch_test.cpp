@@ -87,9 +87,9 @@ TEST_F(ServerBatch, SplitGivesAZipOfOnePdfPerRecordAndTheFailures) {
       shellQuote(dir.file("batch.zip")));
   ASSERT_EQ(listing.exitCode, 0) << listing.err;
   EXPECT_EQ(listing.out,
-            "0001-records-0.pdf b'%PDF-'\n"
-            "0003-records-2.pdf b'%PDF-'\n"
-            "failures.json b'[{\"in'\n");
+            "failures.json b'[{\"in'\n"
+            "record-1.pdf b'%PDF-'\n"
+            "record-3.pdf b'%PDF-'\n");
 }
 
 TEST_F(ServerBatch, DuplexStartsEachRecordOnAnOddPage) {

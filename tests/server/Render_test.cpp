@@ -52,7 +52,7 @@ TEST(ServerRender, UnknownFieldsAreWarnedAboutInAHeader) {
 }
 
 // The server keeps the checked seal and the fitted texts from one request to the next
-// (ServerContext::composeCache): each certificate must still show its own recipient.
+// (the server's RenderCaches): each certificate must still show its own recipient.
 TEST(ServerRender, CertificatesInARowShareTheSealButShowTheirOwnRecipient) {
   RunningServer s;
   const std::string seal = specimenSealDataUri();

@@ -1,0 +1,75 @@
+#include "cli/JobFiles.h"
+
+#include <iostream>
+#include <iterator>
+
+#include "common/AtomicFile.h"
+#include "common/Json.h"
+
+namespace gongwen::cli {
+
+JobInput readJobInput(const std::string& path) {
+  JobInput in;
+  if (path == "-") {
+    in.bytes.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+    in.source = "<stdin>";
+  } else {
+    in.bytes = readFile(path);
+    in.source = path;
+    in.fileName = path;
+  }
+  return in;
+}
+
+std::string inputFolder(const std::string& path) {
+  if (path == "-") return ".";
+  auto slash = path.rfind('/');
+  return slash == std::string::npos ? "." : (slash == 0 ? "/" : path.substr(0, slash));
+}
+
+std::string outputBeside(const std::string& input, const std::string& extension) {
+  auto slash = input.rfind('/');
+  auto dot = input.rfind('.');
+  const size_t nameStart = slash == std::string::npos ? 0 : slash + 1;
+  // A dot inside a folder's name ("t.v2/records") or leading a hidden name is no extension.
+  const bool hasExtension = dot != std::string::npos && dot > nameStart;
+  return (hasExtension ? input.substr(0, dot) : input) + extension;
+}
+
+bool writeOutput(const std::string& path, const std::vector<uint8_t>& bytes) {
+  if (path == "-") {
+    std::cout.write(reinterpret_cast<const char*>(bytes.data()),
+                    static_cast<std::streamsize>(bytes.size()));
+    std::cout.flush();
+    return static_cast<bool>(std::cout);
+  }
+  writeFileAtomically(path, bytes);
+  return true;
+}
+
+Job jobFromCommandLine(const CommandLine& cl, const std::string& input) {
+  Job job;
+  job.input = readJobInput(input);
+  job.render.layout = cl.layout;
+  job.render.normalize = cl.normalize;
+  job.render.allowMissingGlyphs = cl.allowMissingGlyphs;
+  job.render.baseDirectory = inputFolder(input);
+  job.threads = cl.jobs;
+  job.wantDisplayList = !cl.displayList.empty();
+  return job;
+}
+
+void printWarnings(const JobResult& result, const std::string& source) {
+  for (const auto& w : result.warnings) {
+    std::cerr << "gongwen: warning: " << source << ": " << (w.record.empty() ? "" : w.record + ": ")
+              << w.message << "\n";
+  }
+}
+
+void writeDisplayList(const CommandLine& cl, const JobResult& result) {
+  if (cl.displayList.empty()) return;
+  writeOutput(cl.displayList,
+              std::vector<uint8_t>(result.displayList.begin(), result.displayList.end()));
+}
+
+}  // namespace gongwen::cli

@@ -1,0 +1,45 @@
+// The records of a job, read from the bytes of a file or request body: one JSON object, a
+// JSON array of records, {"layout": …, "records": […]}, or a CSV whose header names the
+// layout's fields. One reader for the CLI and the server, so that the same bad input gets
+// the same message from both.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "batch/BatchRenderer.h"
+#include "model/LayoutCatalog.h"
+
+namespace gongwen {
+
+struct JobInput {
+  std::string bytes;
+  // How messages name the input ("in.csv", "<stdin>"); "" for an HTTP body, whose messages
+  // carry JSON paths only.
+  std::string source;
+  // "application/json" or "text/csv"; "" = decide from `fileName` and the bytes.
+  std::string mediaType;
+  std::string fileName;  // for that decision by extension ("" when there is none)
+  // How the caller's layout override is spelled, for messages: "--layout", or "layout" (a
+  // query parameter).
+  std::string layoutOption = "--layout";
+};
+
+struct BatchInput {
+  std::string layout;  // the override, else the JSON object's "layout" ("" = per record)
+  std::vector<BatchItem> items;
+};
+
+// Reads many records. `layout` (--layout, ?layout=) overrides the input's own; a CSV needs
+// one. Throws JobError: MalformedJson/MalformedCsv, Invalid (no records array, a layout that
+// is not a string or unknown), TooManyRecords, NothingPrinted (no records at all).
+BatchInput readBatchInput(const JobInput& input, const std::string& layout,
+                          const LayoutCatalog& layouts, size_t maxRecords);
+
+// Reads one record (a JSON object). Throws JobError MalformedJson.
+Poco::JSON::Object::Ptr readRecord(const JobInput& input);
+
+// Where a problem is, for messages: "in.json: $.records" on the CLI, "$.records" over HTTP.
+std::string inputPath(const JobInput& input, const std::string& path);
+
+}  // namespace gongwen

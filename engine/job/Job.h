@@ -1,0 +1,97 @@
+// A job for the Engine: what the CLI and the server hand in (one record or many, the shape
+// and format of the output, the limits), and what they get back (the documents, and per
+// record the warnings and the failures with their paths). Front ends only translate
+// argv/files/HTTP into a Job and a JobResult into files/stdout/HTTP.
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <limits>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "batch/BatchInput.h"
+#include "batch/BatchRenderer.h"
+#include "render/Engine.h"
+
+namespace gongwen {
+
+class RenderCaches;
+
+enum class OutputFormat { Pdf };
+enum class OutputShape {
+  Single,  // one record in, one document out
+  Merged,  // a batch in, one document holding every good record
+  Split,   // a batch in, one document per good record
+};
+
+struct JobLimits {
+  size_t maxRecords = std::numeric_limits<size_t>::max();
+  size_t maxPages = std::numeric_limits<size_t>::max();  // per document laid out
+  // Counted from runJob's start; past it the job stops with a JobError of kind TimeLimit
+  // (checked between records and stages). Unset: no limit.
+  std::optional<std::chrono::milliseconds> timeLimit;
+};
+
+struct Job {
+  JobInput input;
+  OutputShape shape = OutputShape::Single;
+  OutputFormat format = OutputFormat::Pdf;
+  RenderOptions render;  // layout override, normalisation, missing glyphs, file paths
+  bool duplex = false;   // merged: every record starts on an odd page
+  bool strict = false;   // a batch stops at its first bad record and prints nothing
+  bool dryRun = false;   // lay out and report, write no document
+  std::string nameBy;    // split: the field that names each file ("" = the title/row)
+  JobLimits limits;
+  unsigned threads = 0;  // 0 = one per core
+  // The laid-out pages as text (displayListText) in the result, for --display-list.
+  bool wantDisplayList = false;
+  // Font subsets, images and fitted texts kept from one job to the next (a server's);
+  // null: each job prepares its own.
+  std::shared_ptr<RenderCaches> caches;
+  // Called from worker threads as records are laid out (done, total).
+  std::function<void(size_t, size_t)> progress;
+};
+
+struct OutputDocument {
+  std::string fileName;  // split: "张三.pdf" (safe, unique); else named by the title
+  std::vector<uint8_t> bytes;
+  size_t pages = 0;
+  size_t records = 0;
+};
+
+struct RecordWarning {
+  size_t index = 0;
+  std::string record;  // "" for a single document
+  std::string message;
+};
+
+// For a process that runs many jobs (a server): pass the same caches in each Job.
+std::shared_ptr<RenderCaches> makeRenderCaches();
+
+struct JobResult {
+  std::string layout;  // the layout the records were laid out in
+  std::vector<OutputDocument> documents;
+  std::vector<BatchFailure> failures;   // in input order, with their full paths
+  std::vector<RecordWarning> warnings;  // in input order
+  size_t records = 0;                   // read from the input
+  size_t printed = 0;                   // laid out and written
+  size_t pages = 0;                     // in the documents written (or that would be)
+  std::string displayList;              // when Job::wantDisplayList
+  std::string title;                    // the (first) document's title, for names
+};
+
+}  // namespace gongwen
+
+namespace gongwen {
+
+// The front door: reads the input, validates and lays out its records (in parallel for a
+// batch), applies the limits and writes the documents. Throws JobError (the job as a
+// whole: see common/JobError.h), InputError (the one record of a Single job), FontError.
+JobResult runJob(const Engine& engine, const Job& job);
+
+}  // namespace gongwen

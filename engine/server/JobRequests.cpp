@@ -1,0 +1,184 @@
+#include "server/JobRequests.h"
+
+#include <Poco/JSON/Array.h>
+
+#include "server/ApiError.h"
+#include "server/JsonText.h"
+#include "server/ZipArchive.h"
+
+namespace gongwen::server {
+namespace {
+
+constexpr size_t kFailuresHeaderBytes = 4000;
+
+Poco::JSON::Object::Ptr failureJson(const BatchFailure& f) {
+  Poco::JSON::Object::Ptr o = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+  o->set("index", f.index);
+  o->set("record", f.label);
+  o->set("field", f.where.empty() ? f.label : f.where);
+  o->set("message", f.message);
+  return o;
+}
+
+Poco::JSON::Array::Ptr failuresJson(const std::vector<BatchFailure>& failures) {
+  Poco::JSON::Array::Ptr a = new Poco::JSON::Array;
+  for (const auto& f : failures) a->add(failureJson(f));
+  return a;
+}
+
+// As many failures as fit in a header, as ASCII JSON; `complete` says whether all did.
+std::string failuresHeader(const std::vector<BatchFailure>& failures, bool& complete) {
+  std::string out = "[";
+  complete = true;
+  for (const auto& f : failures) {
+    std::string item = asciiJson(jsonText(failureJson(f)));
+    if (out.size() + item.size() + 2 > kFailuresHeaderBytes) {
+      complete = false;
+      break;
+    }
+    if (out.size() > 1) out += ",";
+    out += item;
+  }
+  return out + "]";
+}
+
+Job jobFor(const JobRequest& request, const Limits& limits, std::shared_ptr<RenderCaches> caches) {
+  Job job;
+  job.input.bytes = request.body;
+  job.input.mediaType = request.mediaType;
+  job.input.layoutOption = "layout";
+  auto layout = request.query.find("layout");
+  if (layout != request.query.end()) job.render.layout = layout->second;
+  job.render.normalize = queryFlag(request.query, "normalize", true);
+  job.render.allowFilePaths = false;  // never a file named by a request
+  job.limits.maxRecords = limits.maxRecords;
+  job.limits.maxPages = limits.maxPages;
+  job.limits.timeLimit = limits.timeLimit;
+  job.threads = 1;  // the worker pool bounds the cores in use
+  job.caches = std::move(caches);
+  return job;
+}
+
+void addWarnings(Reply& r, const JobResult& result) {
+  if (!result.warnings.empty()) {
+    r.headers.emplace_back("X-Gongwen-Warnings", warningsHeader(result.warnings));
+  }
+}
+
+}  // namespace
+
+bool queryFlag(const std::map<std::string, std::string>& query, const std::string& name,
+               bool otherwise) {
+  auto it = query.find(name);
+  if (it == query.end()) return otherwise;
+  const std::string& v = it->second;
+  if (v == "1" || v == "true" || v == "yes") return true;
+  if (v == "0" || v == "false" || v == "no" || v.empty()) return false;
+  throw ApiError(400, "bad query parameter", "must be 1 or 0, found \"" + v + "\"", name);
+}
+
+std::string warningsHeader(const std::vector<RecordWarning>& warnings, size_t maxBytes) {
+  std::string out = "[";
+  for (const auto& w : warnings) {
+    std::string item = asciiJson(jsonText((w.record.empty() ? "" : w.record + ": ") + w.message));
+    if (out.size() + item.size() + 2 > maxBytes) break;
+    if (out.size() > 1) out += ",";
+    out += item;
+  }
+  return out + "]";
+}
+
+Reply renderOne(const Engine& engine, const JobRequest& request, const Limits& limits,
+                std::shared_ptr<RenderCaches> caches) {
+  Job job = jobFor(request, limits, std::move(caches));
+  job.shape = OutputShape::Single;
+  JobResult result = runJob(engine, job);
+  const OutputDocument& doc = result.documents.front();
+  Reply r;
+  r.contentType = "application/pdf";
+  r.body.assign(doc.bytes.begin(), doc.bytes.end());
+  r.pages = doc.pages;
+  r.documents = 1;
+  const std::string ascii = (result.layout.empty() ? "document" : result.layout) + ".pdf";
+  r.headers.emplace_back("Content-Disposition", contentDisposition("inline", doc.fileName, ascii));
+  r.headers.emplace_back("X-Gongwen-Pages", std::to_string(r.pages));
+  addWarnings(r, result);
+  return r;
+}
+
+Reply renderMany(const Engine& engine, const JobRequest& request, const Limits& limits,
+                 std::shared_ptr<RenderCaches> caches) {
+  Job job = jobFor(request, limits, std::move(caches));
+  const bool split = queryFlag(request.query, "split", false);
+  job.shape = split ? OutputShape::Split : OutputShape::Merged;
+  job.duplex = queryFlag(request.query, "duplex", false);
+  job.dryRun = queryFlag(request.query, "dry_run", false);
+  job.strict = queryFlag(request.query, "strict", false);
+  auto nameBy = request.query.find("name_by");
+  if (nameBy != request.query.end()) job.nameBy = nameBy->second;
+  JobResult result = runJob(engine, job);
+
+  if (job.dryRun) {
+    Poco::JSON::Object::Ptr report = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+    report->set("layout", result.layout);
+    report->set("total", result.records);
+    report->set("good", result.records - result.failures.size());
+    report->set("failed", result.failures.size());
+    report->set("pages", result.pages);
+    report->set("failures", failuresJson(result.failures));
+    Reply r = jsonReply(200, report);
+    addWarnings(r, result);
+    return r;
+  }
+  if (job.strict && !result.failures.empty()) {
+    throw ApiError(422, "invalid records",
+                   std::to_string(result.failures.size()) + " of " +
+                       std::to_string(result.records) +
+                       " records have errors; with strict=1 nothing is printed",
+                   result.failures.front().where)
+        .with("failures", failuresJson(result.failures));
+  }
+  if (result.documents.empty()) {
+    throw ApiError(
+        422, "no printable records",
+        "all " + std::to_string(result.records) + " records have errors; nothing was printed")
+        .with("failures", failuresJson(result.failures));
+  }
+
+  Reply r;
+  const std::string stem = result.layout + "-batch";
+  if (split) {
+    std::vector<ZipEntry> entries;
+    for (const auto& doc : result.documents) {
+      entries.push_back({doc.fileName, {doc.bytes.begin(), doc.bytes.end()}});
+      r.pages += doc.pages;
+    }
+    if (!result.failures.empty()) {
+      entries.push_back({"failures.json", jsonText(failuresJson(result.failures)) + "\n"});
+    }
+    r.body = zipArchive(entries);
+    r.contentType = "application/zip";
+    r.headers.emplace_back("Content-Disposition",
+                           contentDisposition("attachment", stem + ".zip", stem + ".zip"));
+  } else {
+    const OutputDocument& doc = result.documents.front();
+    r.body.assign(doc.bytes.begin(), doc.bytes.end());
+    r.pages = doc.pages;
+    r.contentType = "application/pdf";
+    r.headers.emplace_back("Content-Disposition",
+                           contentDisposition("attachment", stem + ".pdf", stem + ".pdf"));
+  }
+  r.documents = result.printed;
+  r.headers.emplace_back("X-Gongwen-Records", std::to_string(result.records));
+  r.headers.emplace_back("X-Gongwen-Failed-Records", std::to_string(result.failures.size()));
+  r.headers.emplace_back("X-Gongwen-Pages", std::to_string(r.pages));
+  if (!result.failures.empty()) {
+    bool complete = true;
+    r.headers.emplace_back("X-Gongwen-Failures", failuresHeader(result.failures, complete));
+    if (!complete) r.headers.emplace_back("X-Gongwen-Failures-Truncated", "1");
+  }
+  addWarnings(r, result);
+  return r;
+}
+
+}  // namespace gongwen::server
