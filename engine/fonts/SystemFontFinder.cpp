@@ -6,10 +6,29 @@
 
 namespace gongwen {
 
-SystemFontFinder::SystemFontFinder() = default;
+SystemFontFinder::SystemFontFinder(std::string cacheFile) : cache_(std::move(cacheFile)) {}
 
 SystemFontFinder::~SystemFontFinder() {
+  cache_.save();
   if (config_) FcConfigDestroy(config_);
+}
+
+std::optional<FoundFont> SystemFontFinder::find(const std::string& family) {
+  if (auto known = cache_.lookup(family)) return *known;
+  std::optional<FoundFont> found = askFontconfig(family);
+  if (config_) cache_.remember(family, found, fontDirs());
+  return found;
+}
+
+// The folders fontconfig reads fonts from (what the cache's fingerprint covers).
+std::vector<std::string> SystemFontFinder::fontDirs() {
+  std::vector<std::string> dirs;
+  CHandle<FcStrList, FcStrListDone> list(FcConfigGetFontDirs(config()));
+  if (!list) return dirs;
+  while (FcChar8* dir = FcStrListNext(list.get())) {
+    dirs.emplace_back(reinterpret_cast<const char*>(dir));
+  }
+  return dirs;
 }
 
 FcConfig* SystemFontFinder::config() {
@@ -17,7 +36,7 @@ FcConfig* SystemFontFinder::config() {
   return config_;
 }
 
-std::optional<FoundFont> SystemFontFinder::find(const std::string& family) {
+std::optional<FoundFont> SystemFontFinder::askFontconfig(const std::string& family) {
   FcConfig* cfg = config();
   if (!cfg) return std::nullopt;
   CHandle<FcPattern, FcPatternDestroy> pattern(FcPatternCreate());
