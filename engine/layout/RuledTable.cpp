@@ -46,10 +46,12 @@ void placeRuledTable(FlowContext& ctx, const std::vector<RuledColumn>& columns,
     }
     return out;
   };
-  auto placeCells = [&](const CellLines& row, int slot) {
+  // Lines [from, from + count) of each cell, the first of them on grid line `slot`.
+  auto placeCells = [&](const CellLines& row, int slot, size_t from = 0, size_t count = ~size_t{}) {
     for (size_t i = 0; i < row.size(); ++i) {
-      for (size_t k = 0; k < row[i].second.size(); ++k) {
-        ctx.placeLineAt(*row[i].first, row[i].second[k], slot + static_cast<int>(k),
+      const size_t end = std::min(row[i].second.size(), from + std::min(count, ~size_t{} - from));
+      for (size_t k = from; k < end; ++k) {
+        ctx.placeLineAt(*row[i].first, row[i].second[k], slot + static_cast<int>(k - from),
                         columns[i].x0 + pad);
       }
     }
@@ -64,6 +66,9 @@ void placeRuledTable(FlowContext& ctx, const std::vector<RuledColumn>& columns,
   for (const auto& c : columns) headerTexts.push_back(c.header);
   int headerLines = 1;
   const CellLines header = compose(headerTexts, *style.header, where, true, headerLines);
+  if (headerLines + 1 > grid.lines) {
+    throw InputError(where, "the header row is taller than a page: shorten its texts");
+  }
 
   int segmentTop = -1;  // the grid line the table starts on, on the current page
   auto closeSegment = [&] {
@@ -79,24 +84,45 @@ void placeRuledTable(FlowContext& ctx, const std::vector<RuledColumn>& columns,
     segmentTop = -1;
   };
 
+  auto openSegment = [&](int rowLines) {
+    if (!ctx.onFreshPage() && ctx.linesLeft() < headerLines + rowLines) ctx.newPage();
+    ctx.page();
+    segmentTop = ctx.slot();
+    hRule(segmentTop);
+    placeCells(header, segmentTop);
+    ctx.skipLines(headerLines);
+  };
+
   for (const RuledRow& r : rows) {
     int height = 1;
     const CellLines row = compose(r.cells, *style.cell, r.where, false, height);
     if (height + headerLines > grid.lines) {
-      throw InputError(r.where, "is too long: its row would not fit on one page; shorten it");
+      // Taller than a page: the one row that is split, its lines filling each page under
+      // the repeated header.
+      if (segmentTop >= 0 && ctx.linesLeft() < 1) {
+        closeSegment();
+        ctx.newPage();
+      }
+      if (segmentTop < 0) openSegment(1);
+      hRule(ctx.slot());
+      for (int done = 0; done < height;) {
+        const int take = std::min(height - done, ctx.linesLeft());
+        placeCells(row, ctx.slot(), static_cast<size_t>(done), static_cast<size_t>(take));
+        ctx.skipLines(take);
+        done += take;
+        if (done < height) {
+          closeSegment();
+          ctx.newPage();
+          openSegment(1);
+        }
+      }
+      continue;
     }
     if (segmentTop >= 0 && ctx.linesLeft() < height) {
       closeSegment();
       ctx.newPage();
     }
-    if (segmentTop < 0) {
-      if (!ctx.onFreshPage() && ctx.linesLeft() < headerLines + height) ctx.newPage();
-      ctx.page();
-      segmentTop = ctx.slot();
-      hRule(segmentTop);
-      placeCells(header, segmentTop);
-      ctx.skipLines(headerLines);
-    }
+    if (segmentTop < 0) openSegment(height);
     hRule(ctx.slot());
     placeCells(row, ctx.slot());
     ctx.skipLines(height);

@@ -1,6 +1,7 @@
 // A ruled table on the body grid (表格): the columns between vertical rules, a header row
 // repeated at the top of every page the table crosses, each cell's text wrapped inside its
-// column, a row as many grid lines tall as its tallest cell and never split across pages.
+// column, a row as many grid lines tall as its tallest cell and never split across pages
+// unless it is taller than a page.
 // Used by the commendation list's entries (elements/EntryTable.cpp) and the body's tables
 // (elements/BodyTable.cpp).
 #pragma once
@@ -32,7 +33,8 @@ struct RuledTableStyle {
 };
 
 // Places the table from the flow's next line, starting a page when the header and the first
-// row do not fit. Throws InputError(row.where) for a row taller than a page.
+// row do not fit. A row taller than a page is the one that is split: its lines fill each
+// page under the repeated header. Throws InputError(where) for a header taller than a page.
 void placeRuledTable(FlowContext& ctx, const std::vector<RuledColumn>& columns,
                      const std::vector<RuledRow>& rows, const RuledTableStyle& style,
                      const std::string& where);

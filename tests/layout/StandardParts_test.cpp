@@ -314,6 +314,28 @@ TEST(BodyTable, HeaderRepeatsOnEveryPageRowsStayInTheBlockNumbersRight) {
   EXPECT_GT(rules, 0);
 }
 
+TEST(BodyTable, ARowTallerThanAPageIsSplitUnderTheRepeatedHeader) {
+  std::string tall;
+  for (int i = 0; i < 60; ++i) tall += "质量强市工作要求各级各部门强化质量意识。";
+  auto list = layoutOf(
+      withBody(R"({"table": {"header": ["序号", "说明"], "widths": [3, 20], "rows": [["1", ")" +
+               tall + R"("], ["2", "南京"]]}})"));
+  int pagesWithHeader = 0;
+  for (const auto& page : list.pages) {
+    bool header = false;
+    for (const auto& l : linesOf(page)) {
+      if (l.text().find(U"说明") != std::u32string::npos) header = true;
+      if (l.glyphs.front().sizePt > 15) {  // not 页码
+        EXPECT_LE(l.baseline(), kBlockBottom);
+      }
+    }
+    if (header) ++pagesWithHeader;
+  }
+  EXPECT_GE(pagesWithHeader, 3);  // about 1200 characters in a 20-character column
+  Found next = findLine(list, U"2南京");
+  ASSERT_GE(next.page, 2);
+}
+
 TEST(BodyTable, BadTablesAreInputErrorsNamingTheirPath) {
   EXPECT_EQ(errorAt(withBody(R"({"table": {"header": ["a", "b"], "rows": [["1", "2"], ["3"]]}})")),
             "$.body[1].table.rows[1]");
