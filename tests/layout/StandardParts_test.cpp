@@ -136,6 +136,37 @@ TEST(JointSeals, FourSealsGoInRowsNeverTouchingNorLeavingTheBlock) {
   }
 }
 
+TEST(JointSeals, WhereverTheBodyEndsTheSealsStayInTheBlockWithBodyTextAbove) {
+  int checked = 0;
+  for (int fillers = 8; fillers <= 30; fillers += 2) {
+    std::string body = R"("body": [)";
+    for (int i = 0; i < fillers; ++i)
+      body += std::string(i ? ", " : "") + "\"这是用于填充版面的一段正文。\"";
+    body += "]";
+    auto list = layoutOf(
+        R"({"layout": "gongwen", "issuer_mark": "南京市人民政府文件", "title": "关于测试的通知", )" +
+        body +
+        R"(, "issuer": ["南京市人民政府", "江苏省质量技术监督局"], "seal": ["specimen-seal.png", "specimen-seal.png"], "date": "2012-06-13"})");
+    Found date = findLine(list, U"2012年6月13日");
+    ASSERT_GE(date.page, 0) << fillers;
+    auto images = imagesOf(list.pages[date.page]);
+    ASSERT_EQ(images.size(), 2u) << fillers;
+    for (const auto& img : images) {
+      EXPECT_GE(img.y, kBlockTop - 0.01) << fillers;
+      EXPECT_LE(img.y + img.height, kBlockBottom + 0.01) << fillers;
+    }
+    int bodyAbove = 0;
+    const auto pages = blackBodyLines(list);
+    for (const auto& l : pages[date.page]) {
+      if (l.text().find(U"填充版面") != std::u32string::npos && l.baseline() < date.line.baseline())
+        ++bodyAbove;
+    }
+    EXPECT_GE(bodyAbove, 1) << fillers << " fillers: the seals opened a page (7.3.5.5)";
+    ++checked;
+  }
+  EXPECT_EQ(checked, 12);
+}
+
 TEST(JointSeals, OneIssuerAsAListOfOneIsTheSingleIssuer) {
   auto single = layoutOf(notice(R"("南京市人民政府")", R"("specimen-seal.png")"));
   auto listed = layoutOf(notice(R"(["南京市人民政府"])", R"(["specimen-seal.png"])"));
