@@ -80,7 +80,8 @@ function currentLayout() {
 }
 
 // One input per field, by type: string → one line, text → paragraphs, date → a date,
-// list → one item per line, image → a PNG sent as a data: URI, json → JSON text.
+// list → one item per line, image → PNG or JPEG files sent as data: URIs (several: a list,
+// joint seals), json → JSON text.
 function inputFor(field) {
   let input;
   if (field.type === "text" || field.type === "list" || field.type === "json") {
@@ -89,7 +90,8 @@ function inputFor(field) {
   } else if (field.type === "image") {
     input = document.createElement("input");
     input.type = "file";
-    input.accept = "image/png";
+    input.accept = "image/png,image/jpeg";
+    input.multiple = true; // joint seals: one per issuer, in order
   } else {
     input = document.createElement("input");
     input.type = field.type === "date" ? "date" : "text";
@@ -150,7 +152,9 @@ async function collectRecord() {
   for (const field of layout.fields) {
     const input = $("field-" + field.name);
     if (field.type === "image") {
-      if (input.files.length) record[field.name] = await readAsDataUrl(input.files[0]);
+      const files = [...input.files];
+      if (files.length === 1) record[field.name] = await readAsDataUrl(files[0]);
+      if (files.length > 1) record[field.name] = await Promise.all(files.map(readAsDataUrl));
       continue;
     }
     const value = input.value;

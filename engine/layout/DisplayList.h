@@ -37,10 +37,13 @@ struct FilledRect {
   Color color;
 };
 
-// An image (PNG bytes, alpha kept) drawn into a box.
+// An image drawn into a box: PNG bytes (alpha kept), or JPEG bytes the PDF carries as they
+// are (/DCTDecode).
 struct ImageData {
-  std::vector<uint8_t> png;
+  std::vector<uint8_t> png;  // the file's bytes: PNG, or JPEG when `jpeg`
   unsigned pixelWidth = 0, pixelHeight = 0;
+  bool jpeg = false;
+  int components = 3;  // a JPEG's: 1 grey, 3 colour
   std::string source;  // the field that brought it ("$.seal"), for messages
 };
 struct PlacedImage {

@@ -1,10 +1,11 @@
-// Image fields (a seal 印章): a PNG file, relative to the input file's folder, or a
-// data:image/png;base64 URI. Checked whole before it is drawn; any problem is an
-// InputError naming the field.
+// Image fields (a seal 印章, a figure): a PNG or JPEG file, relative to the input file's
+// folder, or a data:image/png;base64 (or data:image/jpeg;base64) URI. Checked whole before it is
+// drawn; any problem is an InputError naming the field.
 #pragma once
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "common/SharedCache.h"
 #include "layout/DisplayList.h"
@@ -23,5 +24,13 @@ using ImageCache = SharedCache<ImageData>;
 // The image in `field` of `record`, or null when the field is absent.
 std::shared_ptr<const ImageData> loadImageField(const Record& record, const std::string& field,
                                                 const ComposeOptions& options);
+// The images of a field that may hold one image or a list of them (joint seals): one per
+// item, in order; empty when the field is absent. Errors name "$.seal[1]".
+std::vector<std::shared_ptr<const ImageData>> loadImageList(const Record& record,
+                                                            const std::string& field,
+                                                            const ComposeOptions& options);
+// One image given as a path or data: URI (`value`), for messages `where`.
+std::shared_ptr<const ImageData> loadImage(const std::string& value, const std::string& where,
+                                           const ComposeOptions& options);
 
 }  // namespace gongwen

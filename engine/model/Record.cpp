@@ -128,7 +128,9 @@ Record validateRecord(const Poco::JSON::Object::Ptr& input, const Layout& layout
     }
     Poco::Dynamic::Var v = input->get(spec.name);
     if (spec.type == "json") continue;  // its element checks it
-    if (spec.type == "list") {
+    // An image field may hold a list of images too (joint seals, 7.3.5.1).
+    const bool imageList = spec.type == "image" && v.type() == typeid(Poco::JSON::Array::Ptr);
+    if (spec.type == "list" || imageList) {
       // A list of strings; a single string is a list of one.
       if (v.isString()) {
         checkPrintable(v.toString(), where, false);

@@ -39,6 +39,15 @@ HPDF_Dict imageStream(HpdfDocument& doc, const PreparedImage& image, const char*
 }  // namespace
 
 PreparedImage prepareImage(const ImageData& data, bool compress) {
+  if (data.jpeg) {
+    PreparedImage out;
+    out.width = data.pixelWidth;
+    out.height = data.pixelHeight;
+    out.jpeg = true;
+    out.components = data.components;
+    out.rgb = data.png;
+    return out;
+  }
   png_image png{};
   png.version = PNG_IMAGE_VERSION;
   // checkPng has passed it when it came from a record; libpng may still refuse what that
@@ -73,6 +82,13 @@ PreparedImage prepareImage(const ImageData& data, bool compress) {
 }
 
 HPDF_Dict embedImage(HpdfDocument& doc, const PreparedImage& image, bool compress) {
+  if (image.jpeg) {
+    HPDF_Dict s = imageStream(doc, image, image.components == 1 ? "DeviceGray" : "DeviceRGB",
+                              image.rgb, false);
+    s->filter = HPDF_STREAM_FILTER_DCT_DECODE;  // libharu writes /Filter /DCTDecode
+    doc.check("embedding a JPEG image");
+    return s;
+  }
   HPDF_Dict xobject = imageStream(doc, image, "DeviceRGB", image.rgb, compress);
   if (!image.alpha.empty()) {
     HPDF_Dict_Add(xobject, "SMask", imageStream(doc, image, "DeviceGray", image.alpha, compress));

@@ -345,8 +345,11 @@ std::vector<Case> cases() {
       {"SealNotBase64", C::CliRender,
        lit(gongwen(R"(, "seal": "data:image/png;base64,!!!not base64!!!")")), 2,
        "$.seal: the data: URI is not valid base64"},
-      {"SealNotPng", C::CliRender, lit(gongwen(R"(, "seal": "data:image/jpeg;base64,/9j/4AAQ")")),
-       2, "$.seal: only PNG images are accepted"},
+      {"SealNotPng", C::CliRender, lit(gongwen(R"(, "seal": "data:image/gif;base64,R0lGODlh")")), 2,
+       "$.seal: only PNG or JPEG images are accepted"},
+      {"SealJpegCutShort", C::CliRender,
+       lit(gongwen(R"(, "seal": "data:image/jpeg;base64,/9j/4AAQ")")), 2,
+       "$.seal: the image is a truncated JPEG (it does not end with the EOI marker)"},
       {"SealNotAnImage", C::CliRender, [] { return gongwenWithSeal("GIF89a not a png"); }, 2,
        "$.seal: the image is not a PNG image (its first bytes are not the PNG signature)"},
       {"SealLiesAboutItsSize", C::CliRender, [] { return gongwenWithSeal(png(64, 64, 8)); }, 2,
@@ -388,7 +391,8 @@ std::vector<Case> cases() {
        422, "file paths are not accepted"},
       {"SealPathTraversalOverHttp", C::HttpRender,
        lit(certificate(R"(, "seal": "../../../etc/passwd")")), 422,
-       "$.seal: must be a data:image/png;base64,… URI here (file paths are not accepted)"},
+       "$.seal: must be a data:image/png;base64,… (or data:image/jpeg;base64,…) URI here (file "
+       "paths are not accepted)"},
       // certificates, lists, documents
       {"CitationTooLong", C::CliRender,
        [] {

@@ -19,11 +19,25 @@ namespace fs = std::filesystem;
 // Which checker kind measures which layout.
 const std::map<std::string, std::string>& checkerKinds() {
   static const std::map<std::string, std::string> kinds = {
-      {"article", "article"},         {"gongwen", "document"},
-      {"minutes", "minutes"},         {"commendation-list", "list"},
-      {"certificate", "certificate"}, {"honor-certificate", "certificate"},
+      {"article", "article"},
+      {"gongwen", "document"},
+      {"minutes", "minutes"},
+      {"commendation-list", "list"},
+      {"certificate", "certificate"},
+      {"honor-certificate", "certificate"},
+      // The checker has no kind for the 命令 format (10.3); minutes is the nearest: the
+      // same header without a title. Its mark stands 20 mm below the block top, not 35 mm.
+      {"order", "minutes"},
   };
   return kinds;
+}
+
+// The checks a layout is known to fail with its kind, and what the measurement must say.
+const std::map<std::string, std::pair<std::string, std::string>>& knownDeviations() {
+  static const std::map<std::string, std::pair<std::string, std::string>> deviations = {
+      {"order", {"red-mark-35mm", "top 57.00 mm"}},  // 37 + 20 mm: 10.3
+  };
+  return deviations;
 }
 
 std::vector<std::string> sampleNames() {
@@ -105,8 +119,23 @@ TEST_P(Sample, PassesTheGbt9704Checker) {
     GTEST_SKIP() << "the checker has no kind for layout " << layout_;
   auto r = runShell("python3 " + shellQuote(checker) + " " + shellQuote(pdf_) + " --kind " +
                     kind->second);
-  EXPECT_EQ(r.exitCode, 0) << r.out << r.err;
-  EXPECT_EQ(r.out.find("FAIL"), std::string::npos) << r.out;
+  auto deviation = knownDeviations().find(layout_);
+  if (deviation == knownDeviations().end()) {
+    EXPECT_EQ(r.exitCode, 0) << r.out << r.err;
+    EXPECT_EQ(r.out.find("FAIL"), std::string::npos) << r.out;
+    return;
+  }
+  // Only the known check fails, measuring what the layout's own rule wants.
+  std::istringstream lines(r.out);
+  std::string line;
+  int failed = 0;
+  while (std::getline(lines, line)) {
+    if (line.rfind("FAIL", 0) != 0) continue;
+    ++failed;
+    EXPECT_NE(line.find(deviation->second.first), std::string::npos) << line;
+    EXPECT_NE(line.find(deviation->second.second), std::string::npos) << line;
+  }
+  EXPECT_EQ(failed, 1) << r.out;
 }
 
 INSTANTIATE_TEST_SUITE_P(Samples, Sample, ::testing::ValuesIn(sampleNames()), [](const auto& info) {

@@ -13,6 +13,7 @@
 #include "layout/ElementParams.h"
 #include "layout/FlowElements.h"
 #include "layout/PageAdjust.h"
+#include "layout/elements/BodyBlocks.h"
 #include "layout/elements/Text.h"
 
 namespace gongwen {
@@ -57,7 +58,7 @@ std::vector<BodyItem> bodyItems(const Record& record, const std::string& field) 
   if (v.isEmpty()) return items;
   if (v.isString()) {
     checkPrintable(v.toString(), where, true);
-    items.push_back({decodeUtf8(v.toString()), -1, where, true});
+    items.push_back({decodeUtf8(v.toString()), -1, where, true, {}, {}});
     return items;
   }
   if (v.type() != typeid(Poco::JSON::Array::Ptr)) {
@@ -70,20 +71,34 @@ std::vector<BodyItem> bodyItems(const Record& record, const std::string& field) 
     auto item = arr->get(i);
     if (item.isString()) {
       checkPrintable(item.toString(), at, true);
-      items.push_back({decodeUtf8(item.toString()), -1, at, true});
+      items.push_back({decodeUtf8(item.toString()), -1, at, true, {}, {}});
       continue;
     }
     if (item.type() != typeid(Poco::JSON::Object::Ptr)) {
       throw InputError(at,
-                       "must be a paragraph (a string) or a heading ({\"heading\": \"…\", "
-                       "\"level\": 1-4}), found " +
+                       "must be a paragraph (a string), a heading ({\"heading\": \"…\", "
+                       "\"level\": 1-4}), a table ({\"table\": {…}}) or a figure "
+                       "({\"image\": \"…\"}), found " +
                            jsonTypeName(item));
     }
     auto obj = item.extract<Poco::JSON::Object::Ptr>();
+    if (obj->has("table")) {
+      BodyItem t{{}, 0, at, false, {}, {}};
+      t.table = std::make_shared<const BodyTable>(readBodyTable(obj, at));
+      items.push_back(std::move(t));
+      continue;
+    }
+    if (obj->has("image")) {
+      BodyItem f{{}, 0, at, false, {}, {}};
+      f.figure = std::make_shared<const BodyFigure>(readBodyFigure(obj, at));
+      items.push_back(std::move(f));
+      continue;
+    }
     for (const auto& [key, value] : *obj) {
       if (key != "heading" && key != "level") {
         throw InputError(jsonPath(at, key),
-                         "unknown key; a heading is {\"heading\": \"…\", \"level\": 1-4}");
+                         "unknown key; a heading is {\"heading\": \"…\", \"level\": 1-4}, a "
+                         "table {\"table\": {…}}, a figure {\"image\": \"…\"}");
       }
     }
     if (!obj->has("heading") || !obj->get("heading").isString()) {
@@ -101,7 +116,7 @@ std::vector<BodyItem> bodyItems(const Record& record, const std::string& field) 
     checkPrintable(text, jsonPath(at, "heading"), false);
     std::u32string t = decodeUtf8(text);
     if (level < 0) level = std::max(1, headingLevel(trimmedText(t)));
-    items.push_back({t, level, jsonPath(at, "heading"), false});
+    items.push_back({t, level, jsonPath(at, "heading"), false, {}, {}});
   }
   return items;
 }
@@ -109,8 +124,16 @@ std::vector<BodyItem> bodyItems(const Record& record, const std::string& field) 
 std::vector<BodyParagraph> paragraphsOf(const std::vector<BodyItem>& items) {
   std::vector<BodyParagraph> out;
   for (const auto& item : items) {
+    if (item.table || item.figure) {
+      BodyParagraph p;
+      p.where = item.where;
+      p.table = item.table;
+      p.figure = item.figure;
+      out.push_back(std::move(p));
+      continue;
+    }
     if (!item.splitLines) {
-      BodyParagraph p{trimmedText(item.text), item.level, 0, true, item.where};
+      BodyParagraph p{trimmedText(item.text), item.level, 0, true, item.where, {}, {}};
       if (!p.text.empty()) out.push_back(std::move(p));
       continue;
     }
@@ -160,8 +183,44 @@ void placeDocumentBody(FlowContext& ctx, const FlowElement& el, const Record& re
         ctx.nearestSlotBelow(ctx.anchor(), p.number("below_anchor_lines", 0) * ctx.grid().linePitch,
                              body.sizePt)));
   }
+  // A figure that does not fit the rest of the page waits there while the plain paragraphs
+  // after it fill the page (figures float, so that a page is not left part empty), and is
+  // placed after the paragraph that reaches the next page, before any heading or table.
+  std::vector<std::shared_ptr<const BodyFigure>> waiting;
+  size_t waitingPage = 0;
+  auto plainText = [&](size_t j) {
+    return j < paras.size() && !paras[j].table && !paras[j].figure && paras[j].level == 0;
+  };
+  auto placeWaiting = [&] {
+    for (const auto& f : waiting) placeBodyFigure(ctx, p, *f);
+    waiting.clear();
+  };
+  const bool floatFigures = p.boolean("float_figures", true);
   for (size_t i = 0; i < paras.size(); ++i) {
     const BodyParagraph& para = paras[i];
+    if (para.table || para.figure) {
+      if (i == 0 && firstPage) {
+        throw InputError(para.where,
+                         "the body must open with text: the first page must show body text "
+                         "(GB/T 9704 7.3.3); put a paragraph before the table or figure");
+      }
+      if (para.figure) {
+        const bool canWait = floatFigures && plainText(i + 1);
+        if (waiting.empty() && placeBodyFigure(ctx, p, *para.figure, canWait)) continue;
+        if (canWait) {
+          if (waiting.empty()) waitingPage = ctx.pageIndex();
+          waiting.push_back(para.figure);
+          continue;
+        }
+        placeWaiting();
+        placeBodyFigure(ctx, p, *para.figure);
+        continue;
+      }
+      placeWaiting();
+      placeBodyTable(ctx, p, *para.table);
+      continue;
+    }
+    if (!waiting.empty() && !plainText(i)) placeWaiting();
     const bool wholeHeading = para.level > 0 && para.headingEnd == 0;
     const TextStyle& style = wholeHeading ? headingStyle(para.level) : body;
     std::vector<FontSpan> spans;
@@ -194,7 +253,12 @@ void placeDocumentBody(FlowContext& ctx, const FlowElement& el, const Record& re
       if (!loosenPage(ctx, left, p.integer("max_fewer_chars_per_line", 1))) ctx.newPage();
     }
     ctx.placeParagraph(shaped, lines, ps, keepWithNext);
+    if (!waiting.empty() &&
+        (ctx.pageIndex() != waitingPage || ctx.linesLeft() <= 0 || !plainText(i + 1))) {
+      placeWaiting();
+    }
   }
+  placeWaiting();
   ctx.skipLines(el.blankLinesAfter);
 }
 

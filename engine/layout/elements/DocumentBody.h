@@ -2,6 +2,7 @@
 // or an array of strings and {"heading": "…", "level": 1-4} objects.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -10,12 +11,18 @@
 
 namespace gongwen {
 
+struct BodyTable;  // elements/BodyBlocks.h
+struct BodyFigure;
+
 struct BodyParagraph {
   std::u32string text;
   int level = 0;          // 0: body text; 1-4: a heading of that level
   size_t headingEnd = 0;  // a run-in heading ("1.加强领导。各单位要……"): its characters
   bool keepWithNext = false;  // a heading that titles what follows (no final 。)
   std::string where;          // "$.body[3]", "$.body (paragraph 2)"
+  // Instead of text: a table or a figure (elements/BodyBlocks.h).
+  std::shared_ptr<const BodyTable> table;
+  std::shared_ptr<const BodyFigure> figure;
 };
 
 // 一、 → 1, （一） → 2, 1. / 1． → 3, （1） → 4; 0 for a paragraph that is no heading.
@@ -28,9 +35,11 @@ struct BodyItem {
   int level = -1;  // -1: find out
   std::string where;
   bool splitLines = true;
+  std::shared_ptr<const BodyTable> table;  // instead of text
+  std::shared_ptr<const BodyFigure> figure;
 };
 // The items of a body field. Throws InputError naming "$.body[3]" for anything that is
-// neither a string nor a heading object.
+// neither a string, a heading object, a table nor a figure.
 std::vector<BodyItem> bodyItems(const Record& record, const std::string& field);
 // The paragraphs of (prepared) items. A numbered string paragraph is a heading of its
 // level: a title (kept with the line after it) when it has no final mark, run-in (only

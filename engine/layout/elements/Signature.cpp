@@ -16,6 +16,7 @@
 #include "layout/ImageField.h"
 #include "layout/PageAdjust.h"
 #include "layout/elements/FieldText.h"
+#include "layout/elements/JointSignature.h"
 #include "layout/elements/Text.h"
 
 namespace gongwen {
@@ -30,9 +31,12 @@ struct SignatureGeometry {
 }  // namespace
 
 void placeSignature(FlowContext& ctx, const FlowElement& el, const Record& record) {
+  // Joint issuers, a signer with a 签名章 (7.3.5.1-7.3.5.3): elements/JointSignature.cpp.
+  if (needsSignatureVariant(el, record)) return placeSignatureVariant(ctx, el, record);
   ElementParams p(el);
   const Layout& layout = ctx.layout();
-  const std::string issuer = fieldText(record, layout, el.field);
+  const auto issuers = record.list(el.field);  // one issuer, maybe as a list of one
+  const std::string issuer = issuers.empty() ? "" : issuers.front();
   const std::string dateField = p.str("date_field", "date");
   const std::string date = fieldText(record, layout, dateField);
   const std::string sealField = p.str("seal_field");
