@@ -23,6 +23,12 @@ const std::string kTwoShort =
     "请贵局于2012年7月10日前将联系人名单及联系方式报送我局监督处，以便做好联合抽查的各项准备工作，"
     "报市局监督处。";
 
+// Four lines.
+const std::string kLong =
+    "各区人民政府，市府各委办局，市各直属单位要把质量工作摆上重要议事日程，主要领导亲自抓，"
+    "分管领导具体抓，形成一级抓一级、层层抓落实的工作格局，确保各项目标任务落到实处，"
+    "并于每季度末将工作进展情况报送市质量强市工作领导小组办公室。";
+
 struct Doc {
   std::string layout = "gongwen";
   int fillers = 0;
@@ -91,23 +97,26 @@ void sweep(const std::string& layout) {
   int pagesTwo = 0;
   for (bool seal : {false, true}) {
     for (bool attachments : {false, true}) {
-      // Bodies ending on every one of the last lines of page 1 and the first of page 2.
-      for (int f = 8; f <= 22; ++f) {
-        Doc d{layout, f, seal, attachments};
-        auto list = layoutOf(d);
-        SignaturePage s = signaturePage(list);
-        ASSERT_GE(s.page, 0);
-        pagesTwo += s.page > 0;
-        EXPECT_GE(s.bodyLines, 2) << layout << " fillers " << f << (seal ? " seal" : "")
-                                  << (attachments ? " attachments" : "") << " page " << s.page + 1;
-        // Never one character alone on the last body line.
-        if (!s.lastBody.empty()) {
-          EXPECT_GE(s.lastBody.size(), 2u);
+      // Bodies ending on every one of the last lines of page 1, then of page 2.
+      for (int f = 8; f <= 48; ++f) {
+        for (const std::string& tail : {kTwoShort, kFiller, kLong}) {
+          Doc d{layout, f, seal, attachments, tail};
+          auto list = layoutOf(d);
+          SignaturePage s = signaturePage(list);
+          ASSERT_GE(s.page, 0);
+          pagesTwo += s.page > 0;
+          EXPECT_GE(s.bodyLines, 2)
+              << layout << " fillers " << f << " tail " << tail.size() << (seal ? " seal" : "")
+              << (attachments ? " attachments" : "") << " page " << s.page + 1;
+          // Never one character alone on the last body line.
+          if (!s.lastBody.empty()) {
+            EXPECT_GE(s.lastBody.size(), 2u);
+          }
         }
       }
     }
   }
-  EXPECT_GT(pagesTwo, 10) << "the sweep must reach page 2";
+  EXPECT_GT(pagesTwo, 100) << "the sweep must reach page 2";
 }
 
 TEST(SignaturePageBody, GongwenAtLeastTwoBodyLinesWhereverTheBodyEnds) { sweep("gongwen"); }
