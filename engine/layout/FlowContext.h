@@ -147,6 +147,13 @@ class FlowContext {
   // of the current page, the current page's flow lines moving down to follow them. Only
   // while the current page holds nothing but its flow lines; returns how many moved.
   size_t pullFromPreviousPage(size_t count);
+  // 7.3.5.5: takes the current page's flow lines off it and drops the page, so that the
+  // page before it is the current one again (its flow lines kept, the next free line after
+  // the last). Only while the current page holds nothing but its flow lines; returns the
+  // lines taken (none: nothing changed).
+  std::vector<FlowLine> reopenPreviousPage();
+  // Puts lines back from the next free line on, each as far below the first as it was.
+  void replaceFlowLinesKeepingGaps(const std::vector<FlowLine>& lines);
 
   // 页码: pages that carry no number (a colophon page that stands alone, a letter's first).
   void omitPageNumber(size_t pageIndex) { unnumbered_.insert(pageIndex); }

@@ -29,6 +29,15 @@ const std::string kLong =
     "分管领导具体抓，形成一级抓一级、层层抓落实的工作格局，确保各项目标任务落到实处，"
     "并于每季度末将工作进展情况报送市质量强市工作领导小组办公室。";
 
+// 56 characters: three lines (26 after the indent, 28, 2) that, tightened by one character
+// a line, fit in two.
+const std::string kShortLast = [] {
+  std::u32string t =
+      U"质量兴企业兴城市兴质量强企业强城市强全面落实科学发展观实现科学发展率先发展"
+      U"必须以质量提升企业竞争力城市竞争力以质量促进经济转型升级";
+  return encodeUtf8(t.substr(0, 55) + U"。");
+}();
+
 struct Doc {
   std::string layout = "gongwen";
   int fillers = 0;
@@ -122,6 +131,41 @@ void sweep(const std::string& layout) {
 TEST(SignaturePageBody, GongwenAtLeastTwoBodyLinesWhereverTheBodyEnds) { sweep("gongwen"); }
 
 TEST(SignaturePageBody, LetterAtLeastTwoBodyLinesWhereverTheBodyEnds) { sweep("letter"); }
+
+// A body that runs over onto page 2 by one line: the first choice is to tighten page 1
+// (four paragraphs whose last lines go, within one character a line) so that the line and
+// the block go back to it.
+TEST(SignaturePageBody, TightensThePageBeforeToTakeTheLastLineBack) {
+  int found = 0;
+  for (int k = 0; k < 10; ++k) {
+    // The body: k fillers, four three-line paragraphs, one filler.
+    auto body = [&](bool signed_) {
+      Poco::JSON::Object::Ptr r = new Poco::JSON::Object;
+      r->set("layout", "gongwen");
+      r->set("issuer_mark", "南京市人民政府文件");
+      r->set("title", "关于测试的通知");
+      Poco::JSON::Array::Ptr b = new Poco::JSON::Array;
+      for (int i = 0; i < k; ++i) b->add(kFiller);
+      for (int i = 0; i < 4; ++i) b->add(kShortLast);
+      b->add(kFiller);
+      r->set("body", b);
+      if (signed_) {
+        r->set("issuer", "南京市人民政府");
+        r->set("date", "2012-06-13");
+      }
+      return engine().layout(r, {}).list;
+    };
+    auto plain = body(false);
+    if (plain.pages.size() != 2 || blackBodyLines(plain)[1].size() != 1) continue;
+    ++found;
+    auto signed_ = body(true);
+    EXPECT_EQ(signed_.pages.size(), 1u) << "fillers " << k;
+    SignaturePage s = signaturePage(signed_);
+    EXPECT_EQ(s.page, 0);
+    EXPECT_GE(s.bodyLines, 2);
+  }
+  EXPECT_EQ(found, 1) << "one filler count runs the body over by exactly one line";
+}
 
 TEST(SignaturePageBody, TheLetterSampleCarriesItsLastLinesOver) {
   auto r = record(readText(kSamples + "/letter-quality-inspection.json"));
