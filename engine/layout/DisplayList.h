@@ -27,6 +27,10 @@ struct PlacedGlyph {
 struct GlyphRun {
   FontPtr font;
   double sizePt = 16;
+  // Horizontal scaling of the glyphs (1: none; 0.8: 80 % as wide, as tall as ever): a long
+  // red mark is condensed so. Glyph x positions and advances are already scaled; the PDF
+  // writer draws the outlines narrower with Tz.
+  double horizontalScale = 1;
   Color color;
   std::vector<PlacedGlyph> glyphs;
 };

@@ -56,6 +56,7 @@ Page& FlowContext::page() {
     list_.pages.push_back(std::move(p));
     slot_ = 0;
     anchor_ = fixedAnchor_ = grid_.top;
+    previousFlowLines_ = std::move(flowLines_);
     flowLines_.clear();
   }
   return list_.pages.back();
@@ -188,6 +189,93 @@ void FlowContext::replaceFlowLines(const std::vector<FlowLine>& lines) {
     record(l.text, l.box, l.originX, l.block, l.lineIndex, l.lastOfBlock, l.keepWithNext,
            l.respace);
   }
+}
+
+std::vector<FlowLine> FlowContext::reopenPreviousPage() {
+  const size_t pages = list_.pages.size();
+  if (pages < 2 || previousFlowLines_.empty() || flowLines_.empty() ||
+      unnumbered_.count(pages - 1) > 0) {
+    return {};
+  }
+  size_t flowItems = 0;
+  for (const auto& l : flowLines_) flowItems += l.itemEnd - l.itemBegin;
+  if (list_.pages.back().items.size() != flowItems) return {};  // something else is on it
+  std::vector<FlowLine> taken = takeFlowLines(0);
+  list_.pages.pop_back();
+  flowLines_ = std::move(previousFlowLines_);
+  previousFlowLines_.clear();
+  slot_ = flowLines_.back().slot + 1;
+  // What the page holds besides its flow lines (a header, rules, a seal) sets its anchor.
+  const auto& items = list_.pages.back().items;
+  std::vector<bool> inFlow(items.size(), false);
+  for (const auto& l : flowLines_) {
+    for (size_t i = l.itemBegin; i < l.itemEnd && i < items.size(); ++i) inFlow[i] = true;
+  }
+  fixedAnchor_ = grid_.top;
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (inFlow[i]) continue;
+    if (const auto* run = std::get_if<GlyphRun>(&items[i])) {
+      for (const auto& g : run->glyphs) {
+        fixedAnchor_ = std::max(fixedAnchor_, g.y + kEmDescent * run->sizePt);
+      }
+    } else {
+      fixedAnchor_ = std::max(fixedAnchor_, bottomOf(items[i]));
+    }
+  }
+  anchor_ = fixedAnchor_;
+  for (const auto& l : flowLines_) {
+    anchor_ = std::max(anchor_, grid_.baseline(l.slot, l.sizePt) + kEmDescent * l.sizePt);
+  }
+  return taken;
+}
+
+void FlowContext::replaceFlowLinesKeepingGaps(const std::vector<FlowLine>& lines) {
+  if (lines.empty()) return;
+  int first = 0;
+  for (const auto& l : lines) {
+    if (&l != &lines.front()) slot_ = first + (l.slot - lines.front().slot);
+    record(l.text, l.box, l.originX, l.block, l.lineIndex, l.lastOfBlock, l.keepWithNext,
+           l.respace);
+    if (&l == &lines.front()) first = flowLines_.back().slot;
+  }
+}
+
+size_t FlowContext::pullFromPreviousPage(size_t count) {
+  if (list_.pages.size() < 2 || previousFlowLines_.empty() || flowLines_.empty() || count == 0) {
+    return 0;
+  }
+  size_t flowItems = 0;
+  for (const auto& l : flowLines_) flowItems += l.itemEnd - l.itemBegin;
+  if (list_.pages.back().items.size() != flowItems) return 0;  // something else is on it
+  size_t from = previousFlowLines_.size() - std::min(count, previousFlowLines_.size());
+  while (from > 0 && previousFlowLines_[from - 1].keepWithNext) --from;
+  if (from == 0) return 0;  // never the whole page
+  const int span = previousFlowLines_.back().slot - previousFlowLines_[from].slot + 1;
+  if (flowLines_.back().slot + span >= grid_.lines) return 0;  // the page has no room
+  std::vector<FlowLine> moved(previousFlowLines_.begin() + static_cast<long>(from),
+                              previousFlowLines_.end());
+  Page& before = list_.pages[list_.pages.size() - 2];
+  for (auto it = moved.rbegin(); it != moved.rend(); ++it) {
+    before.items.erase(before.items.begin() + static_cast<long>(it->itemBegin),
+                       before.items.begin() + static_cast<long>(it->itemEnd));
+  }
+  previousFlowLines_.resize(from);
+  std::vector<FlowLine> current = takeFlowLines(0);
+  // The moved lines keep their spacing, from the current page's first flow line down; the
+  // current page's lines (and the blank lines between them) follow.
+  const int base = current.front().slot;
+  for (const auto& l : moved) {
+    slot_ = base + (l.slot - moved.front().slot);
+    record(l.text, l.box, l.originX, l.block, l.lineIndex, l.lastOfBlock, l.keepWithNext,
+           l.respace);
+  }
+  const int shift = slot_ - base;
+  for (const auto& l : current) {
+    slot_ = l.slot + shift;
+    record(l.text, l.box, l.originX, l.block, l.lineIndex, l.lastOfBlock, l.keepWithNext,
+           l.respace);
+  }
+  return moved.size();
 }
 
 }  // namespace gongwen

@@ -140,6 +140,20 @@ class FlowContext {
   std::vector<FlowLine> takeFlowLines(size_t from);
   // Puts lines taken with takeFlowLines back, each on the next grid line, flowing on.
   void replaceFlowLines(const std::vector<FlowLine>& lines);
+  // The flow's lines on the page before the current one, top to bottom (empty on the
+  // first page, or when that page was changed since).
+  const std::vector<FlowLine>& previousFlowLines() const { return previousFlowLines_; }
+  // 7.3.5.5: moves the last `count` flow lines of the page before the current one to the top
+  // of the current page, the current page's flow lines moving down to follow them. Only
+  // while the current page holds nothing but its flow lines; returns how many moved.
+  size_t pullFromPreviousPage(size_t count);
+  // 7.3.5.5: takes the current page's flow lines off it and drops the page, so that the
+  // page before it is the current one again (its flow lines kept, the next free line after
+  // the last). Only while the current page holds nothing but its flow lines; returns the
+  // lines taken (none: nothing changed).
+  std::vector<FlowLine> reopenPreviousPage();
+  // Puts lines back from the next free line on, each as far below the first as it was.
+  void replaceFlowLinesKeepingGaps(const std::vector<FlowLine>& lines);
 
   // 页码: pages that carry no number (a colophon page that stands alone, a letter's first).
   void omitPageNumber(size_t pageIndex) { unnumbered_.insert(pageIndex); }
@@ -162,7 +176,8 @@ class FlowContext {
   int slot_ = 0;
   double anchor_ = 0, fixedAnchor_ = 0;  // pt; fixed: what is not a flow line
   int nextBlock_ = 0;
-  std::vector<FlowLine> flowLines_;  // of the current page
+  std::vector<FlowLine> flowLines_;          // of the current page
+  std::vector<FlowLine> previousFlowLines_;  // of the page before it
   std::set<size_t> unnumbered_;
 };
 

@@ -47,9 +47,9 @@ bool respacePage(FlowContext& ctx, int lines, int charDelta) {
         tail.startCluster = flow[from].box.first;
         if (flow[from].lineIndex > 0) tail.firstIndent = 0;
         auto relaid = composeParagraph(*flow[from].text, tail);
-        const bool done = charDelta > 0 ? relaid.size() == j
-                                        : relaid.size() == j + 2 &&
-                                              visibleClusters(*flow[from].text, relaid.back()) >= 2;
+        // Never one character alone on the paragraph's last line, either way.
+        const bool done = (charDelta > 0 ? relaid.size() == j : relaid.size() == j + 2) &&
+                          visibleClusters(*flow[from].text, relaid.back()) >= 2;
         if (done) {
           plans.push_back({from, end, std::move(relaid)});
           break;
@@ -77,7 +77,7 @@ bool respacePage(FlowContext& ctx, int lines, int charDelta) {
       l.box = plan->lines[k];
       l.lineIndex = model.lineIndex + k;
       l.lastOfBlock = k + 1 == plan->lines.size();
-      l.respace.reset();  // tightened once, no more
+      l.respace->gridPitch = 0;  // re-set once, no more (still body text)
       replacement.push_back(std::move(l));
     }
     i = plan->end;
@@ -103,8 +103,27 @@ int carryToNextPage(FlowContext& ctx, int count) {
   while (from > 0 && flow[from - 1].keepWithNext) --from;
   std::vector<FlowLine> taken = ctx.takeFlowLines(from);
   ctx.newPage();
-  ctx.replaceFlowLines(taken);
+  // Each line on the new page as far below the first as it was (blank lines kept).
+  for (const auto& l : taken) {
+    if (&l != &taken.front()) ctx.setSlot(l.slot - taken.front().slot);
+    ctx.replaceFlowLines({l});
+  }
   return static_cast<int>(taken.size());
+}
+
+int bodyLinesOnPage(const FlowContext& ctx) {
+  const auto& flow = ctx.flowLines();
+  return static_cast<int>(
+      std::count_if(flow.begin(), flow.end(), [](const FlowLine& l) { return isBodyLine(l); }));
+}
+
+int carryWithBody(FlowContext& ctx, int bodyLines) {
+  const std::vector<FlowLine>& flow = ctx.flowLines();
+  size_t from = flow.size();
+  int body = 0;
+  while (from > 0 && body < bodyLines) body += isBodyLine(flow[--from]);
+  if (from == 0) return 0;  // never the whole page: it would stay blank
+  return carryToNextPage(ctx, static_cast<int>(flow.size() - from));
 }
 
 }  // namespace gongwen

@@ -21,7 +21,18 @@ bool tightenPage(FlowContext& ctx, int lines, int extraChars);
 bool loosenPage(FlowContext& ctx, int lines, int fewerChars);
 
 // Moves the last `count` flow lines of the current page (and a heading right before them)
-// to the top of a new page. Returns how many lines moved.
+// to the top of a new page, blank lines between them kept. Returns how many lines moved.
 int carryToNextPage(FlowContext& ctx, int count);
+
+// 正文: a line of the body's paragraphs or headings (those 7.3.5.5 may re-space), not the
+// 附件说明, the recipients or the title.
+inline bool isBodyLine(const FlowLine& l) { return l.respace.has_value(); }
+
+// How many lines of 正文 the current page holds.
+int bodyLinesOnPage(const FlowContext& ctx);
+
+// 7.3.5.5: carries the current page's last `bodyLines` lines of 正文 to a new page, with
+// everything after them (the 附件说明). Returns how many lines moved.
+int carryWithBody(FlowContext& ctx, int bodyLines);
 
 }  // namespace gongwen

@@ -66,6 +66,13 @@ void ContentStream::text(const GlyphRun& run, const EmbeddedFont& font,
   out_ += "/" + resourceName + " ";
   number(size);
   out_ += " Tf\n";
+  // Horizontal scaling (Tz, in percent) narrows each glyph and its advance; the TJ
+  // adjustments are in the scaled text space too.
+  const double scale = run.horizontalScale > 0 ? run.horizontalScale : 1;
+  if (std::abs(scale - 1) > 1e-9) {
+    number(scale * 100);
+    out_ += " Tz\n";
+  }
   size_t i = 0;
   while (i < run.glyphs.size()) {
     // One TJ per baseline.
@@ -78,7 +85,7 @@ void ContentStream::text(const GlyphRun& run, const EmbeddedFont& font,
     double pen = run.glyphs[i].x;
     for (; i < run.glyphs.size() && std::abs(run.glyphs[i].y - y) < 1e-6; ++i) {
       const PlacedGlyph& g = run.glyphs[i];
-      double adjust = (pen - g.x) * 1000.0 / size;  // TJ moves left by adjust/1000 em
+      double adjust = (pen - g.x) * 1000.0 / (size * scale);  // TJ moves left by adjust/1000 em
       if (std::abs(adjust) >= 0.001) {
         number(adjust);
       }
@@ -88,10 +95,11 @@ void ContentStream::text(const GlyphRun& run, const EmbeddedFont& font,
           '<', kHex[code >> 12], kHex[(code >> 8) & 15], kHex[(code >> 4) & 15], kHex[code & 15],
           '>'};
       out_.append(hex, sizeof hex);
-      pen = g.x + font.widthOf.at(code) * size / 1000.0;
+      pen = g.x + font.widthOf.at(code) * size * scale / 1000.0;
     }
     out_ += "] TJ\n";
   }
+  if (std::abs(scale - 1) > 1e-9) out_ += "100 Tz\n";  // text state outlives ET
   out_ += "ET\n";
 }
 

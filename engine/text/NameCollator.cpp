@@ -6,6 +6,7 @@
 
 #include "common/Errors.h"
 #include "common/Utf8.h"
+#include "text/StrokeTable.h"
 
 namespace gongwen {
 namespace {
@@ -47,6 +48,9 @@ NameCollator::NameCollator(NameOrder order, const std::vector<std::string>& comp
   if (U_FAILURE(status)) {
     throw std::runtime_error(std::string("ICU collator unavailable: ") + u_errorName(status));
   }
+  // Strokes: ICU only orders the characters the stroke table does not know, by their
+  // primary weights alone (no 0, 1 or 2 bytes in them: those separate the key's parts).
+  if (order == NameOrder::Strokes) ucol_setStrength(collator_.get(), UCOL_PRIMARY);
 }
 
 std::pair<std::u32string, std::u32string> NameCollator::split(const std::u32string& name) const {
@@ -74,8 +78,34 @@ std::string NameCollator::collationKey(const std::u32string& text) const {
   }
 }
 
+// One character's part of a 姓氏笔画 key: a known character by its stroke count, then its
+// strokes in writing order (横 1 竖 2 撇 3 点 4 折 5), then its code point (so that two
+// characters with the same strokes, 田 and 由, keep their names apart); an unknown one
+// after every known one, by ICU's stroke collation. Each part ends with a 2 byte, below
+// every byte inside a part, so a shorter sequence sorts first.
+std::string NameCollator::strokeKey(const std::u32string& text) const {
+  std::string key;
+  for (char32_t c : text) {
+    if (const CharStrokes* s = findStrokes(c)) {
+      key += '\x10';
+      key += static_cast<char>(0x10 + std::min<int>(s->count, 0xEF));
+      key += s->strokes;
+      key += '\x03';
+      for (int shift = 18; shift >= 0; shift -= 6) {
+        key += static_cast<char>(0x40 + ((c >> shift) & 0x3F));
+      }
+    } else {
+      key += '\x20';
+      key += collationKey(std::u32string(1, c));
+    }
+    key += '\x02';
+  }
+  return key;
+}
+
 std::string NameCollator::sortKey(const std::u32string& name) const {
   auto [surname, given] = split(name);
+  if (order_ == NameOrder::Strokes) return strokeKey(surname) + '\x01' + strokeKey(given);
   // Keys hold no 0 bytes but their end: a 1 byte between the parts keeps a shorter
   // surname (欧) before a longer one that starts with it (欧阳).
   return collationKey(surname) + '\x01' + collationKey(given);

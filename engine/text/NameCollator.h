@@ -1,5 +1,9 @@
 // Orders Chinese personal names the way name lists are ordered: as given, by the strokes
-// of the surname (姓氏笔画, ICU zh@collation=stroke) or by pinyin (zh@collation=pinyin).
+// of the surname (姓氏笔画 by the mainland rule, GF 3003-1999: fewer strokes of the
+// simplified form first, the same count by the strokes in writing order 横 竖 撇 点 折, then
+// the next character; the data in StrokeTable) or by pinyin (ICU zh@collation=pinyin).
+// Characters the stroke table does not know come after the known ones, by ICU's stroke
+// collation.
 // A compound surname (欧阳, 司马, 诸葛 …) sorts as a whole: every 欧X comes before every
 // 欧阳Y, then names with the same surname by their given names.
 #pragma once
@@ -35,6 +39,7 @@ class NameCollator {
 
  private:
   std::string collationKey(const std::u32string& text) const;
+  std::string strokeKey(const std::u32string& text) const;
 
   NameOrder order_;
   std::vector<std::u32string> compounds_;

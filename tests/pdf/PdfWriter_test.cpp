@@ -170,6 +170,43 @@ TEST(PdfWriter, GlyphsLandExactlyWhereTheListPutsThem) {
   }
 }
 
+// A condensed run (a long red mark): Tz narrows the glyphs, their height stays, the
+// positions are still exactly the list's, and the text after it is not condensed.
+TEST(PdfWriter, CondensedRunIsNarrowedWithTzAndLandsWhereTheListPutsIt) {
+  auto font = Font::load(test::kFandolFang);
+  DisplayList list;
+  Page page = a4();
+  GlyphRun run = shapeRun(font, U"中文排版", 100, 200, 40);
+  run.horizontalScale = 0.6;
+  for (auto& g : run.glyphs) {
+    g.x = 100 + (g.x - 100) * 0.6;
+    g.advance *= 0.6;
+  }
+  page.items.push_back(run);
+  page.items.push_back(shapeRun(font, U"正文", 100, 300, 16));
+  list.pages.push_back(page);
+  TempDir dir;
+  auto trace = runShell("mutool trace " + shellQuote(writeTo(dir, list))).out;
+  std::regex span("trm=\"([0-9.]+) 0 0 ([0-9.]+)\"");
+  std::vector<std::pair<double, double>> trms;
+  for (auto it = std::sregex_iterator(trace.begin(), trace.end(), span);
+       it != std::sregex_iterator(); ++it) {
+    trms.emplace_back(std::stod((*it)[1]), std::stod((*it)[2]));
+  }
+  ASSERT_EQ(trms.size(), 2u) << trace;
+  EXPECT_NEAR(trms[0].first, 24, 0.01);   // 40pt × 60 % wide
+  EXPECT_NEAR(trms[0].second, 40, 0.01);  // as tall as ever
+  EXPECT_NEAR(trms[1].first, 16, 0.01);   // the next run is not condensed
+  std::regex glyph("<g unicode=\"[^\"]*\" glyph=\"[^\"]*\" x=\"([0-9.]+)\"");
+  std::vector<double> xs;
+  for (auto it = std::sregex_iterator(trace.begin(), trace.end(), glyph);
+       it != std::sregex_iterator(); ++it) {
+    xs.push_back(std::stod((*it)[1]));
+  }
+  ASSERT_EQ(xs.size(), 6u);
+  for (size_t i = 0; i < 4; ++i) EXPECT_NEAR(xs[i], run.glyphs[i].x, 0.01);
+}
+
 // /W lists only the glyphs whose width is not the default /DW 1000 (half-width digits here,
 // not the full-width characters), and a viewer still puts every glyph where the list does.
 TEST(PdfWriter, WidthsListOnlyGlyphsNarrowerOrWiderThanAnEm) {

@@ -1,7 +1,9 @@
 // 发文机关标志 / 纪要标志 (7.2.5, 10.1, 10.2): the red mark, centred, its top edge a set
 // distance below the block's top (or the page's, for letters). Wider than the block, it is
-// set smaller. A list of several issuers (联合行文) stacks the names, each spread to the
-// longest one, with the suffix (e.g. "文件") to their right, centred on them vertically.
+// condensed first (its glyphs narrowed, their height kept, down to the layout's
+// "min_horizontal_scale"), and only past that bound set smaller. A list of several issuers
+// (联合行文) stacks the names, each spread to the longest one, with the suffix (e.g. "文件") to
+// their right, centred on them vertically.
 #include <algorithm>
 
 #include "common/Errors.h"
@@ -22,6 +24,25 @@ void spreadTo(LineBox& line, double width) {
   const double gap = extra / static_cast<double>(n - 1);
   for (size_t k = 0; k < n; ++k) line.x[k] += gap * static_cast<double>(k);
   line.extent += extra;
+}
+
+// Places a line like placeLineAbsolute, narrowed by `scale` towards `originX`: glyph
+// positions and advances scaled, the runs drawn condensed (GlyphRun::horizontalScale).
+void placeCondensed(FlowContext& ctx, const SingleLine& l, double originX, double baseline,
+                    double scale) {
+  const size_t from = ctx.currentPage().items.size();
+  ctx.placeLineAbsolute(*l.text, l.line, originX, baseline);
+  if (scale >= 1) return;
+  auto& items = ctx.currentPage().items;
+  for (size_t i = from; i < items.size(); ++i) {
+    auto* run = std::get_if<GlyphRun>(&items[i]);
+    if (run == nullptr) continue;
+    run->horizontalScale = scale;
+    for (auto& g : run->glyphs) {
+      g.x = originX + (g.x - originX) * scale;
+      g.advance *= scale;
+    }
+  }
 }
 
 }  // namespace
@@ -68,25 +89,30 @@ void placeMark(FlowContext& ctx, const FlowElement& el, const Record& record) {
     return out;
   };
 
+  // Too wide: narrower glyphs of the same height first, down to the bound; then smaller.
+  const double minScale = std::clamp(p.number("min_horizontal_scale", 1), 0.1, 1.0);
   double size = style.sizePt;
+  double scale = 1;
   Shaped shaped = shapeAll(size);
   if (shaped.width > maxWidth) {
-    size = size * maxWidth / shaped.width;
-    shaped = shapeAll(size);
+    scale = std::max(minScale, maxWidth / shaped.width);
+    if (shaped.width * scale > maxWidth) {
+      size = size * maxWidth / (shaped.width * scale);
+      shaped = shapeAll(size);
+    }
   }
-  const double left = centre - shaped.width / 2;
+  const double left = centre - shaped.width * scale / 2;
   const double pitch = size * (1 + lineGapEm);
   for (size_t i = 0; i < shaped.names.size(); ++i) {
     SingleLine& n = shaped.names[i];
     if (names.size() > 1) spreadTo(n.line, shaped.namesWidth);
-    ctx.placeLineAbsolute(*n.text, n.line, left, top + i * pitch + kEmAscent * size);
+    placeCondensed(ctx, n, left, top + i * pitch + kEmAscent * size, scale);
   }
   if (!suffix.empty()) {
     const double namesBottom = top + (names.size() - 1) * pitch + size;
     const double suffixTop = (top + namesBottom) / 2 - size / 2;
-    ctx.placeLineAbsolute(*shaped.suffix.text, shaped.suffix.line,
-                          left + shaped.namesWidth + suffixGapEm * size,
-                          suffixTop + kEmAscent * size);
+    placeCondensed(ctx, shaped.suffix, left + (shaped.namesWidth + suffixGapEm * size) * scale,
+                   suffixTop + kEmAscent * size, scale);
   }
 }
 

@@ -5,8 +5,10 @@
 // Without (7.3.5.2): one blank line, the issuer right-aligned with a two-em right indent,
 // the date on the next line starting two em right of the issuer's start; a date longer
 // than that keeps the two-em indent and pushes the issuer left to match.
-// 7.3.5.5: the block never opens a page by itself — the page before is tightened
-// (PageAdjust), or its last lines come over with the block.
+// 7.3.5.5: the block never opens a page by itself, and the page it is on carries at least
+// two lines of 正文: the page before is tightened (PageAdjust), or its last body lines
+// (with the 附件说明 after them) come over with the block; when the block fits below too
+// little 正文, the last body lines of the page before are pulled over to it.
 #include <algorithm>
 #include <cmath>
 
@@ -27,6 +29,30 @@ struct SignatureGeometry {
   double sealTopOffset = 0;  // seal top below the top of the issuer's grid line, pt
   double sealHeight = 0;
 };
+
+// 7.3.5.5, first choice when the body ran over onto the block's page by fewer lines than
+// it must carry: the page before is tightened so that those lines (and what follows them)
+// go back to it with the block. `deficit(extra)` tells the grid lines the block lacks on
+// the current page were `extra` more lines above it. Changes nothing and returns false
+// when the page before cannot give that much.
+template <typename Deficit>
+bool tightenBack(FlowContext& ctx, const Deficit& deficit, int maxExtra) {
+  const auto& flow = ctx.flowLines();
+  // Only when this page opens with the body's continuation (no blank line was lost at the
+  // page break).
+  if (flow.empty() || !isBodyLine(flow.front()) || flow.front().slot != 0) return false;
+  std::vector<FlowLine> taken = ctx.reopenPreviousPage();
+  if (taken.empty()) return false;
+  const int span = taken.back().slot - taken.front().slot + 1;
+  const int lack = deficit(span);
+  if (lack <= 0 || tightenPage(ctx, lack, maxExtra)) {
+    ctx.replaceFlowLinesKeepingGaps(taken);
+    return true;
+  }
+  ctx.newPage();  // as it was
+  ctx.replaceFlowLinesKeepingGaps(taken);
+  return false;
+}
 
 }  // namespace
 
@@ -96,10 +122,11 @@ void placeSignature(FlowContext& ctx, const FlowElement& el, const Record& recor
     while (grid.top + (k + r) * grid.linePitch + geo.sealTopOffset < bottomAbove - 0.01) ++r;
     return r;
   };
-  // Grid lines the block lacks on the current page (0: it fits).
-  auto deficit = [&]() {
-    const int k = std::min(ctx.slot(), grid.lines) - 1;
-    const int rows = rowsFor(ctx.anchor(), k);
+  // Grid lines the block lacks on the current page (0: it fits), were `extra` more lines
+  // of text above it.
+  auto deficit = [&](int extra = 0) {
+    const int k = std::min(ctx.slot(), grid.lines) - 1 + extra;
+    const int rows = rowsFor(ctx.anchor() + extra * grid.linePitch, k);
     const int issuerSlot = k + rows - (issuer.empty() ? 1 : 0);
     const int lastSlot = issuerSlot + (date.empty() ? 0 : 1);
     int lack = lastSlot - (grid.lines - 1);
@@ -112,14 +139,31 @@ void placeSignature(FlowContext& ctx, const FlowElement& el, const Record& recor
     return std::max(0, lack);
   };
 
+  // 7.3.5.5: the page of the date carries at least this many lines of 正文 (the 附件说明
+  // does not count) whenever the body has that many.
+  const int minBody = p.integer("min_lines_with_signature", 2);
+  const int maxExtra = p.integer("max_extra_chars_per_line", 1);
   ctx.currentPage();
   if (int lack = deficit(); lack > 0) {
-    if (!tightenPage(ctx, lack, p.integer("max_extra_chars_per_line", 1))) {
-      carryToNextPage(ctx, p.integer("min_lines_with_signature", 2));
+    if (!tightenPage(ctx, lack, maxExtra)) {
+      carryWithBody(ctx, minBody);
     }
     if (deficit() > 0) {  // a page too short for the block at all
       ctx.newPage();
       ctx.page();
+    }
+  } else if (const int have = bodyLinesOnPage(ctx);
+             have < minBody && !ctx.onFreshPage() && !tightenBack(ctx, deficit, maxExtra)) {
+    // The block fits, but below too little 正文 (the body ran over by a line, or only the
+    // 附件说明 did), and the page before cannot take it all back: its last
+    // `minBody - have` lines of 正文 come over to this page, with whatever follows them
+    // there (the first lines of the 附件说明).
+    const auto& before = ctx.previousFlowLines();
+    size_t from = before.size();
+    for (int body = 0; from > 0 && body < minBody - have;) body += isBodyLine(before[--from]);
+    if (from < before.size() && isBodyLine(before[from])) {
+      const int span = before.back().slot - before[from].slot + 1;
+      if (deficit(span) == 0) ctx.pullFromPreviousPage(before.size() - from);
     }
   }
   const int k = std::min(ctx.slot(), grid.lines) - 1;
