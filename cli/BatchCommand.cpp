@@ -11,6 +11,7 @@
 
 #include "batch/BatchRenderer.h"
 #include "batch/OutputNames.h"
+#include "cli/PrinterCommands.h"
 #include "cli/ProgressBar.h"
 #include "common/AtomicFile.h"
 #include "common/Errors.h"
@@ -150,6 +151,7 @@ int runBatch(const CommandLine& cl) {
   options.render.layout = in.layout;
   options.render.normalize = cl.normalize;
   options.render.allowMissingGlyphs = cl.allowMissingGlyphs;
+  options.render.print = printAdjustOf(cl);
   if (input != "-") {
     auto slash = input.rfind('/');
     options.render.baseDirectory = slash == std::string::npos ? "." : input.substr(0, slash);

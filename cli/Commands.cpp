@@ -5,6 +5,7 @@
 #include <iostream>
 #include <iterator>
 
+#include "cli/PrinterCommands.h"
 #include "common/AtomicFile.h"
 #include "common/Errors.h"
 #include "common/Json.h"
@@ -44,6 +45,7 @@ int runRender(const CommandLine& cl) {
   options.layout = cl.layout;
   options.normalize = cl.normalize;
   options.allowMissingGlyphs = cl.allowMissingGlyphs;
+  options.print = printAdjustOf(cl);
   if (input != "-") {
     auto slash = input.rfind('/');
     options.baseDirectory = slash == std::string::npos ? "." : input.substr(0, slash);

@@ -80,6 +80,7 @@ Reply renderBatch(const Engine& engine, const BatchRequest& request, const Limit
   BatchOptions options;
   options.render.layout = request.layout;
   options.render.normalize = request.normalize;
+  options.render.print = request.print;
   options.render.allowFilePaths = false;  // never a file named by a request
   options.duplex = request.duplex;
   options.threads = 1;  // the worker pool bounds the cores in use

@@ -5,6 +5,7 @@
 #include "common/Errors.h"
 #include "common/Json.h"
 #include "server/ApiError.h"
+#include "server/PrintQuery.h"
 
 namespace gongwen::server {
 namespace {
@@ -38,6 +39,7 @@ BatchRequest parseBatchRequest(const Engine& engine, const std::string& mediaTyp
   req.duplex = queryFlag(query, "duplex", false);
   req.dryRun = queryFlag(query, "dry_run", false);
   req.normalize = queryFlag(query, "normalize", true);
+  req.print = printAdjustFromQuery(query);
   auto layoutParam = query.find("layout");
   if (layoutParam != query.end()) req.layout = layoutParam->second;
 

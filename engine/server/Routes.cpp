@@ -9,6 +9,7 @@
 #include "server/BatchRender.h"
 #include "server/BatchRequest.h"
 #include "server/DocumentRender.h"
+#include "server/PrintQuery.h"
 
 namespace gongwen::server {
 namespace {
@@ -39,6 +40,7 @@ Reply render(ServerContext& context, const ApiRequest& request) {
   auto layout = request.query.find("layout");
   if (layout != request.query.end()) options.layout = layout->second;
   options.normalize = queryFlag(request.query, "normalize", true);
+  options.print = printAdjustFromQuery(request.query);
   options.cache = context.composeCache;
   return onWorker(context, [&] {
     Deadline deadline(context.settings.limits.timeLimit);

@@ -284,3 +284,105 @@ test("a GB18030 CSV: good and bad rows counted, merged PDF and zip downloaded", 
   ], { input: zip.bytes }).toString();
   assert.deepEqual(listing.trim().split("\n"), ["0001-row-2.pdf", "0003-row-4.pdf", "failures.json"]);
 });
+
+// ---- 套打 ------------------------------------------------------------------------------------
+
+async function fillCertificate() {
+  await page.click("#tab-single");
+  await page.selectOption("#layout", "certificate");
+  await page.fill("#field-recipient", "中电电气集团有限公司");
+  await page.fill("#field-citation", "荣获第三届“市长质量奖”。特发此状，以资鼓励。");
+  await page.fill("#field-issuer", "南京市人民政府");
+  await page.fill("#field-date", "2012-06-13");
+  await page.fill("#field-serial", "NJ-2012-0001");
+}
+
+// Clicks 预览 and returns the query of the render request it sent.
+async function previewQuery() {
+  const [request] = await Promise.all([
+    page.waitForRequest((r) => r.url().includes("/v1/render")),
+    page.click("#preview"),
+  ]);
+  await waitForText("#status", "已生成");
+  return new URL(request.url()).searchParams;
+}
+
+test("the 套打 switch prints only what the office fills in, and the page says it prints at 100 %", async () => {
+  await fillCertificate();
+  assert.match(await page.textContent("#panel-single .print-note"), /实际大小/);
+  await page.check("#overlay");
+  const query = await previewQuery();
+  assert.equal(query.get("overlay"), "1");
+  const pdf = await download("#download");
+  const text = execFileSync("pdftotext", ["-enc", "UTF-8", "-", "-"], { input: pdf.bytes })
+    .toString()
+    .replace(/\s+/g, "");
+  assert.match(text, /中电电气集团有限公司：/);
+  assert.doesNotMatch(text, /奖状/, "the card carries the title");
+  assert.match(pdf.bytes.toString("latin1"), /\/PrintScaling \/None/);
+  await page.uncheck("#overlay");
+  assert.equal((await previewQuery()).get("overlay"), null);
+});
+
+test("a printer profile is remembered by the browser and sent as offset and scale", async () => {
+  await page.fill("#offset-x", "1.5");
+  await page.fill("#offset-y", "-0.8");
+  await page.fill("#scale", "0.99");
+  await page.fill("#printer-name", "办公室HP/纸盒2");
+  await page.click("#printer-save");
+  assert.equal(await page.inputValue("#printer"), "办公室HP/纸盒2");
+
+  await page.reload();
+  await page.waitForSelector("body[data-ready='1']", { timeout: 30000 });
+  assert.equal(await page.inputValue("#printer"), "办公室HP/纸盒2", "chosen again after a reload");
+  assert.equal(await page.inputValue("#offset-x"), "1.5");
+  assert.equal(await page.inputValue("#offset-y"), "-0.8");
+  await fillCertificate();
+  await page.check("#overlay");
+  const query = await previewQuery();
+  assert.equal(query.get("offset"), "1.5,-0.8");
+  assert.equal(query.get("scale"), "0.99");
+
+  // Back to no calibration: nothing sent.
+  await page.selectOption("#printer", "");
+  assert.equal(await page.inputValue("#offset-x"), "0");
+  const plain = await previewQuery();
+  assert.equal(plain.get("offset"), null);
+  assert.equal(plain.get("scale"), null);
+  await page.selectOption("#printer", "办公室HP/纸盒2");
+  await page.click("#printer-remove");
+  assert.deepEqual(await page.$$eval("#printer option", (os) => os.map((o) => o.value)), [""]);
+});
+
+test("a photo of the blank card shows behind the preview, scaled to the page, never sent", async () => {
+  // A stand-in for a scan of a pre-printed card: the full certificate without its texts.
+  const dir = mkdtempSync(join(tmpdir(), "gongwen-card-"));
+  try {
+    const record = join(dir, "card.json");
+    execFileSync("sh", ["-c", `printf '%s' '{"layout":"certificate","recipient":"　","citation":"　","issuer":"　","date":"2012-06-13"}' > ${record}`]);
+    execFileSync(cli, ["render", record, "-o", join(dir, "card.pdf"), "--data-dir", dataDir]);
+    execFileSync("pdftoppm", ["-png", "-r", "40", "-singlefile", join(dir, "card.pdf"), join(dir, "card")]);
+    await fillCertificate();
+    await page.check("#overlay");
+    await page.setInputFiles("#card-image", join(dir, "card.png"));
+    assert.equal(await page.isVisible("#card-backdrop"), true);
+    assert.match(await page.getAttribute("#card-backdrop", "src"), /^blob:/);
+    const [request] = await Promise.all([
+      page.waitForRequest((r) => r.url().includes("/v1/render")),
+      page.click("#preview"),
+    ]);
+    await waitForText("#status", "已生成");
+    assert.ok(request.postData().length < 2000, "the card's photo is not sent");
+    assert.match(await page.getAttribute("#preview-frame", "src"), /^blob:.*#toolbar=0/);
+    const box = await page.locator("#card-stage").boundingBox();
+    assert.ok(Math.abs(box.width / box.height - 297 / 210) < 0.01, JSON.stringify(box));
+    const img = await page.locator("#card-backdrop").boundingBox();
+    assert.deepEqual([img.width, img.height].map(Math.round), [box.width, box.height].map(Math.round));
+    await page.waitForTimeout(1500); // the PDF viewer draws the page
+    await shot("card-preview");
+    await page.click("#card-clear");
+    assert.equal(await page.isVisible("#card-backdrop"), false);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
