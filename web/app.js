@@ -225,7 +225,8 @@ async function preview(event) {
   const frame = $("preview-frame");
   if (frame.dataset.url) URL.revokeObjectURL(frame.dataset.url);
   frame.dataset.url = URL.createObjectURL(blob);
-  setPreviewSrc();
+  frame.src = frame.dataset.url;
+  await previewOnCard(record);
   $("preview-empty").hidden = true;
   $("download").disabled = false;
   const pages = response.headers.get("X-Gongwen-Pages") || "?";
@@ -308,6 +309,8 @@ function printQuery(q) {
 }
 
 // The card's photo behind the preview, stretched to the page's size; never sent anywhere.
+// Over it the page as SVG (POST /v1/render?format=svg, transparent), stretched the same way,
+// so that each line shows where it will land on the card.
 function showCard() {
   const stage = $("card-stage");
   const img = $("card-backdrop");
@@ -315,6 +318,7 @@ function showCard() {
   const on = Boolean(img.dataset.url) && layout && layout.page_mm;
   stage.classList.toggle("on-card", Boolean(on));
   img.hidden = !on;
+  $("card-overlay").hidden = !on || !$("card-overlay").dataset.url;
   stage.style.aspectRatio = on ? layout.page_mm.width + " / " + layout.page_mm.height : "";
 }
 
@@ -325,7 +329,6 @@ function chooseCard() {
   img.dataset.url = file ? URL.createObjectURL(file) : "";
   img.src = img.dataset.url;
   showCard();
-  setPreviewSrc();
 }
 
 function clearCard() {
@@ -333,11 +336,24 @@ function clearCard() {
   chooseCard();
 }
 
-// The preview's PDF; on a card, the viewer's chrome hidden and the page fitted.
-function setPreviewSrc() {
-  const frame = $("preview-frame");
-  if (!frame.dataset.url) return;
-  frame.src = frame.dataset.url + ($("card-backdrop").dataset.url ? "#toolbar=0&navpanes=0&view=Fit" : "");
+// The page as SVG for the preview on the card (only when a card's photo is chosen).
+async function previewOnCard(record) {
+  const overlay = $("card-overlay");
+  if (overlay.dataset.url) URL.revokeObjectURL(overlay.dataset.url);
+  overlay.dataset.url = "";
+  if ($("card-backdrop").dataset.url) {
+    const q = printQuery(new URLSearchParams({ format: "svg" }));
+    const response = await api("/v1/render?" + q.toString(), {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(record),
+    });
+    if (response.ok) {
+      overlay.dataset.url = URL.createObjectURL(await response.blob());
+      overlay.src = overlay.dataset.url;
+    }
+  }
+  showCard();
 }
 
 // ---- batch -------------------------------------------------------------------------------
@@ -475,7 +491,10 @@ function start() {
   $("printer").addEventListener("change", choosePrinter);
   $("printer-save").addEventListener("click", savePrinter);
   $("printer-remove").addEventListener("click", removePrinter);
-  $("card-image").addEventListener("change", chooseCard);
+  $("card-image").addEventListener("change", async () => {
+    chooseCard();
+    if ($("preview-frame").dataset.url) $("record-form").requestSubmit();
+  });
   $("card-clear").addEventListener("click", clearCard);
   fillPrinterSelect(localStorage.getItem(PRINTER_KEY) || "");
   $("record-form").addEventListener("submit", preview);

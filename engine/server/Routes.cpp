@@ -50,6 +50,10 @@ Reply render(ServerContext& context, const ApiRequest& request) {
     } catch (const InputError& e) {
       throw ApiError(400, "malformed JSON", e.message(), "$");
     }
+    if (auto format = request.query.find("format");
+        format != request.query.end() && format->second == "svg") {
+      return svgPreview(*context.engine, record, options);  // 套打 preview on the card
+    }
     return renderDocument(*context.engine, record, options, context.settings.limits, deadline,
                           &context.pdfCache);
   });

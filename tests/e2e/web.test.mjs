@@ -13,6 +13,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { deflateSync } from "node:zlib";
 import { chromium } from "playwright-core";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -354,35 +355,82 @@ test("a printer profile is remembered by the browser and sent as offset and scal
   assert.deepEqual(await page.$$eval("#printer option", (os) => os.map((o) => o.value)), [""]);
 });
 
-test("a photo of the blank card shows behind the preview, scaled to the page, never sent", async () => {
-  // A stand-in for a scan of a pre-printed card: the full certificate without its texts.
-  const dir = mkdtempSync(join(tmpdir(), "gongwen-card-"));
-  try {
-    const record = join(dir, "card.json");
-    execFileSync("sh", ["-c", `printf '%s' '{"layout":"certificate","recipient":"　","citation":"　","issuer":"　","date":"2012-06-13"}' > ${record}`]);
-    execFileSync(cli, ["render", record, "-o", join(dir, "card.pdf"), "--data-dir", dataDir]);
-    execFileSync("pdftoppm", ["-png", "-r", "40", "-singlefile", join(dir, "card.pdf"), join(dir, "card")]);
-    await fillCertificate();
-    await page.check("#overlay");
-    await page.setInputFiles("#card-image", join(dir, "card.png"));
-    assert.equal(await page.isVisible("#card-backdrop"), true);
-    assert.match(await page.getAttribute("#card-backdrop", "src"), /^blob:/);
-    const [request] = await Promise.all([
-      page.waitForRequest((r) => r.url().includes("/v1/render")),
-      page.click("#preview"),
-    ]);
-    await waitForText("#status", "已生成");
-    assert.ok(request.postData().length < 2000, "the card's photo is not sent");
-    assert.match(await page.getAttribute("#preview-frame", "src"), /^blob:.*#toolbar=0/);
-    const box = await page.locator("#card-stage").boundingBox();
-    assert.ok(Math.abs(box.width / box.height - 297 / 210) < 0.01, JSON.stringify(box));
-    const img = await page.locator("#card-backdrop").boundingBox();
-    assert.deepEqual([img.width, img.height].map(Math.round), [box.width, box.height].map(Math.round));
-    await page.waitForTimeout(1500); // the PDF viewer draws the page
-    await shot("card-preview");
-    await page.click("#card-clear");
-    assert.equal(await page.isVisible("#card-backdrop"), false);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
+// A stand-in for a photo of a blank 奖状 card (A4 landscape, 2 px per mm): cream paper, a red
+// frame 7.5 mm in, a gold one 10.4 mm in and a red band where the title is printed.
+function cardPng() {
+  const w = 594, h = 420;
+  const raw = Buffer.alloc((w * 3 + 1) * h);
+  for (let y = 0; y < h; y++) {
+    raw[y * (w * 3 + 1)] = 0; // filter: none
+    for (let x = 0; x < w; x++) {
+      const edge = Math.min(x, y, w - 1 - x, h - 1 - y) / 2; // mm from the nearest edge
+      let rgb = [250, 243, 224];
+      if (edge >= 6 && edge <= 9) rgb = [200, 16, 46];
+      else if (edge >= 10.1 && edge <= 10.7) rgb = [201, 162, 39];
+      else if (y >= 62 && y <= 106 && x >= 200 && x <= 394 && (x < 250 || x > 344)) rgb = [200, 16, 46];
+      raw.set(rgb, y * (w * 3 + 1) + 1 + x * 3);
+    }
   }
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (buf) => {
+    let c = 0xffffffff;
+    for (const b of buf) c = crcTable[(c ^ b) & 0xff] ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type, data) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, "latin1"), data]);
+    const sum = Buffer.alloc(4);
+    sum.writeUInt32BE(crc(body));
+    return Buffer.concat([len, body, sum]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(w, 0);
+  ihdr.writeUInt32BE(h, 4);
+  ihdr.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk("IHDR", ihdr),
+    chunk("IDAT", deflateSync(raw)),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
+}
+
+test("a photo of the blank card shows behind the preview, scaled to the page, never sent", async () => {
+  await fillCertificate();
+  await page.check("#overlay");
+  await page.setInputFiles("#card-image", { name: "卡纸.png", mimeType: "image/png", buffer: cardPng() });
+  assert.equal(await page.isVisible("#card-backdrop"), true);
+  assert.match(await page.getAttribute("#card-backdrop", "src"), /^blob:/);
+  const sent = [];
+  const listener = (r) => r.url().includes("/v1/render") && sent.push(r);
+  page.on("request", listener);
+  await page.click("#preview");
+  await waitForText("#status", "已生成");
+  page.off("request", listener);
+  assert.equal(sent.length, 2, "the PDF, then the page as SVG for the card");
+  for (const r of sent) assert.ok(r.postData().length < 2000, "the card's photo is not sent");
+  const svgQuery = new URL(sent[1].url()).searchParams;
+  assert.equal(svgQuery.get("format"), "svg");
+  assert.equal(svgQuery.get("overlay"), "1");
+  await page.waitForFunction(() => document.getElementById("card-overlay").complete);
+  assert.equal(await page.isVisible("#card-overlay"), true);
+  assert.match(await page.getAttribute("#card-overlay", "src"), /^blob:/);
+  // The card's photo and the page, both stretched to the page's size (297 × 210 mm).
+  const box = await page.locator("#card-stage").boundingBox();
+  assert.ok(Math.abs(box.width / box.height - 297 / 210) < 0.01, JSON.stringify(box));
+  for (const id of ["#card-backdrop", "#card-overlay"]) {
+    const b = await page.locator(id).boundingBox();
+    assert.deepEqual([b.x, b.y, b.width, b.height].map(Math.round), [box.x, box.y, box.width, box.height].map(Math.round), id);
+  }
+  await shot("card-preview");
+  await page.click("#card-clear");
+  assert.equal(await page.isVisible("#card-backdrop"), false);
+  assert.equal(await page.isVisible("#card-overlay"), false);
+  assert.equal(await page.isVisible("#preview-frame"), true, "the PDF preview again");
 });
