@@ -24,8 +24,8 @@ double numberAt(const Poco::Dynamic::Var& v, const std::string& where) {
 PrinterProfile parseProfile(const Poco::JSON::Object::Ptr& obj, const std::string& where) {
   PrinterProfile p;
   for (const auto& [key, value] : *obj) {
-    if (key != "offset_mm" && key != "scale" && key != "description") {
-      throw InputError(where + "." + key, "unknown key (offset_mm, scale, description)");
+    if (key != "offset_mm" && key != "scale") {
+      throw InputError(where + "." + key, "unknown key (a profile has offset_mm and scale)");
     }
   }
   if (obj->has("offset_mm")) {

@@ -225,6 +225,30 @@ TEST(Overlay, AnOffsetThatPushesABoxOffThePageNamesTheBox) {
   EXPECT_THROW(layOut("certificate", adjust), InputError);
 }
 
+TEST(Overlay, AnOffsetMovesAFlowLayoutsPageToo) {
+  auto doc = test::article("关于召开会议的通知", "定于六月十三日召开会议。\n请各单位准时参加。");
+  RenderOptions plain, moved;
+  moved.print.offsetXMm = 2;
+  moved.print.offsetYMm = 3;
+  const Page a = test::engine().layout(doc, plain).list.pages.at(0);
+  const Page b = test::engine().layout(doc, moved).list.pages.at(0);
+  const auto ga = glyphsOf(a), gb = glyphsOf(b);
+  ASSERT_GT(ga.size(), 10u);
+  ASSERT_EQ(ga.size(), gb.size());
+  for (size_t i = 0; i < ga.size(); ++i) {
+    EXPECT_NEAR(gb[i].x - ga[i].x, mmToPt(2), 1e-9);
+    EXPECT_NEAR(gb[i].y - ga[i].y, mmToPt(3), 1e-9);
+  }
+  moved.print.offsetYMm = -45;  // the title's top is less than 45 mm from the page's top
+  try {
+    test::engine().layout(doc, moved);
+    FAIL() << "no error";
+  } catch (const InputError& e) {
+    EXPECT_EQ(e.where(), "page 1");
+    EXPECT_NE(e.message().find("off the page"), std::string::npos) << e.message();
+  }
+}
+
 TEST(Overlay, BadNumbersAreErrors) {
   PrintAdjust adjust;
   EXPECT_THROW(parseOffset("1.5", adjust, "--offset"), InputError);
