@@ -52,6 +52,7 @@ void BM_CertificateRender(benchmark::State& state) {
 BENCHMARK(BM_CertificateRender)->Unit(benchmark::kMillisecond);
 
 // 1000 certificates from the GB18030 sample's rows (repeated) into one merged PDF, warm.
+// Arg 0: full pages; arg 1: 套打 (--overlay: no art, title or seal).
 void BM_CertificateBatch1000(benchmark::State& state) {
   const Layout& layout = engine().layouts().get("certificate");
   auto sampleItems =
@@ -61,6 +62,7 @@ void BM_CertificateBatch1000(benchmark::State& state) {
   BatchOptions options;
   options.render = fromSamples();
   options.render.layout = "certificate";
+  options.render.print.overlay = state.range(0) == 1;
   size_t bytes = 0;
   for (auto _ : state) {
     BatchResult result = layoutBatch(engine(), items, options);
@@ -71,6 +73,6 @@ void BM_CertificateBatch1000(benchmark::State& state) {
   }
   state.counters["pdf_bytes"] = static_cast<double>(bytes);
 }
-BENCHMARK(BM_CertificateBatch1000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_CertificateBatch1000)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 
 }  // namespace

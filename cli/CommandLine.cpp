@@ -23,6 +23,12 @@ const char* const kUsage =
     "      starts every record on an odd page; --split writes one PDF per record named by\n"
     "      FIELD (safe, unique names). Bad records are listed with row and field and the\n"
     "      others still print (exit 3); --strict stops at the first one and writes nothing.\n"
+    "  gongwen printer set NAME --offset X,Y [--scale S] | printer list | printer remove NAME\n"
+    "      Printer profiles for 套打 (one per printer or tray), kept in\n"
+    "      $XDG_CONFIG_HOME/gongwen/printers.json (~/.config/gongwen/printers.json).\n"
+    "  gongwen calibrate --layout NAME [-o SHEET.pdf] [--printer NAME]\n"
+    "      A calibration sheet at the layout's page size: rulers, crosshairs at every box's\n"
+    "      corners and instructions (in Chinese) for reading a printer's offset off a card.\n"
     "  gongwen fonts [--fonts CONFIG] [--font ROLE=FILE]\n"
     "      Shows which font file and face serves each role, and which candidates are missing.\n"
     "  gongwen layouts [--check [DIR]]\n"
@@ -40,6 +46,12 @@ const char* const kUsage =
     "  --fonts CONFIG           a font configuration file (same form as fonts/fonts.json)\n"
     "  --font ROLE=FILE[#N]     put FILE (face N of a collection) first for ROLE\n"
     "                           (xiaobiaosong, fangsong, heiti, kaiti, songti, fallback)\n"
+    "  --overlay                套打: leave out what the card carries (art, title, seal);\n"
+    "                           everything else prints exactly where the full page has it\n"
+    "  --offset X,Y             move everything printed X mm right and Y mm down\n"
+    "  --scale S                scale the page about its top-left corner (0.99: 1 % smaller)\n"
+    "  --printer NAME           a saved printer profile's offset and scale (--offset and\n"
+    "                           --scale given as well override it)\n"
     "  --no-normalize           keep half-width punctuation and straight quotes as typed\n"
     "  --allow-missing-glyphs   a character no font has is a warning, not an error\n"
     "  --data-dir DIR           where layouts/ and fonts/ are (default: $GONGWEN_DATA_DIR)\n"
@@ -95,6 +107,14 @@ CommandLine parseCommandLine(int argc, char** argv) {
       if (v.empty() || *end || n < 1 || n > 256)
         throw UsageError(a + " needs a number from 1 to 256");
       cl.jobs = static_cast<unsigned>(n);
+    } else if (a == "--overlay") {
+      cl.overlay = true;
+    } else if (a == "--offset") {
+      cl.offset = value(i, a);
+    } else if (a == "--scale") {
+      cl.scale = value(i, a);
+    } else if (a == "--printer") {
+      cl.printer = value(i, a);
     } else if (a == "--no-normalize") {
       cl.normalize = false;
     } else if (a == "--allow-missing-glyphs") {

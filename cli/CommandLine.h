@@ -26,6 +26,11 @@ struct CommandLine {
   bool strict = false;   // --strict: stop at the first bad record, write nothing
   bool quiet = false;    // -q, --quiet: no progress bar, no summary
   unsigned jobs = 0;     // --jobs N: threads (0 = one per core)
+  // 套打 (render, batch, calibrate; cli/PrinterCommands.cpp)
+  bool overlay = false;  // --overlay: only what the office prints
+  std::string offset;    // --offset X,Y (mm, X right, Y down)
+  std::string scale;     // --scale S
+  std::string printer;   // --printer NAME: a saved profile's offset and scale
   // serve's options and their values ("--port" → "8080"), read by ServeCommand.cpp.
   std::map<std::string, std::string> serveOptions;
 };

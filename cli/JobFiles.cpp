@@ -3,6 +3,7 @@
 #include <iostream>
 #include <iterator>
 
+#include "cli/PrinterCommands.h"
 #include "common/AtomicFile.h"
 #include "common/Json.h"
 
@@ -53,6 +54,7 @@ Job jobFromCommandLine(const CommandLine& cl, const std::string& input) {
   job.render.layout = cl.layout;
   job.render.normalize = cl.normalize;
   job.render.allowMissingGlyphs = cl.allowMissingGlyphs;
+  job.render.print = printAdjustOf(cl);
   job.render.baseDirectory = inputFolder(input);
   job.threads = cl.jobs;
   job.wantDisplayList = !cl.displayList.empty();

@@ -6,6 +6,7 @@
 #include "cli/BatchCommand.h"
 #include "cli/CommandLine.h"
 #include "cli/Commands.h"
+#include "cli/PrinterCommands.h"
 #include "cli/ServeCommand.h"
 #include "common/Errors.h"
 
@@ -26,6 +27,8 @@ int main(int argc, char** argv) {
     if (cl.command == "fonts") return cli::runFonts(cl);
     if (cl.command == "layouts") return cli::runLayouts(cl);
     if (cl.command == "serve") return cli::runServe(cl);
+    if (cl.command == "printer") return cli::runPrinter(cl);
+    if (cl.command == "calibrate") return cli::runCalibrate(cl);
     throw cli::UsageError("unknown command \"" + cl.command + "\"");
   } catch (const cli::UsageError& e) {
     std::cerr << "gongwen: " << e.what() << "\n\n" << cli::kUsage;

@@ -215,7 +215,7 @@ async function preview(event) {
     showError(error);
     return;
   }
-  const response = await api("/v1/render", {
+  const response = await api("/v1/render?" + printQuery(new URLSearchParams()).toString(), {
     method: "POST",
     headers: { "Content-Type": "application/json" },
     body: JSON.stringify(record),
@@ -230,10 +230,134 @@ async function preview(event) {
   if (frame.dataset.url) URL.revokeObjectURL(frame.dataset.url);
   frame.dataset.url = URL.createObjectURL(blob);
   frame.src = frame.dataset.url;
+  await previewOnCard(record);
   $("preview-empty").hidden = true;
   $("download").disabled = false;
   const pages = response.headers.get("X-Gongwen-Pages") || "?";
   setStatus($("status"), "已生成“" + lastPdf.name + "”，共 " + pages + " 页。", "ok");
+}
+
+// ---- 套打: overlay, printer profiles (kept in this browser), the card behind the preview ----
+
+const PRINTERS_KEY = "gongwen-printers"; // {name: {offset: [x, y], scale}}
+const PRINTER_KEY = "gongwen-printer"; // the chosen profile's name
+
+function savedPrinters() {
+  try {
+    return JSON.parse(localStorage.getItem(PRINTERS_KEY) || "{}") || {};
+  } catch (e) {
+    return {};
+  }
+}
+
+function fillPrinterSelect(chosen) {
+  const select = $("printer");
+  const printers = savedPrinters();
+  select.innerHTML = "";
+  const none = document.createElement("option");
+  none.value = "";
+  none.textContent = "（不校准）";
+  select.appendChild(none);
+  for (const name of Object.keys(printers).sort()) {
+    const option = document.createElement("option");
+    option.value = name;
+    option.textContent = name;
+    select.appendChild(option);
+  }
+  select.value = chosen in printers ? chosen : "";
+  choosePrinter();
+}
+
+// Shows the chosen profile's numbers and remembers the choice.
+function choosePrinter() {
+  const name = $("printer").value;
+  const p = savedPrinters()[name] || { offset: [0, 0], scale: 1 };
+  $("offset-x").value = p.offset[0];
+  $("offset-y").value = p.offset[1];
+  $("scale").value = p.scale;
+  $("printer-name").value = name;
+  localStorage.setItem(PRINTER_KEY, name);
+}
+
+function savePrinter() {
+  const name = $("printer-name").value.trim();
+  if (!name) {
+    $("printer-name").focus();
+    return;
+  }
+  const printers = savedPrinters();
+  printers[name] = {
+    offset: [Number($("offset-x").value) || 0, Number($("offset-y").value) || 0],
+    scale: Number($("scale").value) || 1,
+  };
+  localStorage.setItem(PRINTERS_KEY, JSON.stringify(printers));
+  fillPrinterSelect(name);
+}
+
+function removePrinter() {
+  const printers = savedPrinters();
+  delete printers[$("printer").value];
+  localStorage.setItem(PRINTERS_KEY, JSON.stringify(printers));
+  fillPrinterSelect("");
+}
+
+// The query that asks for 套打 and the printer's offset and scale.
+function printQuery(q) {
+  if ($("overlay").checked) q.set("overlay", "1");
+  const x = Number($("offset-x").value) || 0;
+  const y = Number($("offset-y").value) || 0;
+  const s = Number($("scale").value) || 1;
+  if (x || y) q.set("offset", x + "," + y);
+  if (s !== 1) q.set("scale", String(s));
+  return q;
+}
+
+// The card's photo behind the preview, stretched to the page's size; never sent anywhere.
+// Over it the page as SVG (POST /v1/render?format=svg, transparent), stretched the same way,
+// so that each line shows where it will land on the card.
+function showCard() {
+  const stage = $("card-stage");
+  const img = $("card-backdrop");
+  const layout = currentLayout();
+  const on = Boolean(img.dataset.url) && layout && layout.page_mm;
+  stage.classList.toggle("on-card", Boolean(on));
+  img.hidden = !on;
+  $("card-overlay").hidden = !on || !$("card-overlay").dataset.url;
+  stage.style.aspectRatio = on ? layout.page_mm.width + " / " + layout.page_mm.height : "";
+}
+
+function chooseCard() {
+  const img = $("card-backdrop");
+  if (img.dataset.url) URL.revokeObjectURL(img.dataset.url);
+  const file = $("card-image").files[0];
+  img.dataset.url = file ? URL.createObjectURL(file) : "";
+  img.src = img.dataset.url;
+  showCard();
+}
+
+function clearCard() {
+  $("card-image").value = "";
+  chooseCard();
+}
+
+// The page as SVG for the preview on the card (only when a card's photo is chosen).
+async function previewOnCard(record) {
+  const overlay = $("card-overlay");
+  if (overlay.dataset.url) URL.revokeObjectURL(overlay.dataset.url);
+  overlay.dataset.url = "";
+  if ($("card-backdrop").dataset.url) {
+    const q = printQuery(new URLSearchParams({ format: "svg" }));
+    const response = await api("/v1/render?" + q.toString(), {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(record),
+    });
+    if (response.ok) {
+      overlay.dataset.url = URL.createObjectURL(await response.blob());
+      overlay.src = overlay.dataset.url;
+    }
+  }
+  showCard();
 }
 
 // ---- batch -------------------------------------------------------------------------------
@@ -241,6 +365,7 @@ async function preview(event) {
 function batchQuery(extra) {
   const q = new URLSearchParams({ layout: $("batch-layout").value });
   if ($("duplex").checked) q.set("duplex", "1");
+  printQuery(q);
   for (const [k, v] of Object.entries(extra)) q.set(k, v);
   return "/v1/batch?" + q.toString();
 }
@@ -363,7 +488,19 @@ async function loadLayouts() {
 function start() {
   $("tab-single").addEventListener("click", () => selectTab("single"));
   $("tab-batch").addEventListener("click", () => selectTab("batch"));
-  $("layout").addEventListener("change", buildForm);
+  $("layout").addEventListener("change", () => {
+    buildForm();
+    showCard();
+  });
+  $("printer").addEventListener("change", choosePrinter);
+  $("printer-save").addEventListener("click", savePrinter);
+  $("printer-remove").addEventListener("click", removePrinter);
+  $("card-image").addEventListener("change", async () => {
+    chooseCard();
+    if ($("preview-frame").dataset.url) $("record-form").requestSubmit();
+  });
+  $("card-clear").addEventListener("click", clearCard);
+  fillPrinterSelect(localStorage.getItem(PRINTER_KEY) || "");
   $("record-form").addEventListener("submit", preview);
   $("download").addEventListener("click", () => lastPdf && saveBlob(lastPdf.blob, lastPdf.name));
   $("check").addEventListener("click", checkBatch);

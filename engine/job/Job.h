@@ -22,7 +22,10 @@ namespace gongwen {
 
 class RenderCaches;
 
-enum class OutputFormat { Pdf };
+enum class OutputFormat {
+  Pdf,
+  Svg,  // the first page only, as a preview (the web page's 套打 preview over a card's photo)
+};
 enum class OutputShape {
   Single,  // one record in, one document out
   Merged,  // a batch in, one document holding every good record

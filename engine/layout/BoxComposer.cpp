@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "common/Errors.h"
 #include "common/Units.h"
 #include "common/Utf8.h"
 #include "layout/BatchCache.h"
@@ -74,19 +75,55 @@ void placeImage(Page& page, const TextBoxSpec& box, std::shared_ptr<const ImageD
   page.items.emplace_back(std::move(placed));
 }
 
+// A printer's offset or scale must not push a box that is printed off the page: an error
+// naming the box, before anything is drawn.
+void checkBoxesOnPage(const BoxTemplate& tpl, const Page& page, const PrintAdjust& print) {
+  if (!print.moves()) return;
+  for (const TextBoxSpec& box : tpl.boxes) {
+    if (print.overlay && box.preprinted) continue;
+    const double x0 = print.x(box.x), y0 = print.y(box.y);
+    const double x1 = print.x(box.x + box.width), y1 = print.y(box.y + box.height);
+    const double off = std::max({-x0, -y0, x1 - page.widthPt, y1 - page.heightPt});
+    if (off > 0.01) {
+      throw InputError(box.where, "the " + describe(print) + " puts the " + box.role +
+                                      " box off the page by " +
+                                      std::to_string(ptToMm(off)).substr(0, 4) + " mm");
+    }
+  }
+}
+
 }  // namespace
 
+void placeFitted(Page& page, const FittedText& fitted, double originX) {
+  size_t line = 0;
+  for (const FittedParagraph& p : fitted.paragraphs) {
+    for (const LineBox& l : p.lines) {
+      const double baseline =
+          fitted.firstTop + static_cast<double>(line) * fitted.pitch + kEmAscent * fitted.sizePt;
+      placeLine(page, *p.text, l, originX, baseline);
+      ++line;
+    }
+  }
+}
+
 DisplayList composeBoxes(const Layout& layout, const BoxTemplate& tpl, const Record& record,
-                         const FontRegistry& fonts, const ComposeOptions& options) {
+                         const FontRegistry& fonts, const ComposeOptions& options,
+                         const PrintAdjust& print) {
   DisplayList list;
   Page& page = list.pages.emplace_back();
   page.widthPt = mmToPt(layout.page.widthMm);
   page.heightPt = mmToPt(layout.page.heightMm);
-  if (tpl.art) page.items.emplace_back(PlacedArtwork{tpl.art, 0, 0});
+  checkBoxesOnPage(tpl, page, print);
+  // 套打: the card carries the art and the preprinted boxes; they are left out, and
+  // everything else stays exactly where the full page has it.
+  if (tpl.art && !(print.overlay && tpl.artPreprinted)) {
+    page.items.emplace_back(PlacedArtwork{tpl.art, 0, 0});
+  }
 
   std::optional<Shaper> own;
   Shaper& shaper = options.shaper ? *options.shaper : own.emplace(fonts);
   for (const TextBoxSpec& box : tpl.boxes) {
+    if (print.overlay && box.preprinted) continue;
     if (!box.imageField.empty()) {
       if (auto image = loadImageField(record, box.imageField, options)) {
         placeImage(page, box, std::move(image));
@@ -116,17 +153,9 @@ DisplayList composeBoxes(const Layout& layout, const BoxTemplate& tpl, const Rec
       const bool quiet = !warnings || warnings->size() == warned;
       if (options.cache && quiet) options.cache->fits.add(key, known);
     }
-    const FittedText& fitted = *known;
-    size_t line = 0;
-    for (const FittedParagraph& p : fitted.paragraphs) {
-      for (const LineBox& l : p.lines) {
-        const double baseline =
-            fitted.firstTop + static_cast<double>(line) * fitted.pitch + kEmAscent * fitted.sizePt;
-        placeLine(page, *p.text, l, box.x, baseline);
-        ++line;
-      }
-    }
+    placeFitted(page, *known, box.x);
   }
+  applyPrintAdjust(list, print);
   setDocumentInfo(list.info, layout, record);
   return list;
 }

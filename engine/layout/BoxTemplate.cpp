@@ -3,6 +3,7 @@
 #include "common/Errors.h"
 #include "common/Units.h"
 #include "fonts/FontRegistry.h"
+#include "layout/ArtInk.h"
 #include "layout/ArtworkBuilder.h"
 #include "layout/ElementParams.h"
 
@@ -68,6 +69,7 @@ TextBoxSpec parseBox(const ElementParams& p, const Layout& layout, const FontReg
               "break",
               "date_format",
               "default",
+              "preprinted",
               "description"});
   TextBoxSpec b;
   b.where = p.path();
@@ -84,6 +86,7 @@ TextBoxSpec parseBox(const ElementParams& p, const Layout& layout, const FontReg
   if (b.x < 0 || b.y < 0 || b.x + b.width > pageW + 0.01 || b.y + b.height > pageH + 0.01) {
     throw InputError(p.path(), "the box does not lie on the page");
   }
+  b.preprinted = p.boolean("preprinted", false);
   const int kinds = p.has("field") + p.has("text") + p.has("image_field");
   if (kinds != 1) {
     throw InputError(p.path(), "a box shows exactly one of \"field\", \"text\" or \"image_field\"");
@@ -154,6 +157,21 @@ std::shared_ptr<const BoxTemplate> parseBoxTemplate(const Layout& layout,
   auto boxes = root.objects("boxes");
   if (boxes.empty()) throw InputError(root.at("boxes"), "a boxes layout needs at least one box");
   for (const ElementParams& box : boxes) tpl->boxes.push_back(parseBox(box, layout, fonts));
+  tpl->artPreprinted = root.boolean("art_preprinted", true);
+  if (tpl->art) {
+    // Text clear of art: no box within the clearance of the art's ink (a serial on a
+    // corner scroll is refused here, not printed).
+    const double clearanceMm = root.number("art_clearance_mm", 1.5);
+    if (clearanceMm < 0) throw InputError(root.at("art_clearance_mm"), "must be 0 or more");
+    const ArtInk ink = inkOf(*tpl->art);
+    for (const TextBoxSpec& b : tpl->boxes) {
+      if (ink.touches({b.x, b.y, b.x + b.width, b.y + b.height}, mmToPt(clearanceMm))) {
+        throw InputError(b.where, "the " + b.role + " box overlaps the art (it must keep " +
+                                      std::to_string(clearanceMm).substr(0, 4) +
+                                      " mm from every line and ornament of \"art\")");
+      }
+    }
+  }
   return tpl;
 }
 

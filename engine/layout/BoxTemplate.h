@@ -10,7 +10,10 @@
 //   fit ("shrink-then-wrap": one line shrunk down to min_size_pt, then balanced lines;
 //   "wrap-then-shrink": wrapped and justified, shrunk when there are too many lines),
 //   break ("words" keeps words whole, "chars"), date_format ("numerals" 二〇一二年六月十三日
-//   | "arabic" 2012年6月13日)
+//   | "arabic" 2012年6月13日), preprinted (true: the card already carries it, 套打 leaves
+//   it out: a fixed title, the seal).
+// Keys of the layout: "art" (ArtworkBuilder.h), "art_preprinted" (default true: 套打 leaves
+// the art out), "art_clearance_mm" (default 1.5: no box comes closer to the art's ink).
 #pragma once
 
 #include <memory>
@@ -47,16 +50,19 @@ struct TextBoxSpec {
   BoxFit fit = BoxFit::ShrinkThenWrap;
   bool wordBreaks = true;
   bool numeralDates = true;
-  std::string where;  // the box in the layout file, for messages
+  bool preprinted = false;  // on the card already: not drawn in overlay mode (套打)
+  std::string where;        // the box in the layout file, for messages
 };
 
 struct BoxTemplate {
   std::shared_ptr<const Artwork> art;  // null: no fixed art
+  bool artPreprinted = true;           // the card carries the art: overlay mode leaves it out
   std::vector<TextBoxSpec> boxes;
 };
 
 // Reads `layout`'s "boxes" and "art". Checks every font role against `fonts` and every
-// placeholder against the layout's fields; throws InputError naming file and JSON path.
+// placeholder against the layout's fields, and that every box keeps art_clearance_mm from
+// the art's ink; throws InputError naming file and JSON path.
 std::shared_ptr<const BoxTemplate> parseBoxTemplate(const Layout& layout,
                                                     const FontRegistry& fonts);
 

@@ -112,7 +112,8 @@ Layout Layout::fromJson(const std::string& text, const std::string& source,
                         const std::vector<std::string>& knownElements) {
   ObjectReader root(parseJsonObject(text, source), source + ": $");
   root.onlyKeys({"name", "label", "description", "kind", "page", "styles", "fields", "flow",
-                 "page_numbers", "metadata", "boxes", "art", "options"});
+                 "page_numbers", "metadata", "boxes", "art", "art_preprinted", "art_clearance_mm",
+                 "options"});
   Layout l;
   l.root = root.object();
   l.source = source;

@@ -262,6 +262,10 @@ std::vector<uint8_t> writePdf(const DisplayList& list, const PdfOptions& options
   HPDF_SetInfoAttr(doc.get(), HPDF_INFO_PRODUCER, options.creator.c_str());
   setCreationDate(doc, info.creationTime);
   doc.check("document info");
+  // /ViewerPreferences << /PrintScaling /None >>: viewers print at 100 %, never "fit to
+  // page", so that text lands on a pre-printed card's lines (套打).
+  HPDF_SetViewerPreference(doc.get(), HPDF_PRINT_SCALING_NONE);
+  doc.check("viewer preferences");
   std::vector<uint8_t> pdf = doc.save();
   // Streams deflated here: every page's content, each font's program and ToUnicode, images.
   if (options.compress) finishDeflatedStreams(pdf, list.pages.size() + deflatedStreams);

@@ -56,15 +56,24 @@ LayoutResult Engine::layout(const Poco::JSON::Object::Ptr& record,
   compose.layouts = layouts_.get();
   compose.cache = options.cache.get();
   compose.shaper = options.shaper;
+  checkPrintAdjust(options.print, "print");
   if (layout.kind == "flow") {
     result.list = composeFlow(layout, validated, *fonts_, compose);
+    applyPrintAdjust(result.list, options.print);
+    checkOnPage(result.list, options.print);
   } else if (layout.kind == "boxes") {
-    result.list = composeBoxes(layout, *boxTemplates_.at(name), validated, *fonts_, compose);
+    result.list =
+        composeBoxes(layout, *boxTemplates_.at(name), validated, *fonts_, compose, options.print);
   } else {
     throw InputError("layout " + layout.name,
                      "layout kind \"" + layout.kind + "\" is not supported (flow or boxes)");
   }
   return result;
+}
+
+const BoxTemplate* Engine::boxTemplate(const std::string& layout) const {
+  auto it = boxTemplates_.find(layout);
+  return it == boxTemplates_.end() ? nullptr : it->second.get();
 }
 
 std::vector<uint8_t> Engine::renderPdf(const Poco::JSON::Object::Ptr& record,

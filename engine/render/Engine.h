@@ -11,6 +11,7 @@
 
 #include "fonts/FontRegistry.h"
 #include "layout/DisplayList.h"
+#include "common/PrintAdjust.h"
 #include "model/LayoutCatalog.h"
 
 namespace gongwen {
@@ -34,6 +35,9 @@ struct RenderOptions {
   // A shaper this thread may reuse (a batch worker's), sparing ICU's set-up per record;
   // null: each document makes its own. Never shared between threads.
   Shaper* shaper = nullptr;
+  // 套打 (overlay: only what the office prints) and a printer's offset and scale
+  // (layout/PrintAdjust.h; docs/overlay.md).
+  PrintAdjust print;
 };
 
 struct LayoutResult {
@@ -55,6 +59,8 @@ class Engine {
 
   const FontRegistry& fonts() const { return *fonts_; }
   const LayoutCatalog& layouts() const { return *layouts_; }
+  // The template of a "boxes" layout; null for other layouts.
+  const BoxTemplate* boxTemplate(const std::string& layout) const;
 
  private:
   std::shared_ptr<const FontRegistry> fonts_;

@@ -13,6 +13,11 @@ Poco::JSON::Object::Ptr layoutsJson(const LayoutCatalog& catalog) {
     o->set("label", l.label);
     o->set("description", l.description);
     o->set("kind", l.kind);
+    // The page's size (the card's, for 套打): the web page scales a card photo to it.
+    Poco::JSON::Object::Ptr page = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+    page->set("width", l.page.widthMm);
+    page->set("height", l.page.heightMm);
+    o->set("page_mm", page);
     Poco::JSON::Array::Ptr fields = new Poco::JSON::Array;
     for (const auto& f : l.fields) {
       Poco::JSON::Object::Ptr fo = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);

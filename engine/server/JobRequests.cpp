@@ -4,6 +4,7 @@
 
 #include "server/ApiError.h"
 #include "server/JsonText.h"
+#include "server/PrintQuery.h"
 #include "server/ZipArchive.h"
 
 namespace gongwen::server {
@@ -51,6 +52,7 @@ Job jobFor(const JobRequest& request, const Limits& limits, std::shared_ptr<Rend
   if (layout != request.query.end()) job.render.layout = layout->second;
   job.render.normalize = queryFlag(request.query, "normalize", true);
   job.render.allowFilePaths = false;  // never a file named by a request
+  job.render.print = printAdjustFromQuery(request.query);
   job.limits.maxRecords = limits.maxRecords;
   job.limits.maxPages = limits.maxPages;
   job.limits.timeLimit = limits.timeLimit;
@@ -92,10 +94,14 @@ Reply renderOne(const Engine& engine, const JobRequest& request, const Limits& l
                 std::shared_ptr<RenderCaches> caches) {
   Job job = jobFor(request, limits, std::move(caches));
   job.shape = OutputShape::Single;
+  // ?format=svg: the first page as SVG, the web page's preview over a photo of the card.
+  auto format = request.query.find("format");
+  const bool svg = format != request.query.end() && format->second == "svg";
+  if (svg) job.format = OutputFormat::Svg;
   JobResult result = runJob(engine, job);
   const OutputDocument& doc = result.documents.front();
   Reply r;
-  r.contentType = "application/pdf";
+  r.contentType = svg ? "image/svg+xml; charset=utf-8" : "application/pdf";
   r.body.assign(doc.bytes.begin(), doc.bytes.end());
   r.pages = doc.pages;
   r.documents = 1;

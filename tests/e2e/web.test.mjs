@@ -13,6 +13,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { deflateSync } from "node:zlib";
 import { chromium } from "playwright-core";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -283,4 +284,153 @@ test("a GB18030 CSV: good and bad rows counted, merged PDF and zip downloaded", 
     "import sys, zipfile, io; print('\\n'.join(zipfile.ZipFile(io.BytesIO(sys.stdin.buffer.read())).namelist()))",
   ], { input: zip.bytes }).toString();
   assert.deepEqual(listing.trim().split("\n"), ["0001-row-2.pdf", "0003-row-4.pdf", "failures.json"]);
+});
+
+// ---- 套打 ------------------------------------------------------------------------------------
+
+async function fillCertificate() {
+  await page.click("#tab-single");
+  await page.selectOption("#layout", "certificate");
+  await page.fill("#field-recipient", "中电电气集团有限公司");
+  await page.fill("#field-citation", "荣获第三届“市长质量奖”。特发此状，以资鼓励。");
+  await page.fill("#field-issuer", "南京市人民政府");
+  await page.fill("#field-date", "2012-06-13");
+  await page.fill("#field-serial", "NJ-2012-0001");
+}
+
+// Clicks 预览 and returns the query of the render request it sent.
+async function previewQuery() {
+  const [request] = await Promise.all([
+    page.waitForRequest((r) => r.url().includes("/v1/render")),
+    page.click("#preview"),
+  ]);
+  await waitForText("#status", "已生成");
+  return new URL(request.url()).searchParams;
+}
+
+test("the 套打 switch prints only what the office fills in, and the page says it prints at 100 %", async () => {
+  await fillCertificate();
+  assert.match(await page.textContent("#panel-single .print-note"), /实际大小/);
+  await page.check("#overlay");
+  const query = await previewQuery();
+  assert.equal(query.get("overlay"), "1");
+  const pdf = await download("#download");
+  const text = execFileSync("pdftotext", ["-enc", "UTF-8", "-", "-"], { input: pdf.bytes })
+    .toString()
+    .replace(/\s+/g, "");
+  assert.match(text, /中电电气集团有限公司：/);
+  assert.doesNotMatch(text, /奖状/, "the card carries the title");
+  assert.match(pdf.bytes.toString("latin1"), /\/PrintScaling \/None/);
+  await page.uncheck("#overlay");
+  assert.equal((await previewQuery()).get("overlay"), null);
+});
+
+test("a printer profile is remembered by the browser and sent as offset and scale", async () => {
+  await page.fill("#offset-x", "1.5");
+  await page.fill("#offset-y", "-0.8");
+  await page.fill("#scale", "0.99");
+  await page.fill("#printer-name", "办公室HP/纸盒2");
+  await page.click("#printer-save");
+  assert.equal(await page.inputValue("#printer"), "办公室HP/纸盒2");
+
+  await page.reload();
+  await page.waitForSelector("body[data-ready='1']", { timeout: 30000 });
+  assert.equal(await page.inputValue("#printer"), "办公室HP/纸盒2", "chosen again after a reload");
+  assert.equal(await page.inputValue("#offset-x"), "1.5");
+  assert.equal(await page.inputValue("#offset-y"), "-0.8");
+  await fillCertificate();
+  await page.check("#overlay");
+  const query = await previewQuery();
+  assert.equal(query.get("offset"), "1.5,-0.8");
+  assert.equal(query.get("scale"), "0.99");
+
+  // Back to no calibration: nothing sent.
+  await page.selectOption("#printer", "");
+  assert.equal(await page.inputValue("#offset-x"), "0");
+  const plain = await previewQuery();
+  assert.equal(plain.get("offset"), null);
+  assert.equal(plain.get("scale"), null);
+  await page.selectOption("#printer", "办公室HP/纸盒2");
+  await page.click("#printer-remove");
+  assert.deepEqual(await page.$$eval("#printer option", (os) => os.map((o) => o.value)), [""]);
+});
+
+// A stand-in for a photo of a blank 奖状 card (A4 landscape, 2 px per mm): cream paper, a red
+// frame 7.5 mm in, a gold one 10.4 mm in and a red band where the title is printed.
+function cardPng() {
+  const w = 594, h = 420;
+  const raw = Buffer.alloc((w * 3 + 1) * h);
+  for (let y = 0; y < h; y++) {
+    raw[y * (w * 3 + 1)] = 0; // filter: none
+    for (let x = 0; x < w; x++) {
+      const edge = Math.min(x, y, w - 1 - x, h - 1 - y) / 2; // mm from the nearest edge
+      let rgb = [250, 243, 224];
+      if (edge >= 6 && edge <= 9) rgb = [200, 16, 46];
+      else if (edge >= 10.1 && edge <= 10.7) rgb = [201, 162, 39];
+      else if (y >= 62 && y <= 106 && x >= 200 && x <= 394 && (x < 250 || x > 344)) rgb = [200, 16, 46];
+      raw.set(rgb, y * (w * 3 + 1) + 1 + x * 3);
+    }
+  }
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (buf) => {
+    let c = 0xffffffff;
+    for (const b of buf) c = crcTable[(c ^ b) & 0xff] ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type, data) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, "latin1"), data]);
+    const sum = Buffer.alloc(4);
+    sum.writeUInt32BE(crc(body));
+    return Buffer.concat([len, body, sum]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(w, 0);
+  ihdr.writeUInt32BE(h, 4);
+  ihdr.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk("IHDR", ihdr),
+    chunk("IDAT", deflateSync(raw)),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
+}
+
+test("a photo of the blank card shows behind the preview, scaled to the page, never sent", async () => {
+  await fillCertificate();
+  await page.check("#overlay");
+  await page.setInputFiles("#card-image", { name: "卡纸.png", mimeType: "image/png", buffer: cardPng() });
+  assert.equal(await page.isVisible("#card-backdrop"), true);
+  assert.match(await page.getAttribute("#card-backdrop", "src"), /^blob:/);
+  const sent = [];
+  const listener = (r) => r.url().includes("/v1/render") && sent.push(r);
+  page.on("request", listener);
+  await page.click("#preview");
+  await waitForText("#status", "已生成");
+  page.off("request", listener);
+  assert.equal(sent.length, 2, "the PDF, then the page as SVG for the card");
+  for (const r of sent) assert.ok(r.postData().length < 2000, "the card's photo is not sent");
+  const svgQuery = new URL(sent[1].url()).searchParams;
+  assert.equal(svgQuery.get("format"), "svg");
+  assert.equal(svgQuery.get("overlay"), "1");
+  await page.waitForFunction(() => document.getElementById("card-overlay").complete);
+  assert.equal(await page.isVisible("#card-overlay"), true);
+  assert.match(await page.getAttribute("#card-overlay", "src"), /^blob:/);
+  // The card's photo and the page, both stretched to the page's size (297 × 210 mm).
+  const box = await page.locator("#card-stage").boundingBox();
+  assert.ok(Math.abs(box.width / box.height - 297 / 210) < 0.01, JSON.stringify(box));
+  for (const id of ["#card-backdrop", "#card-overlay"]) {
+    const b = await page.locator(id).boundingBox();
+    assert.deepEqual([b.x, b.y, b.width, b.height].map(Math.round), [box.x, box.y, box.width, box.height].map(Math.round), id);
+  }
+  await shot("card-preview");
+  await page.click("#card-clear");
+  assert.equal(await page.isVisible("#card-backdrop"), false);
+  assert.equal(await page.isVisible("#card-overlay"), false);
+  assert.equal(await page.isVisible("#preview-frame"), true, "the PDF preview again");
 });
