@@ -100,7 +100,7 @@ std::vector<std::string> fieldTexts(const std::vector<BatchItem>& items,
 
 size_t writeSplit(const std::vector<BatchItem>& items, std::vector<BatchDocument>& docs,
                   const std::string& dir, const std::string& nameBy, unsigned threads,
-                  ProgressBar& progress) {
+                  OutputFormat format, ProgressBar& progress) {
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
   if (ec || !std::filesystem::is_directory(dir)) {
@@ -108,7 +108,8 @@ size_t writeSplit(const std::vector<BatchItem>& items, std::vector<BatchDocument
   }
   std::vector<std::string> labels;
   for (const auto& d : docs) labels.push_back(items[d.index].label);
-  const std::vector<std::string> names = uniqueFileNames(fieldTexts(items, docs, nameBy), labels);
+  const std::vector<std::string> names =
+      uniqueFileNames(fieldTexts(items, docs, nameBy), labels, extensionOf(format));
   std::atomic<size_t> next{0}, done{0};
   std::atomic<bool> failed{false};
   std::string firstError;
@@ -116,7 +117,7 @@ size_t writeSplit(const std::vector<BatchItem>& items, std::vector<BatchDocument
   auto work = [&] {
     for (size_t i; !failed && (i = next.fetch_add(1)) < docs.size();) {
       try {
-        writeFileAtomically(dir + "/" + names[i], writePdf(docs[i].list));
+        writeFileAtomically(dir + "/" + names[i], writeDocument(docs[i].list, format));
         docs[i].list = DisplayList{};  // done with it: free the memory
       } catch (const std::exception& e) {
         std::lock_guard lock(errorMutex);
@@ -194,20 +195,22 @@ int runBatch(const CommandLine& cl) {
   if (!cl.splitDir.empty()) {
     if (cl.duplex) std::cerr << "gongwen: warning: --duplex has no effect with --split\n";
     ProgressBar bar("files", showProgress);
-    writeSplit(in.items, result.documents, cl.splitDir, cl.nameBy, threads, bar);
+    writeSplit(in.items, result.documents, cl.splitDir, cl.nameBy, threads, outputFormatOf(cl, ""),
+               bar);
     bar.finish();
     where = cl.splitDir + "/ (" + std::to_string(result.documents.size()) + " files)";
   } else {
     std::string output = cl.output;
+    const OutputFormat format = outputFormatOf(cl, output);
     if (output.empty()) {
       if (input == "-") throw UsageError("batch from stdin needs -o OUT.pdf or --split DIR");
       auto dot = input.rfind('.');
-      output = (dot == std::string::npos ? input : input.substr(0, dot)) + ".pdf";
+      output = (dot == std::string::npos ? input : input.substr(0, dot)) + extensionOf(format);
     }
     const size_t records = result.documents.size();
     DisplayList merged = mergeDocuments(result.documents, cl.duplex);
     pages = merged.pages.size();
-    std::vector<uint8_t> pdf = writePdf(merged);
+    std::vector<uint8_t> pdf = writeDocument(merged, format);
     if (output == "-") {
       std::cout.write(reinterpret_cast<const char*>(pdf.data()),
                       static_cast<std::streamsize>(pdf.size()));

@@ -20,14 +20,14 @@ std::string readInput(const std::string& path) {
   return all;
 }
 
-std::string defaultOutput(const std::string& input) {
+std::string defaultOutput(const std::string& input, const char* extension) {
   if (input == "-") return "-";
   auto dot = input.rfind('.');
   auto slash = input.rfind('/');
   std::string stem = (dot != std::string::npos && (slash == std::string::npos || dot > slash))
                          ? input.substr(0, dot)
                          : input;
-  return stem + ".pdf";
+  return stem + extension;
 }
 
 }  // namespace
@@ -35,7 +35,8 @@ std::string defaultOutput(const std::string& input) {
 int runRender(const CommandLine& cl) {
   if (cl.inputs.size() != 1) throw UsageError("render takes exactly one INPUT.json");
   const std::string& input = cl.inputs[0];
-  std::string output = cl.output.empty() ? defaultOutput(input) : cl.output;
+  const OutputFormat format = outputFormatOf(cl, cl.output);
+  std::string output = cl.output.empty() ? defaultOutput(input, extensionOf(format)) : cl.output;
   std::string source = input == "-" ? "<stdin>" : input;
 
   auto record = parseJsonObject(readInput(input), source);
@@ -44,6 +45,7 @@ int runRender(const CommandLine& cl) {
   options.layout = cl.layout;
   options.normalize = cl.normalize;
   options.allowMissingGlyphs = cl.allowMissingGlyphs;
+  options.format = format;
   if (input != "-") {
     auto slash = input.rfind('/');
     options.baseDirectory = slash == std::string::npos ? "." : input.substr(0, slash);
@@ -51,7 +53,7 @@ int runRender(const CommandLine& cl) {
   std::vector<std::string> warnings;
   std::vector<uint8_t> pdf;
   try {
-    pdf = engine->renderPdf(record, options, &warnings);
+    pdf = engine->render(record, options, &warnings);
   } catch (const InputError& e) {
     throw InputError(source + ": " + e.where(), e.message());
   }

@@ -51,15 +51,18 @@ std::string safeFileStem(const std::string& text) {
 }
 
 std::vector<std::string> uniqueFileNames(const std::vector<std::string>& stems,
-                                         const std::vector<std::string>& fallbacks) {
+                                         const std::vector<std::string>& fallbacks,
+                                         const std::string& extension) {
   std::vector<std::string> names;
   std::set<std::string> taken;
   for (size_t i = 0; i < stems.size(); ++i) {
     std::string stem = safeFileStem(stems[i]);
     if (stem.empty() && i < fallbacks.size()) stem = safeFileStem(fallbacks[i]);
     if (stem.empty()) stem = "record-" + std::to_string(i + 1);
-    std::string name = stem + ".pdf";
-    for (int n = 2; taken.count(lower(name)); ++n) name = stem + "-" + std::to_string(n) + ".pdf";
+    std::string name = stem + extension;
+    for (int n = 2; taken.count(lower(name)); ++n) {
+      name = stem + "-" + std::to_string(n) + extension;
+    }
     taken.insert(lower(name));
     names.push_back(std::move(name));
   }

@@ -13,9 +13,10 @@ namespace gongwen {
 // The safe stem of `text` ("" when nothing printable is left).
 std::string safeFileStem(const std::string& text);
 
-// One ".pdf" name per record, in order: stems[i] (or fallbacks[i] when it is empty), made
-// safe and unique (case-insensitively, for file systems that fold case).
+// One name per record ending in `extension`, in order: stems[i] (or fallbacks[i] when it
+// is empty), made safe and unique (case-insensitively, for file systems that fold case).
 std::vector<std::string> uniqueFileNames(const std::vector<std::string>& stems,
-                                         const std::vector<std::string>& fallbacks);
+                                         const std::vector<std::string>& fallbacks,
+                                         const std::string& extension = ".pdf");
 
 }  // namespace gongwen

@@ -15,7 +15,9 @@
 #include <thread>
 #include <unordered_map>
 
-#include "common/Utf8.h"
+#include "common/Parallel.h"
+#include "layout/CreationTime.h"
+#include "layout/ImageKey.h"
 #include "pdf/CidFontEmbedder.h"
 #include "pdf/ContentStream.h"
 #include "pdf/DeflatedStream.h"
@@ -23,6 +25,8 @@
 #include "pdf/HpdfDocument.h"
 #include "pdf/ImageEmbedder.h"
 #include "pdf/PdfCache.h"
+#include "pdf/PdfOutline.h"
+#include "pdf/PdfTextString.h"
 
 namespace gongwen {
 namespace {
@@ -51,24 +55,6 @@ std::vector<FontUse> collectFonts(const DisplayList& list,
   return uses;
 }
 
-// UTF-16BE with a byte order mark: how PDF text strings carry Chinese.
-std::vector<uint8_t> pdfTextString(const std::string& utf8) {
-  std::vector<uint8_t> out = {0xFE, 0xFF};
-  auto push16 = [&](unsigned v) {
-    out.push_back(static_cast<uint8_t>(v >> 8));
-    out.push_back(static_cast<uint8_t>(v & 0xFF));
-  };
-  for (char32_t cp : decodeUtf8(utf8)) {
-    if (cp >= 0x10000) {
-      push16(0xD800 + ((cp - 0x10000) >> 10));
-      push16(0xDC00 + ((cp - 0x10000) & 0x3FF));
-    } else {
-      push16(cp);
-    }
-  }
-  return out;
-}
-
 void setInfoText(HpdfDocument& doc, const char* key, const std::string& utf8) {
   if (utf8.empty()) return;
   std::vector<uint8_t> bytes = pdfTextString(utf8);
@@ -84,10 +70,6 @@ void setInfoText(HpdfDocument& doc, const char* key, const std::string& utf8) {
 }
 
 void setCreationDate(HpdfDocument& doc, long long when) {
-  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch && *epoch) {
-    when = std::atoll(epoch);
-  }
-  if (when == 0) when = static_cast<long long>(std::time(nullptr));
   std::time_t t = static_cast<std::time_t>(when);
   std::tm tm{};
   gmtime_r(&t, &tm);
@@ -100,52 +82,6 @@ void setCreationDate(HpdfDocument& doc, long long when) {
   date.seconds = tm.tm_sec;
   date.ind = 'Z';
   HPDF_SetInfoDateAttr(doc.get(), HPDF_INFO_CREATION_DATE, date);
-}
-
-// Images by content: the same seal loaded for every record of a batch is embedded once.
-struct ImageKey {
-  const ImageData* image;
-  bool operator==(const ImageKey& o) const {
-    return image == o.image || image->png == o.image->png;
-  }
-};
-struct ImageKeyHash {
-  size_t operator()(const ImageKey& k) const {
-    const auto& png = k.image->png;
-    // Size and a sample of the bytes: cheap, and equal images hash equal.
-    size_t h = std::hash<size_t>{}(png.size());
-    for (size_t i = 0; i < png.size(); i += 1 + png.size() / 64) h = h * 131 + png[i];
-    return h;
-  }
-};
-
-// Runs fn(i) for i in [0, n) on up to `threads` threads.
-template <typename Fn>
-void forEachParallel(size_t n, unsigned threads, Fn fn) {
-  threads = static_cast<unsigned>(std::min<size_t>(threads, n));
-  if (threads <= 1) {
-    for (size_t i = 0; i < n; ++i) fn(i);
-    return;
-  }
-  std::atomic<size_t> next{0};
-  std::exception_ptr error;
-  std::mutex errorMutex;
-  auto work = [&] {
-    for (size_t i; (i = next.fetch_add(1)) < n;) {
-      try {
-        fn(i);
-      } catch (...) {
-        std::lock_guard lock(errorMutex);
-        if (!error) error = std::current_exception();
-        next = n;
-      }
-    }
-  };
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
-  work();
-  for (auto& t : pool) t.join();
-  if (error) std::rethrow_exception(error);
 }
 
 }  // namespace
@@ -264,10 +200,13 @@ std::vector<uint8_t> writePdf(const DisplayList& list, const PdfOptions& options
   }
   doc.check("page resources");
 
+  std::vector<HPDF_Page> pages;
+  pages.reserve(list.pages.size());
   for (size_t i = 0; i < list.pages.size(); ++i) {
     const Page& page = list.pages[i];
     HPDF_Page p = HPDF_AddPage(doc.get());
     doc.check("adding a page");
+    pages.push_back(p);
     HPDF_Page_SetWidth(p, static_cast<HPDF_REAL>(page.widthPt));
     HPDF_Page_SetHeight(p, static_cast<HPDF_REAL>(page.heightPt));
     HPDF_Dict_Add(p, "Resources", resources);
@@ -282,6 +221,8 @@ std::vector<uint8_t> writePdf(const DisplayList& list, const PdfOptions& options
     doc.check("writing a page");
   }
 
+  addPdfOutline(doc, list, pages);
+
   const DocumentInfo& info = list.info;
   setInfoText(doc, "Title", info.title);
   setInfoText(doc, "Author", info.author);
@@ -289,7 +230,7 @@ std::vector<uint8_t> writePdf(const DisplayList& list, const PdfOptions& options
   setInfoText(doc, "Keywords", info.keywords);
   HPDF_SetInfoAttr(doc.get(), HPDF_INFO_CREATOR, options.creator.c_str());
   HPDF_SetInfoAttr(doc.get(), HPDF_INFO_PRODUCER, options.creator.c_str());
-  setCreationDate(doc, info.creationTime);
+  setCreationDate(doc, creationTimeOf(info));
   doc.check("document info");
   std::vector<uint8_t> pdf = doc.save();
   // Streams deflated here: every page's content, each font's program and ToUnicode, images.

@@ -12,6 +12,7 @@
 #include "fonts/FontRegistry.h"
 #include "layout/DisplayList.h"
 #include "model/LayoutCatalog.h"
+#include "render/OutputFormat.h"
 
 namespace gongwen {
 
@@ -32,6 +33,8 @@ struct RenderOptions {
   // A shaper this thread may reuse (a batch worker's), sparing ICU's set-up per record;
   // null: each document makes its own. Never shared between threads.
   Shaper* shaper = nullptr;
+  // What render() writes.
+  OutputFormat format = OutputFormat::Pdf;
 };
 
 struct LayoutResult {
@@ -50,6 +53,9 @@ class Engine {
   std::vector<uint8_t> renderPdf(const Poco::JSON::Object::Ptr& record,
                                  const RenderOptions& options,
                                  std::vector<std::string>* warnings = nullptr) const;
+  // layout() and then the bytes of options.format (PDF or OFD).
+  std::vector<uint8_t> render(const Poco::JSON::Object::Ptr& record, const RenderOptions& options,
+                              std::vector<std::string>* warnings = nullptr) const;
 
   const FontRegistry& fonts() const { return *fonts_; }
   const LayoutCatalog& layouts() const { return *layouts_; }

@@ -7,6 +7,7 @@
 #include <cstdio>
 
 #include "pdf/PdfWriter.h"
+#include "render/OutputFormat.h"
 #include "server/DocumentRender.h"
 #include "server/JsonText.h"
 #include "server/ZipArchive.h"
@@ -131,9 +132,10 @@ Reply renderBatch(const Engine& engine, const BatchRequest& request, const Limit
     std::vector<ZipEntry> entries;
     for (const auto& doc : documents) {
       deadline.check();
-      std::vector<uint8_t> pdf = writePdf(doc.list, pdfOptions);
-      entries.push_back(
-          {entryName(doc.index + 1, request.items[doc.index].label), {pdf.begin(), pdf.end()}});
+      std::vector<uint8_t> pdf = writeDocument(doc.list, request.format, pdfOptions);
+      std::string name = entryName(doc.index + 1, request.items[doc.index].label);
+      name.replace(name.size() - 4, 4, extensionOf(request.format));
+      entries.push_back({name, {pdf.begin(), pdf.end()}});
       r.pages += doc.list.pages.size();
     }
     if (!result.failures.empty()) {
@@ -146,12 +148,12 @@ Reply renderBatch(const Engine& engine, const BatchRequest& request, const Limit
   } else {
     DisplayList merged = mergeDocuments(documents, request.duplex);
     deadline.check();
-    std::vector<uint8_t> pdf = writePdf(merged, pdfOptions);
+    std::vector<uint8_t> pdf = writeDocument(merged, request.format, pdfOptions);
     r.body.assign(pdf.begin(), pdf.end());
     r.pages = merged.pages.size();
-    r.contentType = "application/pdf";
-    r.headers.emplace_back("Content-Disposition",
-                           contentDisposition("attachment", stem + ".pdf", stem + ".pdf"));
+    r.contentType = contentTypeOf(request.format);
+    const std::string name = stem + extensionOf(request.format);
+    r.headers.emplace_back("Content-Disposition", contentDisposition("attachment", name, name));
   }
   deadline.check();
   r.documents = documents.size();

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "batch/BatchRenderer.h"
+#include "render/OutputFormat.h"
 #include "server/ServerSettings.h"
 
 namespace gongwen::server {
@@ -18,6 +19,7 @@ struct BatchRequest {
   bool duplex = false;  // ?duplex=1: each record starts on an odd page
   bool dryRun = false;  // ?dry_run=1: only the report of good and bad records
   bool normalize = true;
+  OutputFormat format = OutputFormat::Pdf;  // ?format=ofd or Accept: application/ofd
 };
 
 // `mediaType` is "application/json" or "text/csv" (the caller answered 415 otherwise).

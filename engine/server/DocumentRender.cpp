@@ -3,6 +3,7 @@
 #include <Poco/JSON/Array.h>
 
 #include "pdf/PdfWriter.h"
+#include "render/OutputFormat.h"
 #include "server/JsonText.h"
 
 namespace gongwen::server {
@@ -35,20 +36,22 @@ Reply renderDocument(const Engine& engine, const Poco::JSON::Object::Ptr& record
   deadline.check();
   PdfOptions pdfOptions;
   pdfOptions.cache = cache;
-  std::vector<uint8_t> pdf = writePdf(laid.list, pdfOptions);
+  std::vector<uint8_t> pdf = writeDocument(laid.list, options.format, pdfOptions);
   deadline.check();
 
   Reply r;
-  r.contentType = "application/pdf";
+  r.contentType = contentTypeOf(options.format);
   r.body.assign(pdf.begin(), pdf.end());
   r.pages = laid.list.pages.size();
   r.documents = 1;
   std::string layoutName =
       options.layout.empty() ? record->optValue<std::string>("layout", "") : options.layout;
-  std::string fallback = fileStem(layoutName, "document") + ".pdf";
+  const std::string extension = extensionOf(options.format);
+  std::string fallback = fileStem(layoutName, "document") + extension;
   r.headers.emplace_back(
       "Content-Disposition",
-      contentDisposition("inline", fileStem(laid.list.info.title, layoutName) + ".pdf", fallback));
+      contentDisposition("inline", fileStem(laid.list.info.title, layoutName) + extension,
+                         fallback));
   r.headers.emplace_back("X-Gongwen-Pages", std::to_string(r.pages));
   if (!laid.warnings.empty()) {
     r.headers.emplace_back("X-Gongwen-Warnings", warningsHeader(laid.warnings));

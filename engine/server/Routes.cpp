@@ -34,8 +34,21 @@ Reply onWorker(ServerContext& context, const std::function<Reply()>& work) {
   return reply.get();
 }
 
+// ?format=pdf|ofd, else Accept: application/ofd, else PDF. ApiError 400 for another format.
+OutputFormat formatOf(const ApiRequest& request) {
+  auto format = request.query.find("format");
+  if (format != request.query.end()) {
+    if (auto f = parseOutputFormat(format->second)) return *f;
+    throw ApiError(400, "unknown format", "format is pdf or ofd, not \"" + format->second + "\"",
+                   "format");
+  }
+  return request.accept.find("application/ofd") != std::string::npos ? OutputFormat::Ofd
+                                                                     : OutputFormat::Pdf;
+}
+
 Reply render(ServerContext& context, const ApiRequest& request) {
   RenderOptions options;
+  options.format = formatOf(request);
   auto layout = request.query.find("layout");
   if (layout != request.query.end()) options.layout = layout->second;
   options.normalize = queryFlag(request.query, "normalize", true);
@@ -58,6 +71,7 @@ Reply batch(ServerContext& context, const ApiRequest& request) {
     Deadline deadline(context.settings.limits.timeLimit);
     BatchRequest batch = parseBatchRequest(*context.engine, request.mediaType, request.body,
                                            request.query, context.settings.limits);
+    batch.format = formatOf(request);
     return renderBatch(*context.engine, batch, context.settings.limits, deadline,
                        &context.pdfCache);
   });
