@@ -73,7 +73,7 @@ void writeLine(XmlOut& xml, const GlyphRun& run, size_t begin, size_t end, const
       .attr("Boundary", box(left, top, right - left, size * 13 / 10))
       .attr("Font", font.id)
       .attrMicrons("Size", size);
-  if (!run.color.isBlack()) writeColour(xml, "FillColor", run.color);
+  writeColour(xml, "FillColor", run.color);  // readers differ in their default
 
   std::string text;
   std::vector<long long> steps;
@@ -119,6 +119,31 @@ size_t lineEnd(const GlyphRun& run, size_t begin) {
   return end;
 }
 
+// The run's text objects: [begin, end) glyph ranges, one per baseline, cut after a
+// character beyond the BMP. Readers that count TextCode in UTF-16 units (ofd.js, Java's)
+// and those that count characters then agree on its DeltaX: it is its object's last.
+std::vector<std::pair<size_t, size_t>> textObjects(const GlyphRun& run) {
+  std::vector<std::pair<size_t, size_t>> out;
+  for (size_t i = 0; i < run.glyphs.size();) {
+    const size_t end = lineEnd(run, i);
+    size_t from = i;
+    for (size_t k = i; k < end; ++k) {
+      const std::u32string& text = run.glyphs[k].text;
+      if (std::none_of(text.begin(), text.end(), [](char32_t c) { return c > 0xFFFF; })) continue;
+      size_t cut = k + 1;
+      while (cut < end && run.glyphs[cut].text.empty()) ++cut;  // the rest of its cluster
+      if (cut < end) {
+        out.emplace_back(from, cut);
+        from = cut;
+      }
+      k = cut - 1;
+    }
+    out.emplace_back(from, end);
+    i = end;
+  }
+  return out;
+}
+
 bool drawn(const VectorPath& path) {
   if (!path.fill && !path.stroke) return false;
   return std::any_of(path.segments.begin(), path.segments.end(),
@@ -129,9 +154,7 @@ bool drawn(const VectorPath& path) {
 
 uint32_t objectCount(const DisplayItem& item) {
   if (const auto* run = std::get_if<GlyphRun>(&item)) {
-    uint32_t lines = 0;
-    for (size_t i = 0; i < run->glyphs.size(); i = lineEnd(*run, i)) ++lines;
-    return lines;
+    return static_cast<uint32_t>(textObjects(*run).size());
   }
   if (const auto* path = std::get_if<VectorPath>(&item)) return drawn(*path) ? 1 : 0;
   if (std::holds_alternative<PlacedArtwork>(item)) return 0;
@@ -139,11 +162,7 @@ uint32_t objectCount(const DisplayItem& item) {
 }
 
 void writeText(XmlOut& xml, const GlyphRun& run, const FontRef& font, IdCounter& ids) {
-  for (size_t i = 0; i < run.glyphs.size();) {
-    const size_t end = lineEnd(run, i);
-    writeLine(xml, run, i, end, font, ids);
-    i = end;
-  }
+  for (const auto& [begin, end] : textObjects(run)) writeLine(xml, run, begin, end, font, ids);
 }
 
 void writeRect(XmlOut& xml, const FilledRect& rect, IdCounter& ids) {

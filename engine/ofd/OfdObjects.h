@@ -33,7 +33,7 @@ struct FontRef {
 // parallel, each from its own first ID.
 uint32_t objectCount(const DisplayItem& item);
 
-// One TextObject per baseline of the run.
+// One TextObject per baseline of the run (cut after a character beyond the BMP).
 void writeText(XmlOut& xml, const GlyphRun& run, const FontRef& font, IdCounter& ids);
 void writeRect(XmlOut& xml, const FilledRect& rect, IdCounter& ids);
 // The path moved by (dx, dy) pt (an artwork's placement).
