@@ -222,6 +222,21 @@ void checkPackage(const DisplayList& list, const std::vector<uint8_t>& ofd) {
             << "U+" << std::hex << static_cast<unsigned>(chars[k]) << " not in font " << fontId;
       }
     }
+    // Images (seals) in their boxes, in drawing order.
+    std::vector<const PlacedImage*> images;
+    for (const auto& item : list.pages[i].items) {
+      if (const auto* img = std::get_if<PlacedImage>(&item)) images.push_back(img);
+    }
+    const auto imageObjects = page.all("ImageObject");
+    ASSERT_EQ(imageObjects.size(), images.size());
+    for (size_t k = 0; k < images.size(); ++k) {
+      const std::vector<double> box = numbers(imageObjects[k], "Boundary");
+      const PlacedImage& img = *images[k];
+      EXPECT_NEAR(box.at(0), img.x * kMmPerPt, 0.05);
+      EXPECT_NEAR(box.at(1), img.y * kMmPerPt, 0.05);
+      EXPECT_NEAR(box.at(2), img.width * kMmPerPt, 0.05);
+      EXPECT_NEAR(box.at(3), img.height * kMmPerPt, 0.05);
+    }
     // Glyph positions: the display list's (which the PDF draws) within 0.05 mm.
     const std::vector<PlacedChar> want = expectedChars(list.pages[i]);
     const std::vector<PlacedChar> got = ofdChars(page);
