@@ -31,10 +31,10 @@ void printFailures(const JobResult& result, const std::string& source) {
 }
 
 // Where the merged document goes: -o, else beside the input.
-std::string mergedOutput(const CommandLine& cl, const std::string& input) {
+std::string mergedOutput(const CommandLine& cl, const std::string& input, OutputFormat format) {
   if (!cl.output.empty()) return cl.output;
   if (input == "-") throw UsageError("batch from stdin needs -o OUT.pdf or --split DIR");
-  return outputBeside(input, ".pdf");
+  return outputBeside(input, extensionOf(format));
 }
 
 }  // namespace
@@ -45,10 +45,9 @@ int runBatch(const CommandLine& cl) {
   const std::string& input = cl.inputs[0];
   const auto started = std::chrono::steady_clock::now();
   const bool split = !cl.splitDir.empty();
-  const std::string output = split ? "" : mergedOutput(cl, input);
-
   auto engine = makeEngine(cl.engine);
   Job job = jobFromCommandLine(cl, input);
+  const std::string output = split ? "" : mergedOutput(cl, input, job.format);
   job.shape = split ? OutputShape::Split : OutputShape::Merged;
   job.duplex = cl.duplex;
   job.strict = cl.strict;

@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "cli/ServeCommand.h"
+#include "render/OutputFormat.h"
 
 namespace gongwen::cli {
 
@@ -43,6 +44,8 @@ const char* const kUsage =
     "\n"
     "Options:\n"
     "  --layout NAME            use this layout (overrides the input's \"layout\")\n"
+    "  --format pdf|ofd         the output's format (default: from -o's extension, else\n"
+    "                           PDF); OFD is GB/T 33190-2016\n"
     "  --fonts CONFIG           a font configuration file (same form as fonts/fonts.json)\n"
     "  --font ROLE=FILE[#N]     put FILE (face N of a collection) first for ROLE\n"
     "                           (xiaobiaosong, fangsong, heiti, kaiti, songti, fallback)\n"
@@ -59,6 +62,11 @@ const char* const kUsage =
     "\n"
     "Exit status: 0 done, 2 bad input (the message names the file, field or character),\n"
     "3 batch printed with some bad records (listed), 1 internal error.\n";
+
+OutputFormat outputFormatOf(const CommandLine& cl, const std::string& output) {
+  if (!cl.format.empty()) return parseOutputFormat(cl.format).value_or(OutputFormat::Pdf);
+  return formatOfPath(output);
+}
 
 CommandLine parseCommandLine(int argc, char** argv) {
   CommandLine cl;
@@ -84,6 +92,9 @@ CommandLine parseCommandLine(int argc, char** argv) {
       cl.displayList = value(i, a);
     } else if (a == "--check") {
       cl.checkLayouts = true;
+    } else if (a == "--format") {
+      cl.format = value(i, a);
+      if (!parseOutputFormat(cl.format)) throw UsageError("--format takes pdf or ofd");
     } else if (a == "--fonts") {
       cl.engine.fontsConfig = value(i, a);
     } else if (a == "--font") {

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "render/EngineFactory.h"
+#include "render/OutputFormat.h"
 
 namespace gongwen::cli {
 
@@ -14,6 +15,7 @@ struct CommandLine {
   std::vector<std::string> inputs;  // positional arguments after the command
   std::string output;               // -o
   std::string layout;               // --layout
+  std::string format;               // --format pdf|ofd (else from -o's extension)
   bool normalize = true;            // --no-normalize turns it off
   bool allowMissingGlyphs = false;  // --allow-missing-glyphs
   EngineSettings engine;            // --data-dir, --fonts, --font
@@ -40,6 +42,9 @@ struct UsageError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 CommandLine parseCommandLine(int argc, char** argv);
+
+// --format when given, else the output file's extension (.ofd), else PDF.
+OutputFormat outputFormatOf(const CommandLine& cl, const std::string& output);
 
 extern const char* const kUsage;
 

@@ -58,6 +58,8 @@ Job jobFromCommandLine(const CommandLine& cl, const std::string& input) {
   job.render.baseDirectory = inputFolder(input);
   job.threads = cl.jobs;
   job.wantDisplayList = !cl.displayList.empty();
+  // --format, else the extension of -o (a split batch: --format only), else PDF.
+  job.format = outputFormatOf(cl, cl.splitDir.empty() ? cl.output : "");
   return job;
 }
 

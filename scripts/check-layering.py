@@ -1,17 +1,17 @@
 #!/usr/bin/env python3
 """The floor plan, enforced: each folder of engine/ includes only its own floor and the
-floors below it (common → fonts → text → model → layout → pdf → render → batch → job →
-server), and the front ends (cli/, engine/server/) include nothing from pdf/, layout/,
+floors below it (common → fonts → text → model → layout → pdf → ofd → render → batch →
+job → server), and the front ends (cli/, engine/server/) include nothing from pdf/, layout/,
 text/ or fonts/ — they hand a Job to the engine's front door. Prints every violation and
 exits 1 when there is one; prints the number of includes checked otherwise."""
 import pathlib
 import re
 import sys
 
-FLOORS = ["common", "fonts", "text", "model", "layout", "pdf", "render", "batch", "job",
+FLOORS = ["common", "fonts", "text", "model", "layout", "pdf", "ofd", "render", "batch", "job",
           "server", "cli"]
 FRONT_ENDS = {"server", "cli"}
-BEHIND_THE_DOOR = {"pdf", "layout", "text", "fonts"}
+BEHIND_THE_DOOR = {"pdf", "ofd", "layout", "text", "fonts"}
 
 root = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else ".")
 include = re.compile(r'^\s*#\s*include\s+"([a-z]+)/[^"]+"', re.M)

@@ -203,27 +203,36 @@ function showError(error) {
   setStatus($("status"), "未能生成：" + (error.detail || error.error), "error");
 }
 
-async function preview(event) {
-  event.preventDefault();
-  clearFieldErrors();
-  $("download").disabled = true;
-  setStatus($("status"), "正在生成……");
+// The form's record rendered by POST /v1/render (with `query`): {record, response}, or
+// null when the form or the server found an error (shown).
+async function renderRecord(query) {
   let record;
   try {
     record = await collectRecord();
   } catch (error) {
     showError(error);
-    return;
+    return null;
   }
-  const response = await api("/v1/render?" + printQuery(new URLSearchParams()).toString(), {
+  const response = await api("/v1/render?" + printQuery(new URLSearchParams(query)).toString(), {
     method: "POST",
     headers: { "Content-Type": "application/json" },
     body: JSON.stringify(record),
   });
   if (!response.ok) {
     showError(await errorOf(response));
-    return;
+    return null;
   }
+  return { record, response };
+}
+
+async function preview(event) {
+  event.preventDefault();
+  clearFieldErrors();
+  $("download").disabled = true;
+  setStatus($("status"), "正在生成……");
+  const rendered = await renderRecord("");
+  if (!rendered) return;
+  const { record, response } = rendered;
   const blob = await response.blob();
   lastPdf = { blob, name: fileNameOf(response, record.layout + ".pdf") };
   const frame = $("preview-frame");
@@ -360,12 +369,27 @@ async function previewOnCard(record) {
   showCard();
 }
 
+// The preview is always a PDF (browsers show it); OFD (GB/T 33190) is rendered on download.
+async function downloadSingle() {
+  if (!lastPdf) return;
+  if ($("format").value !== "ofd") {
+    saveBlob(lastPdf.blob, lastPdf.name);
+    return;
+  }
+  const rendered = await renderRecord("?format=ofd");
+  if (!rendered) return;
+  const name = fileNameOf(rendered.response, rendered.record.layout + ".ofd");
+  saveBlob(await rendered.response.blob(), name);
+  setStatus($("status"), "已下载“" + name + "”。", "ok");
+}
+
 // ---- batch -------------------------------------------------------------------------------
 
 function batchQuery(extra) {
   const q = new URLSearchParams({ layout: $("batch-layout").value });
   if ($("duplex").checked) q.set("duplex", "1");
   printQuery(q);
+  if ($("batch-format").value === "ofd") q.set("format", "ofd");
   for (const [k, v] of Object.entries(extra)) q.set(k, v);
   return "/v1/batch?" + q.toString();
 }
@@ -447,7 +471,7 @@ async function downloadBatch(split) {
     return;
   }
   const blob = await response.blob();
-  const name = fileNameOf(response, split ? "batch.zip" : "batch.pdf");
+  const name = fileNameOf(response, split ? "batch.zip" : "batch." + $("batch-format").value);
   saveBlob(blob, name);
   setStatus(status, before + " 已下载“" + name + "”。", "ok");
 }
@@ -502,7 +526,7 @@ function start() {
   $("card-clear").addEventListener("click", clearCard);
   fillPrinterSelect(localStorage.getItem(PRINTER_KEY) || "");
   $("record-form").addEventListener("submit", preview);
-  $("download").addEventListener("click", () => lastPdf && saveBlob(lastPdf.blob, lastPdf.name));
+  $("download").addEventListener("click", downloadSingle);
   $("check").addEventListener("click", checkBatch);
   $("csv-file").addEventListener("change", checkBatch);
   $("download-merged").addEventListener("click", () => downloadBatch(false));

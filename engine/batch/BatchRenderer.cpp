@@ -13,6 +13,7 @@
 #include "common/Json.h"
 #include "common/Parallel.h"
 #include "layout/BatchCache.h"
+#include "layout/Outline.h"
 #include "text/Shaper.h"
 
 namespace gongwen {
@@ -166,6 +167,9 @@ DisplayList mergeDocuments(std::vector<BatchDocument>& documents, bool duplex) {
       blank.heightPt = ref.heightPt;
       merged.pages.push_back(std::move(blank));
     }
+    std::string title = doc.list.info.title;
+    if (title.empty()) title = "第 " + std::to_string(doc.index + 1) + " 份";
+    appendRecordOutline(merged, title, doc.list.outline, merged.pages.size());
     for (auto& p : doc.list.pages) merged.pages.push_back(std::move(p));
     doc.list.pages.clear();
   }

@@ -17,15 +17,12 @@
 #include "batch/BatchInput.h"
 #include "batch/BatchRenderer.h"
 #include "render/Engine.h"
+#include "render/OutputFormat.h"
 
 namespace gongwen {
 
 class RenderCaches;
 
-enum class OutputFormat {
-  Pdf,
-  Svg,  // the first page only, as a preview (the web page's 套打 preview over a card's photo)
-};
 enum class OutputShape {
   Single,  // one record in, one document out
   Merged,  // a batch in, one document holding every good record

@@ -7,35 +7,19 @@
 #include "common/Parallel.h"
 #include "job/Job.h"
 #include "job/RenderCaches.h"
-#include "pdf/PdfWriter.h"
 #include "render/DisplayListText.h"
-#include "render/SvgPreview.h"
 
 namespace gongwen {
 namespace {
 
 using Clock = std::chrono::steady_clock;
 
-std::string extensionOf(OutputFormat format) {
-  switch (format) {
-    case OutputFormat::Pdf:
-      return ".pdf";
-    case OutputFormat::Svg:
-      return ".svg";
-  }
-  return ".pdf";
-}
-
 // The display list in the job's output format.
 std::vector<uint8_t> encode(const DisplayList& list, const Job& job) {
-  if (job.format == OutputFormat::Svg) {
-    const std::string svg = list.pages.empty() ? std::string() : pageSvg(list.pages.front());
-    return {svg.begin(), svg.end()};
-  }
   PdfOptions options;
   options.cache = job.caches ? &job.caches->pdf : nullptr;
   options.threads = job.threads;
-  return writePdf(list, options);
+  return writeDocument(list, job.format, options);
 }
 
 // When the job must be done by, from its time limit.

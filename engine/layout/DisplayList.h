@@ -23,6 +23,14 @@ struct PlacedGlyph {
                         // glyph of a cluster); feeds the ToUnicode CMap
 };
 
+// A line that starts an outline entry (a title, a heading): it travels with the line's
+// first glyph run when the layout moves lines between pages, and collectOutline() turns
+// it into an OutlineEntry at the end.
+struct OutlineMark {
+  std::string title;  // UTF-8
+  int level = 0;
+};
+
 // Glyphs of one font, size and colour.
 struct GlyphRun {
   FontPtr font;
@@ -33,6 +41,7 @@ struct GlyphRun {
   double horizontalScale = 1;
   Color color;
   std::vector<PlacedGlyph> glyphs;
+  std::shared_ptr<const OutlineMark> outline;  // set on the first run of a marked line
 };
 
 // A filled axis-aligned rectangle (rules, lines of the 版记, red separators).
@@ -94,9 +103,19 @@ struct DocumentInfo {
   long long creationTime = 0;
 };
 
+// One entry of the document's outline (PDF bookmarks, OFD 大纲): the title, a heading
+// (一、（一）…), an attachment, or a record of a merged batch.
+struct OutlineEntry {
+  std::string title;  // UTF-8
+  int level = 0;      // 0: top level; an entry's children follow it, one level deeper
+  size_t page = 0;    // index into DisplayList::pages
+  double y = 0;       // pt from the page's top
+};
+
 struct DisplayList {
   std::vector<Page> pages;
   DocumentInfo info;
+  std::vector<OutlineEntry> outline;  // in reading order
 };
 
 }  // namespace gongwen

@@ -78,15 +78,22 @@ void FlowContext::placeParagraph(std::shared_ptr<const ShapedText> text,
                                  const std::optional<ParagraphStyle>& respace, bool keepWithNext,
                                  std::optional<double> originX) {
   const int block = nextBlock_++;
+  std::shared_ptr<const OutlineMark> outline = std::move(pendingOutline_);
+  pendingOutline_.reset();
   for (size_t i = 0; i < lines.size(); ++i) {
     record(text, lines[i], originX.value_or(grid_.left), block, i, i + 1 == lines.size(),
-           keepWithNext, respace);
+           keepWithNext, respace, i == 0 ? outline : nullptr);
   }
+}
+
+void FlowContext::markOutline(std::string title, int level) {
+  pendingOutline_ = std::make_shared<const OutlineMark>(OutlineMark{std::move(title), level});
 }
 
 void FlowContext::record(std::shared_ptr<const ShapedText> text, const LineBox& box, double originX,
                          int block, size_t lineIndex, bool last, bool keepWithNext,
-                         const std::optional<ParagraphStyle>& respace) {
+                         const std::optional<ParagraphStyle>& respace,
+                         std::shared_ptr<const OutlineMark> outline) {
   Page& p = page();
   FlowLine fl;
   fl.sizePt = text->sizePt;
@@ -96,6 +103,16 @@ void FlowContext::record(std::shared_ptr<const ShapedText> text, const LineBox& 
   const double baseline = grid_.baseline(slot_, fl.sizePt);
   placeLine(p, *text, box, originX, baseline);
   fl.itemEnd = p.items.size();
+  // Only a paragraph's first line carries its mark (a re-broken paragraph copies its lines).
+  if (outline && lineIndex == 0) {
+    for (size_t i = fl.itemBegin; i < fl.itemEnd; ++i) {
+      if (auto* run = std::get_if<GlyphRun>(&p.items[i]); run && !run->glyphs.empty()) {
+        run->outline = outline;
+        fl.outline = outline;
+        break;
+      }
+    }
+  }
   fl.text = std::move(text);
   fl.box = box;
   fl.block = block;
@@ -186,8 +203,8 @@ std::vector<FlowLine> FlowContext::takeFlowLines(size_t from) {
 
 void FlowContext::replaceFlowLines(const std::vector<FlowLine>& lines) {
   for (const auto& l : lines) {
-    record(l.text, l.box, l.originX, l.block, l.lineIndex, l.lastOfBlock, l.keepWithNext,
-           l.respace);
+    record(l.text, l.box, l.originX, l.block, l.lineIndex, l.lastOfBlock, l.keepWithNext, l.respace,
+           l.outline);
   }
 }
 
@@ -235,7 +252,7 @@ void FlowContext::replaceFlowLinesKeepingGaps(const std::vector<FlowLine>& lines
   for (const auto& l : lines) {
     if (&l != &lines.front()) slot_ = first + (l.slot - lines.front().slot);
     record(l.text, l.box, l.originX, l.block, l.lineIndex, l.lastOfBlock, l.keepWithNext,
-           l.respace);
+           l.respace, l.outline);
     if (&l == &lines.front()) first = flowLines_.back().slot;
   }
 }
@@ -267,13 +284,13 @@ size_t FlowContext::pullFromPreviousPage(size_t count) {
   for (const auto& l : moved) {
     slot_ = base + (l.slot - moved.front().slot);
     record(l.text, l.box, l.originX, l.block, l.lineIndex, l.lastOfBlock, l.keepWithNext,
-           l.respace);
+           l.respace, l.outline);
   }
   const int shift = slot_ - base;
   for (const auto& l : current) {
     slot_ = l.slot + shift;
     record(l.text, l.box, l.originX, l.block, l.lineIndex, l.lastOfBlock, l.keepWithNext,
-           l.respace);
+           l.respace, l.outline);
   }
   return moved.size();
 }

@@ -51,6 +51,8 @@ struct FlowLine {
   bool keepWithNext = false;          // a heading: never the last line of a page
   // Set for body paragraphs whose character spacing may be tightened (7.3.5.5).
   std::optional<ParagraphStyle> respace;
+  // The outline entry a paragraph's first line starts (a title, a heading), or null.
+  std::shared_ptr<const OutlineMark> outline;
 };
 
 class FlowContext {
@@ -94,6 +96,9 @@ class FlowContext {
   int linesLeft() const { return grid_.lines - slot_; }
   void skipLines(int n) { slot_ += n; }
   void newPage() { slot_ = grid_.lines; }
+  // The next paragraph placed (placeLines, placeParagraph) starts an outline entry
+  // (bookmark): a title (level 0) or a heading (its level).
+  void markOutline(std::string title, int level);
 
   // Places `lines` of `text` on consecutive grid lines, flowing onto new pages.
   void placeLines(const ShapedText& text, const std::vector<LineBox>& lines,
@@ -162,7 +167,8 @@ class FlowContext {
  private:
   void record(std::shared_ptr<const ShapedText> text, const LineBox& box, double originX, int block,
               size_t lineIndex, bool last, bool keepWithNext,
-              const std::optional<ParagraphStyle>& respace);
+              const std::optional<ParagraphStyle>& respace,
+              std::shared_ptr<const OutlineMark> outline);
   double emTop(int slot, double sizePt) const {
     return grid_.baseline(slot, sizePt) - kEmAscent * sizePt;
   }
@@ -179,6 +185,7 @@ class FlowContext {
   std::vector<FlowLine> flowLines_;          // of the current page
   std::vector<FlowLine> previousFlowLines_;  // of the page before it
   std::set<size_t> unnumbered_;
+  std::shared_ptr<const OutlineMark> pendingOutline_;  // for the next paragraph
 };
 
 }  // namespace gongwen

@@ -2,6 +2,7 @@
 
 #include "layout/DocumentMetadata.h"
 #include "layout/FlowElements.h"
+#include "layout/Outline.h"
 #include "layout/PageNumbers.h"
 
 namespace gongwen {
@@ -13,6 +14,7 @@ DisplayList composeFlow(const Layout& layout, const Record& record, const FontRe
   if (ctx.list().pages.empty()) ctx.page();
   if (layout.pageNumbers.enabled) addPageNumbers(ctx, layout.pageNumbers);
   setDocumentInfo(ctx.list().info, layout, record);
+  collectOutline(ctx.list());
   return std::move(ctx.list());
 }
 

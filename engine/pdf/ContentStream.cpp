@@ -3,43 +3,11 @@
 #include <cmath>
 #include <cstdio>
 
+#include "common/DecimalText.h"
+
 namespace gongwen {
 
-void ContentStream::number(double v) {
-  // Three decimals, trailing zeros trimmed (12.5, 3, -0.25): what snprintf("%.3f") would
-  // write, without its cost (a batch of certificates writes millions of these).
-  long long milli = std::llround(v * 1000.0);
-  if (milli == 0) {
-    out_ += '0';
-    return;
-  }
-  if (milli < 0) {
-    out_ += '-';
-    milli = -milli;
-  }
-  char buf[32];
-  char* end = buf + sizeof buf;
-  char* p = end;
-  long long whole = milli / 1000;
-  int frac = static_cast<int>(milli % 1000);
-  if (frac != 0) {
-    int digits = 3;
-    while (frac % 10 == 0) {
-      frac /= 10;
-      --digits;
-    }
-    for (int i = 0; i < digits; ++i) {
-      *--p = static_cast<char>('0' + frac % 10);
-      frac /= 10;
-    }
-    *--p = '.';
-  }
-  do {
-    *--p = static_cast<char>('0' + whole % 10);
-    whole /= 10;
-  } while (whole != 0);
-  out_.append(p, static_cast<size_t>(end - p));
-}
+void ContentStream::number(double v) { appendThousandths(out_, std::llround(v * 1000.0)); }
 
 void ContentStream::point(double x, double y) {
   number(x);

@@ -12,7 +12,8 @@
 
 namespace gongwen {
 
-std::vector<uint8_t> deflateBytes(std::string_view data);
+// zlib format (a PDF stream's), or with `raw` bare deflate data (a zip entry's).
+std::vector<uint8_t> deflateBytes(std::string_view data, bool raw = false);
 
 // Writes already-deflated `bytes` as the data of stream dictionary `dict`.
 void writeDeflated(HPDF_Dict dict, const std::vector<uint8_t>& bytes);

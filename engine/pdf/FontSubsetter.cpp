@@ -36,46 +36,95 @@ constexpr hb_tag_t kDropForCff[] = {
     HB_TAG('O', 'S', '/', '2'),
 };
 
+// What an sfnt kept whole still drops (cmap, name, post and the metrics stay).
+bool keptInSfnt(hb_tag_t t) {
+  return t == HB_TAG('c', 'm', 'a', 'p') || t == HB_TAG('n', 'a', 'm', 'e') ||
+         t == HB_TAG('p', 'o', 's', 't');
+}
+
 std::vector<uint8_t> blobBytes(hb_blob_t* blob) {
   unsigned len = 0;
   const char* data = hb_blob_get_data(blob, &len);
   return std::vector<uint8_t>(data, data + len);
 }
 
-}  // namespace
+using SubsetInput = CHandle<hb_subset_input_t, hb_subset_input_destroy>;
 
-SubsetFont subsetFont(const Font& font, const std::vector<uint32_t>& glyphs) {
-  CHandle<hb_subset_input_t, hb_subset_input_destroy> input(hb_subset_input_create_or_fail());
+SubsetInput subsetInput(const std::vector<uint32_t>& glyphs) {
+  SubsetInput input(hb_subset_input_create_or_fail());
   if (!input) throw std::runtime_error("hb-subset: out of memory");
   hb_set_t* glyphSet = hb_subset_input_glyph_set(input.get());
   hb_set_add(glyphSet, 0);  // .notdef
   for (uint32_t g : glyphs) hb_set_add(glyphSet, g);
-  hb_set_t* drop = hb_subset_input_set(input.get(), HB_SUBSET_SETS_DROP_TABLE_TAG);
-  for (hb_tag_t t : kDropAlways) hb_set_add(drop, t);
-  if (font.outlineFormat() == OutlineFormat::Cff) {
-    for (hb_tag_t t : kDropForCff) hb_set_add(drop, t);
-  }
   // Dropping GSUB also keeps its closure from adding glyphs the document does not use.
   // Desubroutinized charstrings of a few hundred glyphs are smaller than the subroutines
   // they would drag along, and faster to write.
   hb_subset_input_set_flags(input.get(), HB_SUBSET_FLAGS_NO_HINTING |
                                              HB_SUBSET_FLAGS_NOTDEF_OUTLINE |
                                              HB_SUBSET_FLAGS_DESUBROUTINIZE);
+  return input;
+}
 
-  CHandle<hb_subset_plan_t, hb_subset_plan_destroy> plan(
-      hb_subset_plan_create_or_fail(font.hbFace(), input.get()));
-  if (!plan) throw FontError(font.describe() + ": cannot plan a subset (is the font damaged?)");
-  const hb_map_t* oldToNew = hb_subset_plan_old_to_new_glyph_mapping(plan.get());
-  CHandle<hb_face_t, hb_face_destroy> subset(hb_subset_plan_execute_or_fail(plan.get()));
-  if (!subset) throw FontError(font.describe() + ": hb-subset failed (is the font damaged?)");
+// A subset made: its plan (the glyph mapping) and its face.
+struct Subset {
+  Subset(const Font& font, hb_subset_input_t* input) : font_(font) {
+    plan.reset(hb_subset_plan_create_or_fail(font.hbFace(), input));
+    if (!plan) throw FontError(font.describe() + ": cannot plan a subset (is the font damaged?)");
+    face.reset(hb_subset_plan_execute_or_fail(plan.get()));
+    if (!face) throw FontError(font.describe() + ": hb-subset failed (is the font damaged?)");
+  }
+  // The subset's id of original glyph g.
+  uint32_t newGlyph(uint32_t g) const {
+    hb_codepoint_t newGid = hb_map_get(hb_subset_plan_old_to_new_glyph_mapping(plan.get()), g);
+    if (newGid == HB_MAP_VALUE_INVALID) {
+      throw std::runtime_error(font_.describe() + ": glyph " + std::to_string(g) +
+                               " was lost in subsetting");
+    }
+    return newGid;
+  }
+  CHandle<hb_subset_plan_t, hb_subset_plan_destroy> plan;
+  CHandle<hb_face_t, hb_face_destroy> face;
+
+ private:
+  const Font& font_;
+};
+
+}  // namespace
+
+SfntSubset subsetSfnt(const Font& font, const std::vector<uint32_t>& glyphs,
+                      const std::vector<char32_t>& unicodes) {
+  SubsetInput input = subsetInput(glyphs);
+  hb_set_t* drop = hb_subset_input_set(input.get(), HB_SUBSET_SETS_DROP_TABLE_TAG);
+  for (hb_tag_t t : kDropAlways) {
+    if (!keptInSfnt(t)) hb_set_add(drop, t);
+  }
+  hb_set_t* unicodeSet = hb_subset_input_unicode_set(input.get());
+  for (char32_t cp : unicodes) hb_set_add(unicodeSet, cp);
+  const Subset subset(font, input.get());
+  SfntSubset out;
+  CHandle<hb_blob_t, hb_blob_destroy> whole(hb_face_reference_blob(subset.face.get()));
+  out.sfnt = blobBytes(whole.get());
+  for (uint32_t g : glyphs) out.newGlyphOf[g] = subset.newGlyph(g);
+  return out;
+}
+
+SubsetFont subsetFont(const Font& font, const std::vector<uint32_t>& glyphs) {
+  SubsetInput input = subsetInput(glyphs);
+  hb_set_t* drop = hb_subset_input_set(input.get(), HB_SUBSET_SETS_DROP_TABLE_TAG);
+  for (hb_tag_t t : kDropAlways) hb_set_add(drop, t);
+  if (font.outlineFormat() == OutlineFormat::Cff) {
+    for (hb_tag_t t : kDropForCff) hb_set_add(drop, t);
+  }
+
+  const Subset subset(font, input.get());
 
   SubsetFont out;
   out.cff = font.outlineFormat() == OutlineFormat::Cff;
-  CHandle<hb_blob_t, hb_blob_destroy> whole(hb_face_reference_blob(subset.get()));
+  CHandle<hb_blob_t, hb_blob_destroy> whole(hb_face_reference_blob(subset.face.get()));
   std::vector<uint8_t> otf = blobBytes(whole.get());
   if (out.cff) {
     CHandle<hb_blob_t, hb_blob_destroy> cff(
-        hb_face_reference_table(subset.get(), HB_TAG('C', 'F', 'F', ' ')));
+        hb_face_reference_table(subset.face.get(), HB_TAG('C', 'F', 'F', ' ')));
     out.program = blobBytes(cff.get());
     if (out.program.empty())
       throw FontError(font.describe() + ": its CFF outlines cannot be read (is the font damaged?)");
@@ -91,11 +140,7 @@ SubsetFont subsetFont(const Font& font, const std::vector<uint32_t>& glyphs) {
                                         font.describe() + " (subset)");
   }
   for (uint32_t g : glyphs) {
-    hb_codepoint_t newGid = hb_map_get(oldToNew, g);
-    if (newGid == HB_MAP_VALUE_INVALID) {
-      throw std::runtime_error(font.describe() + ": glyph " + std::to_string(g) +
-                               " was lost in subsetting");
-    }
+    const uint32_t newGid = subset.newGlyph(g);
     FT_UInt code = newGid;
     if (ft) {
       if (FT_Get_CID_From_Glyph_Index(ft->get(), newGid, &code) != 0) {

@@ -20,4 +20,14 @@ struct SubsetFont {
 // Throws std::runtime_error naming the font when HarfBuzz cannot subset it.
 SubsetFont subsetFont(const Font& font, const std::vector<uint32_t>& glyphs);
 
+// A whole sfnt (TrueType, or OpenType with CFF outlines) for formats whose readers map
+// text through the font itself (OFD): it keeps a cmap of `unicodes`, and the metrics,
+// name and post tables the PDF subset drops.
+struct SfntSubset {
+  std::vector<uint8_t> sfnt;
+  std::unordered_map<uint32_t, uint32_t> newGlyphOf;  // original glyph id → subset's
+};
+SfntSubset subsetSfnt(const Font& font, const std::vector<uint32_t>& glyphs,
+                      const std::vector<char32_t>& unicodes);
+
 }  // namespace gongwen

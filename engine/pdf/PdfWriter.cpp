@@ -17,6 +17,8 @@
 
 #include "common/Parallel.h"
 #include "common/Utf8.h"
+#include "layout/CreationTime.h"
+#include "layout/ImageKey.h"
 #include "pdf/CidFontEmbedder.h"
 #include "pdf/ContentStream.h"
 #include "pdf/DeflatedStream.h"
@@ -24,6 +26,8 @@
 #include "pdf/HpdfDocument.h"
 #include "pdf/ImageEmbedder.h"
 #include "pdf/PdfCache.h"
+#include "pdf/PdfOutline.h"
+#include "pdf/PdfTextString.h"
 
 namespace gongwen {
 namespace {
@@ -52,24 +56,6 @@ std::vector<FontUse> collectFonts(const DisplayList& list,
   return uses;
 }
 
-// UTF-16BE with a byte order mark: how PDF text strings carry Chinese.
-std::vector<uint8_t> pdfTextString(const std::string& utf8) {
-  std::vector<uint8_t> out = {0xFE, 0xFF};
-  auto push16 = [&](unsigned v) {
-    out.push_back(static_cast<uint8_t>(v >> 8));
-    out.push_back(static_cast<uint8_t>(v & 0xFF));
-  };
-  for (char32_t cp : decodeUtf8(utf8)) {
-    if (cp >= 0x10000) {
-      push16(0xD800 + ((cp - 0x10000) >> 10));
-      push16(0xDC00 + ((cp - 0x10000) & 0x3FF));
-    } else {
-      push16(cp);
-    }
-  }
-  return out;
-}
-
 void setInfoText(HpdfDocument& doc, const char* key, const std::string& utf8) {
   if (utf8.empty()) return;
   std::vector<uint8_t> bytes = pdfTextString(utf8);
@@ -85,10 +71,6 @@ void setInfoText(HpdfDocument& doc, const char* key, const std::string& utf8) {
 }
 
 void setCreationDate(HpdfDocument& doc, long long when) {
-  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch && *epoch) {
-    when = std::atoll(epoch);
-  }
-  if (when == 0) when = static_cast<long long>(std::time(nullptr));
   std::time_t t = static_cast<std::time_t>(when);
   std::tm tm{};
   gmtime_r(&t, &tm);
@@ -102,23 +84,6 @@ void setCreationDate(HpdfDocument& doc, long long when) {
   date.ind = 'Z';
   HPDF_SetInfoDateAttr(doc.get(), HPDF_INFO_CREATION_DATE, date);
 }
-
-// Images by content: the same seal loaded for every record of a batch is embedded once.
-struct ImageKey {
-  const ImageData* image;
-  bool operator==(const ImageKey& o) const {
-    return image == o.image || image->png == o.image->png;
-  }
-};
-struct ImageKeyHash {
-  size_t operator()(const ImageKey& k) const {
-    const auto& png = k.image->png;
-    // Size and a sample of the bytes: cheap, and equal images hash equal.
-    size_t h = std::hash<size_t>{}(png.size());
-    for (size_t i = 0; i < png.size(); i += 1 + png.size() / 64) h = h * 131 + png[i];
-    return h;
-  }
-};
 
 }  // namespace
 
@@ -235,10 +200,13 @@ std::vector<uint8_t> writePdf(const DisplayList& list, const PdfOptions& options
   }
   doc.check("page resources");
 
+  std::vector<HPDF_Page> pages;
+  pages.reserve(list.pages.size());
   for (size_t i = 0; i < list.pages.size(); ++i) {
     const Page& page = list.pages[i];
     HPDF_Page p = HPDF_AddPage(doc.get());
     doc.check("adding a page");
+    pages.push_back(p);
     HPDF_Page_SetWidth(p, static_cast<HPDF_REAL>(page.widthPt));
     HPDF_Page_SetHeight(p, static_cast<HPDF_REAL>(page.heightPt));
     HPDF_Dict_Add(p, "Resources", resources);
@@ -253,6 +221,8 @@ std::vector<uint8_t> writePdf(const DisplayList& list, const PdfOptions& options
     doc.check("writing a page");
   }
 
+  addPdfOutline(doc, list, pages);
+
   const DocumentInfo& info = list.info;
   setInfoText(doc, "Title", info.title);
   setInfoText(doc, "Author", info.author);
@@ -260,7 +230,7 @@ std::vector<uint8_t> writePdf(const DisplayList& list, const PdfOptions& options
   setInfoText(doc, "Keywords", info.keywords);
   HPDF_SetInfoAttr(doc.get(), HPDF_INFO_CREATOR, options.creator.c_str());
   HPDF_SetInfoAttr(doc.get(), HPDF_INFO_PRODUCER, options.creator.c_str());
-  setCreationDate(doc, info.creationTime);
+  setCreationDate(doc, creationTimeOf(info));
   doc.check("document info");
   // /ViewerPreferences << /PrintScaling /None >>: viewers print at 100 %, never "fit to
   // page", so that text lands on a pre-printed card's lines (套打).

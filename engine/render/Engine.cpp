@@ -84,4 +84,12 @@ std::vector<uint8_t> Engine::renderPdf(const Poco::JSON::Object::Ptr& record,
   return writePdf(result.list);
 }
 
+std::vector<uint8_t> Engine::render(const Poco::JSON::Object::Ptr& record,
+                                    const RenderOptions& options,
+                                    std::vector<std::string>* warnings) const {
+  LayoutResult result = layout(record, options);
+  if (warnings) *warnings = result.warnings;
+  return writeDocument(result.list, options.format);
+}
+
 }  // namespace gongwen

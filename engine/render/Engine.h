@@ -13,6 +13,7 @@
 #include "layout/DisplayList.h"
 #include "common/PrintAdjust.h"
 #include "model/LayoutCatalog.h"
+#include "render/OutputFormat.h"
 
 namespace gongwen {
 
@@ -38,6 +39,8 @@ struct RenderOptions {
   // 套打 (overlay: only what the office prints) and a printer's offset and scale
   // (layout/PrintAdjust.h; docs/overlay.md).
   PrintAdjust print;
+  // What render() writes.
+  OutputFormat format = OutputFormat::Pdf;
 };
 
 struct LayoutResult {
@@ -56,6 +59,9 @@ class Engine {
   std::vector<uint8_t> renderPdf(const Poco::JSON::Object::Ptr& record,
                                  const RenderOptions& options,
                                  std::vector<std::string>* warnings = nullptr) const;
+  // layout() and then the bytes of options.format (PDF or OFD).
+  std::vector<uint8_t> render(const Poco::JSON::Object::Ptr& record, const RenderOptions& options,
+                              std::vector<std::string>* warnings = nullptr) const;
 
   const FontRegistry& fonts() const { return *fonts_; }
   const LayoutCatalog& layouts() const { return *layouts_; }

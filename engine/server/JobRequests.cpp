@@ -43,6 +43,20 @@ std::string failuresHeader(const std::vector<BatchFailure>& failures, bool& comp
   return out + "]";
 }
 
+// ?format=pdf|ofd|svg, else Accept: application/ofd, else PDF. ApiError 400 for another.
+OutputFormat formatOf(const JobRequest& request) {
+  auto format = request.query.find("format");
+  if (format != request.query.end()) {
+    if (auto f = parseOutputFormat(format->second)) return *f;
+    throw ApiError(400, "unknown format",
+                   "format is pdf or ofd (svg: a preview of the first page), not \"" +
+                       format->second + "\"",
+                   "format");
+  }
+  return request.accept.find("application/ofd") != std::string::npos ? OutputFormat::Ofd
+                                                                     : OutputFormat::Pdf;
+}
+
 Job jobFor(const JobRequest& request, const Limits& limits, std::shared_ptr<RenderCaches> caches) {
   Job job;
   job.input.bytes = request.body;
@@ -53,6 +67,7 @@ Job jobFor(const JobRequest& request, const Limits& limits, std::shared_ptr<Rend
   job.render.normalize = queryFlag(request.query, "normalize", true);
   job.render.allowFilePaths = false;  // never a file named by a request
   job.render.print = printAdjustFromQuery(request.query);
+  job.format = formatOf(request);
   job.limits.maxRecords = limits.maxRecords;
   job.limits.maxPages = limits.maxPages;
   job.limits.timeLimit = limits.timeLimit;
@@ -94,18 +109,15 @@ Reply renderOne(const Engine& engine, const JobRequest& request, const Limits& l
                 std::shared_ptr<RenderCaches> caches) {
   Job job = jobFor(request, limits, std::move(caches));
   job.shape = OutputShape::Single;
-  // ?format=svg: the first page as SVG, the web page's preview over a photo of the card.
-  auto format = request.query.find("format");
-  const bool svg = format != request.query.end() && format->second == "svg";
-  if (svg) job.format = OutputFormat::Svg;
   JobResult result = runJob(engine, job);
   const OutputDocument& doc = result.documents.front();
   Reply r;
-  r.contentType = svg ? "image/svg+xml; charset=utf-8" : "application/pdf";
+  r.contentType = contentTypeOf(job.format);
   r.body.assign(doc.bytes.begin(), doc.bytes.end());
   r.pages = doc.pages;
   r.documents = 1;
-  const std::string ascii = (result.layout.empty() ? "document" : result.layout) + ".pdf";
+  const std::string ascii =
+      (result.layout.empty() ? "document" : result.layout) + extensionOf(job.format);
   r.headers.emplace_back("Content-Disposition", contentDisposition("inline", doc.fileName, ascii));
   r.headers.emplace_back("X-Gongwen-Pages", std::to_string(r.pages));
   addWarnings(r, result);
@@ -170,9 +182,9 @@ Reply renderMany(const Engine& engine, const JobRequest& request, const Limits& 
     const OutputDocument& doc = result.documents.front();
     r.body.assign(doc.bytes.begin(), doc.bytes.end());
     r.pages = doc.pages;
-    r.contentType = "application/pdf";
-    r.headers.emplace_back("Content-Disposition",
-                           contentDisposition("attachment", stem + ".pdf", stem + ".pdf"));
+    r.contentType = contentTypeOf(job.format);
+    const std::string name = stem + extensionOf(job.format);
+    r.headers.emplace_back("Content-Disposition", contentDisposition("attachment", name, name));
   }
   r.documents = result.printed;
   r.headers.emplace_back("X-Gongwen-Records", std::to_string(result.records));

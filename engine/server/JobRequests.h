@@ -17,6 +17,7 @@ struct JobRequest {
   std::string mediaType;  // application/json or text/csv
   std::string body;
   std::map<std::string, std::string> query;
+  std::string accept;  // the Accept header (application/ofd asks for OFD)
 };
 
 // POST /v1/render: one record, one PDF.

@@ -43,6 +43,7 @@ ApiRequest readRequest(ServerContext& context, const Route& route,
     }
   }
   for (const auto& [name, value] : uri.getQueryParameters()) r.query[name] = value;
+  r.accept = request.get("Accept", "");
   if (route.mediaTypes.empty()) return r;
   r.mediaType = mediaTypeOf(request.getContentType());
   if (std::find(route.mediaTypes.begin(), route.mediaTypes.end(), r.mediaType) ==

@@ -33,7 +33,7 @@ Reply onWorker(ServerContext& context, const std::function<Reply()>& work) {
 }
 
 JobRequest jobRequest(const ApiRequest& request) {
-  return {request.mediaType, request.body, request.query};
+  return {request.mediaType, request.body, request.query, request.accept};
 }
 
 Reply render(ServerContext& context, const ApiRequest& request) {

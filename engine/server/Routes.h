@@ -34,6 +34,7 @@ struct ApiRequest {
   std::map<std::string, std::string> query;  // decoded
   std::string mediaType;                     // lowercased, without parameters
   std::string body;
+  std::string accept;  // the Accept header (application/ofd asks for OFD)
 };
 
 // The answer to a request that passed the route's method, token and body checks.

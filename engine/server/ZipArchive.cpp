@@ -14,10 +14,12 @@ std::string zipArchive(const std::vector<ZipEntry>& entries) {
   Poco::DateTime now;
   for (const auto& e : entries) {
     std::istringstream in(e.bytes, std::ios::binary);
-    // PDF streams are deflated already; storing them costs little and saves time.
+    // PDF streams and OFD packages are compressed already; storing them costs little and saves
+    // time.
     zip.addFile(in, now, Poco::Path(e.name, Poco::Path::PATH_UNIX),
-                e.name.ends_with(".pdf") ? Poco::Zip::ZipCommon::CM_STORE
-                                         : Poco::Zip::ZipCommon::CM_DEFLATE);
+                e.name.ends_with(".pdf") || e.name.ends_with(".ofd")
+                    ? Poco::Zip::ZipCommon::CM_STORE
+                    : Poco::Zip::ZipCommon::CM_DEFLATE);
   }
   zip.close();
   return out.str();

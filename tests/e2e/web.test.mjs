@@ -143,6 +143,17 @@ test("filling in the form gives a PDF to preview and download", async () => {
   assert.match(text.replace(/\s+/g, ""), /季建业市长亲自到会，为获奖企业颁奖。/);
 });
 
+test("the format menu downloads the same document as OFD (GB/T 33190)", async () => {
+  await page.selectOption("#format", "ofd");
+  const ofd = await download("#download");
+  assert.equal(ofd.name, "南京市召开质量强市工作会议.ofd");
+  assert.equal(ofd.bytes.subarray(0, 4).toString("latin1"), "PK\x03\x04");
+  // The package's entry point and a page, named in the zip's headers.
+  assert.ok(ofd.bytes.includes(Buffer.from("OFD.xml")));
+  assert.ok(ofd.bytes.includes(Buffer.from("Doc_0/Pages/Page_0/Content.xml")));
+  await page.selectOption("#format", "pdf");
+});
+
 test("an image field takes a PNG from the computer (a seal), sent as a data: URI", async (t) => {
   // A sample whose layout has an image field (the GB/T 9704 layouts have the seal),
   // typed into the form as a person would: lists one item per line, the image chosen

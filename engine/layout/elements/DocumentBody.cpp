@@ -252,6 +252,11 @@ void placeDocumentBody(FlowContext& ctx, const FlowElement& el, const Record& re
       // they allow it (5.2.3: 22 lines a page); otherwise its last lines stay blank.
       if (!loosenPage(ctx, left, p.integer("max_fewer_chars_per_line", 1))) ctx.newPage();
     }
+    if (para.level > 0) {
+      const std::u32string heading =
+          para.headingEnd > 0 ? para.text.substr(0, para.headingEnd) : para.text;
+      ctx.markOutline(encodeUtf8(trimmedText(heading)), para.level);
+    }
     ctx.placeParagraph(shaped, lines, ps, keepWithNext);
     if (!waiting.empty() &&
         (ctx.pageIndex() != waitingPage || ctx.linesLeft() <= 0 || !plainText(i + 1))) {

@@ -3,6 +3,7 @@
 // puts it that many line pitches below what was placed last (the red separator), on the
 // nearest grid line; otherwise "blank_lines_before" counts grid lines.
 #include "common/Errors.h"
+#include "common/Utf8.h"
 #include "layout/ElementParams.h"
 #include "layout/FlowElements.h"
 #include "layout/elements/Text.h"
@@ -37,6 +38,7 @@ void placeTitle(FlowContext& ctx, const FlowElement& el, const Record& record) {
   } else {
     ctx.skipLines(el.blankLinesBefore);
   }
+  ctx.markOutline(encodeUtf8(trimmedText(text)), 0);
   ctx.placeLines(shaped, composeBalanced(shaped, ps), style);
   ctx.skipLines(el.blankLinesAfter);
 }
