@@ -98,6 +98,22 @@ std::vector<std::string> fieldTexts(const std::vector<BatchItem>& items,
   return out;
 }
 
+// Throws OutputError naming every file of a --split run that was not written (a full
+// disk): the others are whole, those are missing.
+void reportUnwritten(const std::vector<std::string>& names, const std::vector<std::string>& errors,
+                     const std::string& dir) {
+  std::string list, firstError;
+  size_t count = 0;
+  for (size_t i = 0; i < names.size(); ++i) {
+    if (errors[i].empty()) continue;
+    if (firstError.empty()) firstError = errors[i];
+    list += (count++ ? ", " : "") + names[i];
+  }
+  if (count == 0) return;
+  throw OutputError(dir, std::to_string(count) + " of " + std::to_string(names.size()) +
+                             " files were not written (" + firstError + "): " + list);
+}
+
 size_t writeSplit(const std::vector<BatchItem>& items, std::vector<BatchDocument>& docs,
                   const std::string& dir, const std::string& nameBy, unsigned threads,
                   ProgressBar& progress) {
@@ -110,19 +126,17 @@ size_t writeSplit(const std::vector<BatchItem>& items, std::vector<BatchDocument
   for (const auto& d : docs) labels.push_back(items[d.index].label);
   const std::vector<std::string> names = uniqueFileNames(fieldTexts(items, docs, nameBy), labels);
   std::atomic<size_t> next{0}, done{0};
-  std::atomic<bool> failed{false};
-  std::string firstError;
-  std::mutex errorMutex;
+  std::vector<std::string> errors(docs.size());  // per file: why it was not written
   auto work = [&] {
-    for (size_t i; !failed && (i = next.fetch_add(1)) < docs.size();) {
+    for (size_t i; (i = next.fetch_add(1)) < docs.size();) {
       try {
-        writeFileAtomically(dir + "/" + names[i], writePdf(docs[i].list));
-        docs[i].list = DisplayList{};  // done with it: free the memory
+        writeOutput(dir + "/" + names[i], writePdf(docs[i].list));
+      } catch (const OutputError& e) {
+        errors[i] = e.message();
       } catch (const std::exception& e) {
-        std::lock_guard lock(errorMutex);
-        if (firstError.empty()) firstError = e.what();
-        failed = true;
+        errors[i] = e.what();
       }
+      docs[i].list = DisplayList{};  // done with it: free the memory
       progress.update(done.fetch_add(1) + 1, docs.size());
     }
   };
@@ -130,7 +144,7 @@ size_t writeSplit(const std::vector<BatchItem>& items, std::vector<BatchDocument
   for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
   work();
   for (auto& t : pool) t.join();
-  if (failed) throw std::runtime_error("writing " + dir + ": " + firstError);
+  reportUnwritten(names, errors, dir);
   return docs.size();
 }
 
@@ -208,13 +222,7 @@ int runBatch(const CommandLine& cl) {
     DisplayList merged = mergeDocuments(result.documents, cl.duplex);
     pages = merged.pages.size();
     std::vector<uint8_t> pdf = writePdf(merged);
-    if (output == "-") {
-      std::cout.write(reinterpret_cast<const char*>(pdf.data()),
-                      static_cast<std::streamsize>(pdf.size()));
-      std::cout.flush();
-    } else {
-      writeFileAtomically(output, pdf);
-    }
+    writeOutput(output, pdf);
     where = output + " (" + std::to_string(records) + " records)";
   }
   const double seconds =

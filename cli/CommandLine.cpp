@@ -52,6 +52,8 @@ CommandLine parseCommandLine(int argc, char** argv) {
   if (args.empty()) throw UsageError("no command given");
   auto value = [&](size_t& i, const std::string& name) -> std::string {
     if (i + 1 >= args.size()) throw UsageError(name + " needs a value");
+    // An empty value ("--split ''", "-o ''") is a mistake in a script, never a choice.
+    if (args[i + 1].empty()) throw UsageError(name + " needs a value, found an empty one");
     return args[++i];
   };
   for (size_t i = 0; i < args.size(); ++i) {
@@ -97,6 +99,9 @@ CommandLine parseCommandLine(int argc, char** argv) {
       cl.serveOptions[a] = value(i, a);
     } else if (a.size() > 1 && a[0] == '-' && a != "-") {
       throw UsageError("unknown option " + a);
+    } else if (a.empty()) {
+      throw UsageError(cl.command.empty() ? "the command is an empty argument"
+                                          : "an input file name is empty");
     } else if (cl.command.empty()) {
       cl.command = a;
     } else {

@@ -38,8 +38,8 @@ int runRender(const CommandLine& cl) {
   std::string output = cl.output.empty() ? defaultOutput(input) : cl.output;
   std::string source = input == "-" ? "<stdin>" : input;
 
-  auto record = parseJsonObject(readInput(input), source);
   auto engine = makeEngine(cl.engine);
+  auto record = engine->readRecord(readInput(input), source, cl.layout);
   RenderOptions options;
   options.layout = cl.layout;
   options.normalize = cl.normalize;
@@ -56,13 +56,7 @@ int runRender(const CommandLine& cl) {
     throw InputError(source + ": " + e.where(), e.message());
   }
   for (const auto& w : warnings) std::cerr << "gongwen: warning: " << source << ": " << w << "\n";
-  if (output == "-") {
-    std::cout.write(reinterpret_cast<const char*>(pdf.data()),
-                    static_cast<std::streamsize>(pdf.size()));
-    std::cout.flush();
-    return std::cout ? 0 : 1;
-  }
-  writeFileAtomically(output, pdf);
+  writeOutput(output, pdf);  // "-": stdout; a device or FIFO written into; else atomically
   return 0;
 }
 

@@ -16,6 +16,7 @@
 #include <unordered_map>
 
 #include "common/Utf8.h"
+#include "common/WorkBudget.h"
 #include "pdf/CidFontEmbedder.h"
 #include "pdf/ContentStream.h"
 #include "pdf/DeflatedStream.h"
@@ -151,6 +152,7 @@ void forEachParallel(size_t n, unsigned threads, Fn fn) {
 }  // namespace
 
 std::vector<uint8_t> writePdf(const DisplayList& list, const PdfOptions& options) {
+  checkPdfPageCount(list.pages.size(), "$");  // libharu's page array fails past it
   HpdfDocument doc;
   HPDF_SetCompressionMode(doc.get(), options.compress ? HPDF_COMP_ALL : HPDF_COMP_NONE);
 

@@ -1,6 +1,8 @@
 #include "server/ApiError.h"
 
 #include "common/Errors.h"
+#include "common/Json.h"
+#include "common/WorkBudget.h"
 
 namespace gongwen::server {
 
@@ -22,6 +24,16 @@ Poco::JSON::Object::Ptr ApiError::toJson() const {
 }
 
 ApiError invalidInput(const InputError& e) {
+  if (auto* json = dynamic_cast<const JsonLimitError*>(&e)) {
+    const bool records = json->kind() == JsonLimitError::Kind::Records;
+    return ApiError(413, records ? "too many records" : "request too large", e.message(),
+                    e.where());
+  }
+  if (auto* limit = dynamic_cast<const LimitExceeded*>(&e)) {
+    return ApiError(
+        422, limit->kind() == LimitExceeded::Kind::Time ? "time limit exceeded" : "too many pages",
+        e.message(), e.where());
+  }
   bool glyph = dynamic_cast<const MissingGlyphError*>(&e) != nullptr;
   return ApiError(422, glyph ? "unprintable character" : "invalid field", e.message(), e.where());
 }

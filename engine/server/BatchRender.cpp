@@ -81,6 +81,9 @@ Reply renderBatch(const Engine& engine, const BatchRequest& request, const Limit
   options.render.layout = request.layout;
   options.render.normalize = request.normalize;
   options.render.allowFilePaths = false;  // never a file named by a request
+  // Each record composed within the time and page limits (over them: a bad record).
+  const WorkBudget budget(deadline.end(), deadline.limit(), limits.maxPages);
+  options.render.budget = &budget;
   options.duplex = request.duplex;
   options.threads = 1;  // the worker pool bounds the cores in use
   options.cancel = &cancelled;
@@ -107,6 +110,8 @@ Reply renderBatch(const Engine& engine, const BatchRequest& request, const Limit
   std::sort(result.failures.begin(), result.failures.end(),
             [](const BatchFailure& a, const BatchFailure& b) { return a.index < b.index; });
 
+  // One merged PDF holds at most kMaxPdfPages pages; the dry run says so as the run would.
+  if (!request.split) checkPdfPageCount(mergedPageCount(documents, request.duplex), "$.records");
   if (request.dryRun) {
     Poco::JSON::Object::Ptr report = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
     report->set("layout", request.layout);

@@ -2,6 +2,8 @@
 
 #include <Poco/JSON/Array.h>
 
+#include <algorithm>
+
 #include "common/Errors.h"
 #include "common/Json.h"
 #include "server/ApiError.h"
@@ -18,6 +20,16 @@ void checkRecordCount(size_t count, const Limits& limits, const std::string& fie
 }
 
 }  // namespace
+
+JsonLimits requestJsonLimits(const Limits& limits) {
+  JsonLimits json;
+  json.maxRecords = limits.maxRecords;
+  // A record is an object with a few lists at most: room for that, and no more objects and
+  // arrays than that in any body (each costs up to 1 KB in Poco's DOM).
+  json.maxContainers = std::max<size_t>(20'000, 8 * limits.maxRecords);
+  json.maxValues = std::max<size_t>(100'000, 40 * limits.maxRecords);
+  return json;
+}
 
 bool queryFlag(const std::map<std::string, std::string>& query, const std::string& name,
                bool otherwise) {
@@ -66,7 +78,11 @@ BatchRequest parseBatchRequest(const Engine& engine, const std::string& mediaTyp
 
   Poco::JSON::Object::Ptr root;
   try {
-    root = parseJsonObject(body, "$");
+    // Only "layout" and "records" are built; the records are counted while scanning.
+    root = buildJsonObject(scanJson(body, "$", requestJsonLimits(limits)), "$",
+                           [](const std::string& k) { return k == "layout" || k == "records"; });
+  } catch (const JsonLimitError& e) {
+    throw invalidInput(e);
   } catch (const InputError& e) {
     throw ApiError(400, "malformed JSON", e.message(), "$");
   }

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "batch/BatchRenderer.h"
+#include "common/Json.h"
 #include "server/ServerSettings.h"
 
 namespace gongwen::server {
@@ -26,6 +27,10 @@ BatchRequest parseBatchRequest(const Engine& engine, const std::string& mediaTyp
                                const std::string& body,
                                const std::map<std::string, std::string>& query,
                                const Limits& limits);
+
+// What one request's JSON may hold (checked while scanning, before anything is built): the
+// records counted against the limit, objects and values bounded from it.
+JsonLimits requestJsonLimits(const Limits& limits);
 
 // "1", "true", "yes" → true; "0", "false", "no", "" → false; else ApiError 400 naming it.
 bool queryFlag(const std::map<std::string, std::string>& query, const std::string& name,

@@ -13,6 +13,7 @@ class Deadline {
   // Throws ApiError 422 "time limit exceeded" once the time is up.
   void check() const;
   std::chrono::milliseconds limit() const { return limit_; }
+  std::chrono::steady_clock::time_point end() const { return end_; }
 
  private:
   std::chrono::milliseconds limit_;

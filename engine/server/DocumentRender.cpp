@@ -30,6 +30,9 @@ Reply renderDocument(const Engine& engine, const Poco::JSON::Object::Ptr& record
                      RenderOptions options, const Limits& limits, const Deadline& deadline,
                      PdfCache* cache) {
   options.allowFilePaths = false;  // never a file named by a request
+  // The time and page limits bite while the document is composed, not after.
+  const WorkBudget budget(deadline.end(), deadline.limit(), limits.maxPages);
+  options.budget = &budget;
   LayoutResult laid = engine.layout(record, options);
   checkPageCount(laid.list.pages.size(), limits, "$");
   deadline.check();

@@ -44,7 +44,10 @@ Reply render(ServerContext& context, const ApiRequest& request) {
     Deadline deadline(context.settings.limits.timeLimit);
     Poco::JSON::Object::Ptr record;
     try {
-      record = parseJsonObject(request.body, "$");
+      record = context.engine->readRecord(request.body, "$", options.layout,
+                                          requestJsonLimits(context.settings.limits));
+    } catch (const JsonLimitError& e) {
+      throw invalidInput(e);
     } catch (const InputError& e) {
       throw ApiError(400, "malformed JSON", e.message(), "$");
     }

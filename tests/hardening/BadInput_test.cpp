@@ -225,7 +225,8 @@ const std::string kSeal = std::string(GONGWEN_SOURCE_DATA_DIR) + "/samples/speci
 
 // The crash fuzz_image found (kept in its corpus).
 std::string paletteWithoutPlte() {
-  return readText(std::string(GONGWEN_SOURCE_DATA_DIR) + "/tests/fuzz/corpus/image/crash-palette-without-plte.png");
+  return readText(std::string(GONGWEN_SOURCE_DATA_DIR) +
+                  "/tests/fuzz/corpus/image/crash-palette-without-plte.png");
 }
 
 // 張三,榮獲先進個人。,南京市人民政府 in Big5.
@@ -446,7 +447,7 @@ std::vector<Case> cases() {
            records += std::string(i ? "," : "") + R"({"recipient": "张三"})";
          return R"({"layout": "certificate", "records": [)" + records + "]}";
        },
-       413, "5001 records, more than the limit of 5000 in one batch"},
+       413, "more than 5000 records in one batch, the limit (counted while reading"},
       {"CsvInBig5", C::ApiBatchCsv, lit(kBig5Csv), -1,
        "in.csv: is neither UTF-8 nor GB18030 as Chinese text would be ("},
       {"CsvInBig5Http", C::HttpBatchCsv, lit(kBig5Csv), 400,
@@ -487,6 +488,41 @@ std::vector<Case> cases() {
       {"CsvUnknownColumnIsNotFatal", C::ApiBatchCsv,
        lit("recipient,citation,issuer,date,mobile\n张三,荣获。,南京市人民政府,2012-06-13,1\n"), 0,
        "row 2 recipient: 张三"},
+      // issue 17: private-use characters only from the role's font, a BOM, the mark's
+      // smallest size, limits while scanning and fitting
+      {"PrivateUseCharacter", C::CliRender, lit(article("t", "中\xEE\x80\x80文")), 2,
+       "$.body (paragraph 1): character U+E000 '\xEE\x80\x80' at character 2 (中\xEE\x80\x80文) is "
+       "a "
+       "private-use character and has no glyph in the font of its role"},
+      {"PrivateUseCharacterHttp", C::HttpRender, lit(article("t", "\xF3\xB0\x80\x80")), 422,
+       "unprintable character — $.body (paragraph 1): character U+F0000"},
+      {"Utf8Bom", C::CliRender, lit("\xEF\xBB\xBF" + article("t", "b")), 0, ""},
+      {"Utf8BomHttp", C::HttpRender, lit("\xEF\xBB\xBF" + article("t", "b")), 200, "%PDF-"},
+      {"TenThousandCharacterIssuerMark", C::CliRender,
+       [] {
+         std::string g = gongwen("");
+         const std::string key = R"("issuer_mark": ")";
+         const size_t at = g.find(key) + key.size();
+         return g.replace(at, g.find('"', at) - at, repeat("南京市人民政府", 1430));
+       },
+       2, "$.issuer_mark: too long for the issuer mark: at the smallest size, 12pt"},
+      {"TenMegabyteCellInACertificateBox", C::ApiBatchCsv,
+       [] {
+         return "recipient,citation,issuer,date\n" + repeat("张", 3'400'000) +
+                ",荣获。,南京市人民政府,2012-06-13\n";
+       },
+       1, "too long for its box (recipient): at the smallest size, 22pt, it takes at least"},
+      {"TenMegabytesOfUnknownObjectsHttp", C::HttpRender,
+       [] {
+         return R"({"layout": "article", "title": "t", "body": "b", "junk": [)" +
+                repeat("{},", 3'000'000) + "{}]}";
+       },
+       413, "request too large — $: too large to read: more than 40000 objects and arrays"},
+      {"ThreeMillionEmptyRecordsHttp", C::HttpBatchJson,
+       [] {
+         return R"({"layout": "certificate", "records": [)" + repeat("{},", 3'400'000) + "{}]}";
+       },
+       413, "too many records — $.records: more than 5000 records in one batch, the limit"},
   };
 }
 

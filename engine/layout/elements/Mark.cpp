@@ -24,6 +24,21 @@ void spreadTo(LineBox& line, double width) {
   line.extent += extra;
 }
 
+// A mark set smaller than `minSize` (pt) to fit `maxWidth` cannot be read: an error naming
+// the field, as for a certificate's box, never a mark shrunk out of sight.
+// `width` is the mark's width at `size`.
+void checkMarkSize(double size, double width, double minSize, double maxWidth,
+                   const std::string& where) {
+  if (width * minSize / size <= maxWidth + 1e-6) return;
+  const double widthAtMin = width * minSize / size;
+  throw InputError(where, "too long for the issuer mark: at the smallest size, " +
+                              std::to_string(static_cast<int>(minSize)) + "pt, it is " +
+                              std::to_string(static_cast<int>(ptToMm(widthAtMin))) +
+                              " mm wide and the mark holds " +
+                              std::to_string(static_cast<int>(ptToMm(maxWidth))) +
+                              " mm; shorten the name");
+}
+
 }  // namespace
 
 void placeMark(FlowContext& ctx, const FlowElement& el, const Record& record) {
@@ -71,6 +86,7 @@ void placeMark(FlowContext& ctx, const FlowElement& el, const Record& record) {
   double size = style.sizePt;
   Shaped shaped = shapeAll(size);
   if (shaped.width > maxWidth) {
+    checkMarkSize(size, shaped.width, p.number("min_size_pt", 12), maxWidth, record.path(el.field));
     size = size * maxWidth / shaped.width;
     shaped = shapeAll(size);
   }
