@@ -570,6 +570,18 @@ TEST(BadInputCorpus, ANameFromARecordStaysInTheOutputFolder) {
             (std::vector<std::string>{"etc-passwd.pdf", "row-3.pdf", "a-b-c.pdf", "abs.pdf"}));
 }
 
+// Windows device names are no files; bidi controls and zero-width characters hide what a
+// name says; a name of only dots falls back to the documented row-N.
+TEST(BadInputCorpus, SplitNamesAreNeitherDevicesNorDisguised) {
+  auto names = uniqueFileNames({"CON", "nul.txt", "Com1", "LPT9", "COM\u00b9", "CONSOLE",
+                                "fdp\u202Eexe", "张\u200B三", "...", "\u200D", ". . ."},
+                               {"row 2", "row 3", "row 4", "row 5", "row 6", "row 7", "row 8",
+                                "row 9", "$[8]", "$.records[9]", "row 12"});
+  EXPECT_EQ(names, (std::vector<std::string>{"CON_.pdf", "nul_.txt.pdf", "Com1_.pdf", "LPT9_.pdf",
+                                             "COM\u00b9_.pdf", "CONSOLE.pdf", "fdpexe.pdf",
+                                             "张三.pdf", "row-9.pdf", "row-10.pdf", "row-12.pdf"}));
+}
+
 TEST(BadInputCorpus, FiftyThousandRowCsvIsReadWhole) {
   auto items = itemsFromCsv(csvRows(50000), "big.csv", engine().layouts().get("certificate"));
   ASSERT_EQ(items.size(), 50000u);

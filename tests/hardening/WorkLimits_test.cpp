@@ -261,6 +261,23 @@ TEST(WorkBudget, AParagraphBombOverHttpIsAnsweredWithinTheTimeLimit) {
   EXPECT_LT(secondsSince(start), 3.0);
 }
 
+// A valid batch whose merged PDF would pass 32 767 pages: the dry run answers what the run
+// would (it said 200, and the run failed with 500 after minutes).
+TEST(WorkBudget, ABatchOverThePdfPageLimitIsRefusedByItsDryRunToo) {
+  auto settings = testSettings();
+  settings.limits.maxPages = 20000;
+  RunningServer s(settings);
+  const std::string record =
+      R"({"title": "长文", "body": ")" + repeat("一\\n", 16400 * 22) + R"("})";
+  const std::string body = R"({"layout": "article", "records": [)" + record + "," + record + "]}";
+  auto r = httpPost(s.port(), "/v1/batch?dry_run=1", "application/json", body);
+  EXPECT_EQ(r.status, 422) << r.body.substr(0, 300);
+  EXPECT_NE(r.body.find("\"too many pages\""), std::string::npos) << r.body.substr(0, 300);
+  EXPECT_NE(r.body.find("more than the 32767 one PDF file can hold"), std::string::npos)
+      << r.body.substr(0, 300);
+  EXPECT_NE(r.body.find("\"field\":\"$.records\""), std::string::npos) << r.body.substr(0, 300);
+}
+
 TEST(WorkBudget, JsonOverTheLimitsIs413OverHttp) {
   RunningServer s;
   std::string junk = R"({"layout": "article", "title": "t", "body": "b", "junk": [)" +
