@@ -48,6 +48,7 @@ LayoutResult Engine::layout(const Poco::JSON::Object::Ptr& record,
   }
   const Layout& layout = layouts_->get(name);
   Record validated = validateRecord(record, layout);
+  if (options.budget) options.budget->checkTime();  // reading a huge record takes time too
 
   LayoutResult result;
   result.warnings = validated.warnings;
