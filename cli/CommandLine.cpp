@@ -13,8 +13,9 @@ const char* const kUsage =
     "\n"
     "Usage:\n"
     "  gongwen render INPUT.json [-o OUT.pdf] [--layout NAME] [options]\n"
-    "      Renders one record. INPUT '-' reads stdin; '-o -' writes stdout; without -o\n"
-    "      the PDF goes beside the input (INPUT.pdf).\n"
+    "      Renders one record. INPUT '-' reads stdin; '-o -' writes stdout (never a\n"
+    "      terminal); without -o the PDF goes beside the input (INPUT.pdf). -o may name a\n"
+    "      device or a FIFO (/dev/null): it is written into, never replaced.\n"
     "  gongwen batch DATA.csv|DATA.json [--layout NAME] [-o OUT.pdf] [--duplex]\n"
     "                [--split DIR [--name-by FIELD]] [--strict] [--jobs N] [-q]\n"
     "      Renders many records: a CSV (header row of field names; UTF-8 or GB18030) or a\n"
@@ -43,8 +44,9 @@ const char* const kUsage =
     "  --data-dir DIR           where layouts/ and fonts/ are (default: $GONGWEN_DATA_DIR)\n"
     "  -h, --help               this text;  --version  the version\n"
     "\n"
-    "Exit status: 0 done, 2 bad input (the message names the file, field or character),\n"
-    "3 batch printed with some bad records (listed), 1 internal error.\n";
+    "Exit status: 0 done, 2 bad input or an output that cannot be written (the message\n"
+    "names the file, field or character), 3 batch printed with some bad records (listed),\n"
+    "1 internal error.\n";
 
 CommandLine parseCommandLine(int argc, char** argv) {
   CommandLine cl;
