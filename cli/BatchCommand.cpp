@@ -30,6 +30,22 @@ void printFailures(const JobResult& result, const std::string& source) {
   }
 }
 
+// Throws OutputError naming every file of a --split run that was not written (a full
+// disk): the others are whole, those are missing.
+void reportUnwritten(const std::vector<std::string>& names, const std::vector<std::string>& errors,
+                     const std::string& dir) {
+  std::string list, firstError;
+  size_t count = 0;
+  for (size_t i = 0; i < names.size(); ++i) {
+    if (errors[i].empty()) continue;
+    if (firstError.empty()) firstError = errors[i];
+    list += (count++ ? ", " : "") + names[i];
+  }
+  if (count == 0) return;
+  throw OutputError(dir, std::to_string(count) + " of " + std::to_string(names.size()) +
+                             " files were not written (" + firstError + "): " + list);
+}
+
 // Where the merged document goes: -o, else beside the input.
 std::string mergedOutput(const CommandLine& cl, const std::string& input, OutputFormat format) {
   if (!cl.output.empty()) return cl.output;
@@ -76,15 +92,24 @@ int runBatch(const CommandLine& cl) {
     if (cl.duplex) std::cerr << "gongwen: warning: --duplex has no effect with --split\n";
     makeFolder(cl.splitDir);
     ProgressBar files("files", showProgress);
-    for (size_t i = 0; i < result.documents.size(); ++i) {
-      const OutputDocument& doc = result.documents[i];
-      writeFileAtomically(cl.splitDir + "/" + doc.fileName, doc.bytes);
-      files.update(i + 1, result.documents.size());
+    const size_t n = result.documents.size();
+    std::vector<std::string> names(n), errors(n);  // per file: why it was not written
+    for (size_t i = 0; i < n; ++i) {
+      OutputDocument& doc = result.documents[i];
+      names[i] = doc.fileName;
+      try {
+        writeOutput(cl.splitDir + "/" + doc.fileName, doc.bytes);
+      } catch (const InputError& e) {
+        errors[i] = e.message();
+      }
+      doc.bytes = {};  // written: free the memory
+      files.update(i + 1, n);
     }
     files.finish();
+    reportUnwritten(names, errors, cl.splitDir);
     where = cl.splitDir + "/ (" + std::to_string(result.documents.size()) + " files)";
   } else {
-    if (!writeOutput(output, result.documents.front().bytes)) return 1;
+    writeOutput(output, result.documents.front().bytes);
     where = output + " (" + std::to_string(result.printed) + " records)";
   }
   const double seconds =

@@ -14,9 +14,11 @@ const char* const kUsage =
     "\n"
     "Usage:\n"
     "  gongwen render INPUT.json [-o OUT.pdf] [--layout NAME] [--display-list FILE] [options]\n"
-    "      Renders one record. INPUT '-' reads stdin; '-o -' writes stdout; without -o\n"
-    "      the PDF goes beside the input (INPUT.pdf). --display-list writes the laid-out\n"
-    "      pages as text (every item's font, size, colour and position in mm).\n"
+    "      Renders one record. INPUT '-' reads stdin; '-o -' writes stdout (never a\n"
+    "      terminal); without -o the PDF goes beside the input (INPUT.pdf). -o may name a\n"
+    "      device or a FIFO (/dev/null): it is written into, never replaced.\n"
+    "      --display-list writes the laid-out pages as text (every item's font, size,\n"
+    "      colour and position in mm).\n"
     "  gongwen batch DATA.csv|DATA.json [--layout NAME] [-o OUT.pdf] [--duplex]\n"
     "                [--split DIR [--name-by FIELD]] [--strict] [--jobs N] [-q]\n"
     "      Renders many records: a CSV (header row of field names; UTF-8 or GB18030) or a\n"
@@ -60,8 +62,9 @@ const char* const kUsage =
     "  --data-dir DIR           where layouts/ and fonts/ are (default: $GONGWEN_DATA_DIR)\n"
     "  -h, --help               this text;  --version  the version\n"
     "\n"
-    "Exit status: 0 done, 2 bad input (the message names the file, field or character),\n"
-    "3 batch printed with some bad records (listed), 1 internal error.\n";
+    "Exit status: 0 done, 2 bad input or an output that cannot be written (the message\n"
+    "names the file, field or character), 3 batch printed with some bad records (listed),\n"
+    "1 internal error.\n";
 
 OutputFormat outputFormatOf(const CommandLine& cl, const std::string& output) {
   if (!cl.format.empty()) return parseOutputFormat(cl.format).value_or(OutputFormat::Pdf);
@@ -74,6 +77,8 @@ CommandLine parseCommandLine(int argc, char** argv) {
   if (args.empty()) throw UsageError("no command given");
   auto value = [&](size_t& i, const std::string& name) -> std::string {
     if (i + 1 >= args.size()) throw UsageError(name + " needs a value");
+    // An empty value ("--split ''", "-o ''") is a mistake in a script, never a choice.
+    if (args[i + 1].empty()) throw UsageError(name + " needs a value, found an empty one");
     return args[++i];
   };
   for (size_t i = 0; i < args.size(); ++i) {
@@ -134,6 +139,9 @@ CommandLine parseCommandLine(int argc, char** argv) {
       cl.serveOptions[a] = value(i, a);
     } else if (a.size() > 1 && a[0] == '-' && a != "-") {
       throw UsageError("unknown option " + a);
+    } else if (a.empty()) {
+      throw UsageError(cl.command.empty() ? "the command is an empty argument"
+                                          : "an input file name is empty");
     } else if (cl.command.empty()) {
       cl.command = a;
     } else {

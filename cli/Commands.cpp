@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "cli/JobFiles.h"
+#include "common/AtomicFile.h"
 #include "common/Errors.h"
 #include "job/Job.h"
 #include "render/EngineReports.h"
@@ -20,7 +21,9 @@ int runRender(const CommandLine& cl) {
   JobResult result = runJob(*engine, job);
   printWarnings(result, job.input.source);
   writeDisplayList(cl, result);
-  return writeOutput(output, result.documents.front().bytes) ? 0 : 1;
+  // "-": stdout (never a terminal); a device or FIFO written into; else whole or not at all.
+  writeOutput(output, result.documents.front().bytes);
+  return 0;
 }
 
 int runFonts(const CommandLine& cl) {

@@ -37,16 +37,6 @@ std::string outputBeside(const std::string& input, const std::string& extension)
   return (hasExtension ? input.substr(0, dot) : input) + extension;
 }
 
-bool writeOutput(const std::string& path, const std::vector<uint8_t>& bytes) {
-  if (path == "-") {
-    std::cout.write(reinterpret_cast<const char*>(bytes.data()),
-                    static_cast<std::streamsize>(bytes.size()));
-    std::cout.flush();
-    return static_cast<bool>(std::cout);
-  }
-  writeFileAtomically(path, bytes);
-  return true;
-}
 
 Job jobFromCommandLine(const CommandLine& cl, const std::string& input) {
   Job job;

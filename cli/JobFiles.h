@@ -15,8 +15,6 @@ JobInput readJobInput(const std::string& path);
 std::string inputFolder(const std::string& path);
 // INPUT with its extension (if any, in its last path component) replaced by `extension`.
 std::string outputBeside(const std::string& input, const std::string& extension);
-// Writes `bytes` to `path` as a whole ("-" = stdout). Returns false when stdout failed.
-bool writeOutput(const std::string& path, const std::vector<uint8_t>& bytes);
 // The job's options common to render and batch, from the command line.
 Job jobFromCommandLine(const CommandLine& cl, const std::string& input);
 // "gongwen: warning: SOURCE: row 3: …" for each warning of the result.

@@ -25,9 +25,18 @@ bool isJson(const JobInput& input) {
   return i < bytes.size() && (bytes[i] == '[' || bytes[i] == '{');
 }
 
-Poco::Dynamic::Var parseJsonInput(const JobInput& input) {
+// The batch's JSON: scanned within the limits first; of an object only "layout" and
+// "records" are built.
+Poco::Dynamic::Var parseJsonInput(const JobInput& input, const JsonLimits& limits) {
+  const std::string source = input.source.empty() ? "$" : input.source;
   try {
-    return parseJson(input.bytes, input.source);
+    JsonScan scan = scanJson(input.bytes, source, limits);
+    if (!scan.topIsObject) return parseJson(input.bytes, source, limits);
+    return buildJsonObject(scan, source, [](const std::string& key) {
+      return key == "layout" || key == "records";
+    });
+  } catch (const JsonLimitError&) {
+    throw;
   } catch (const InputError& e) {
     throw JobError(JobError::Kind::MalformedJson, input.source.empty() ? "$" : input.source,
                    e.message());
@@ -64,10 +73,11 @@ std::string layoutOf(const Poco::JSON::Object::Ptr& root, const JobInput& input)
 }
 
 BatchInput readJsonBatch(const JobInput& input, const std::string& layout,
-                         const LayoutCatalog& layouts, size_t maxRecords) {
+                         const LayoutCatalog& layouts, size_t maxRecords,
+                         const JsonLimits& limits) {
   BatchInput in;
   in.layout = layout;
-  auto v = parseJsonInput(input);
+  auto v = parseJsonInput(input, limits);
   Poco::JSON::Array::Ptr records;
   std::string at = "$";
   if (v.type() == typeid(Poco::JSON::Object::Ptr)) {
@@ -105,6 +115,7 @@ BatchInput readJsonBatch(const JobInput& input, const std::string& layout,
                    "the list of records is empty");
   }
   in.items = itemsFromJsonArray(records, at);
+  in.recordsPath = inputPath(input, at);
   return in;
 }
 
@@ -125,6 +136,7 @@ BatchInput readCsvBatch(const JobInput& input, const std::string& layout,
     throw JobError(JobError::Kind::MalformedCsv, e.where(), e.message());
   }
   checkRecordCount(in.items.size(), maxRecords, where);
+  in.recordsPath = where;
   if (in.items.empty()) {
     throw JobError(JobError::Kind::NothingPrinted, where,
                    "the CSV has a header row but no rows of records under it");
@@ -139,19 +151,12 @@ std::string inputPath(const JobInput& input, const std::string& path) {
 }
 
 BatchInput readBatchInput(const JobInput& input, const std::string& layout,
-                          const LayoutCatalog& layouts, size_t maxRecords) {
+                          const LayoutCatalog& layouts, size_t maxRecords,
+                          const JsonLimits& json) {
   if (!layout.empty()) checkLayout(layouts, layout, input, true);
-  return isJson(input) ? readJsonBatch(input, layout, layouts, maxRecords)
+  return isJson(input) ? readJsonBatch(input, layout, layouts, maxRecords, json)
                        : readCsvBatch(input, layout, layouts, maxRecords);
 }
 
-Poco::JSON::Object::Ptr readRecord(const JobInput& input) {
-  auto v = parseJsonInput(input);
-  if (v.type() != typeid(Poco::JSON::Object::Ptr)) {
-    throw JobError(JobError::Kind::MalformedJson, input.source.empty() ? "$" : input.source,
-                   "expected a JSON object at the top, found " + jsonTypeName(v));
-  }
-  return v.extract<Poco::JSON::Object::Ptr>();
-}
 
 }  // namespace gongwen

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "batch/BatchRenderer.h"
+#include "common/Json.h"
 #include "model/LayoutCatalog.h"
 
 namespace gongwen {
@@ -28,16 +29,17 @@ struct JobInput {
 struct BatchInput {
   std::string layout;  // the override, else the JSON object's "layout" ("" = per record)
   std::vector<BatchItem> items;
+  std::string recordsPath;  // where the records are, for messages: "$", "$.records", "in.csv"
 };
 
 // Reads many records. `layout` (--layout, ?layout=) overrides the input's own; a CSV needs
 // one. Throws JobError: MalformedJson/MalformedCsv, Invalid (no records array, a layout that
 // is not a string or unknown), TooManyRecords, NothingPrinted (no records at all).
+// JSON is scanned within `json` before anything is built (JsonLimitError), and of an object
+// only "layout" and "records" are built.
 BatchInput readBatchInput(const JobInput& input, const std::string& layout,
-                          const LayoutCatalog& layouts, size_t maxRecords);
-
-// Reads one record (a JSON object). Throws JobError MalformedJson.
-Poco::JSON::Object::Ptr readRecord(const JobInput& input);
+                          const LayoutCatalog& layouts, size_t maxRecords,
+                          const JsonLimits& json = {});
 
 // Where a problem is, for messages: "in.json: $.records" on the CLI, "$.records" over HTTP.
 std::string inputPath(const JobInput& input, const std::string& path);

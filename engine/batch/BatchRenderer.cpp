@@ -12,6 +12,7 @@
 #include "common/Errors.h"
 #include "common/Json.h"
 #include "common/Parallel.h"
+#include "common/WorkBudget.h"
 #include "layout/BatchCache.h"
 #include "layout/Outline.h"
 #include "text/Shaper.h"
@@ -156,7 +157,17 @@ BatchResult layoutBatch(const Engine& engine, const std::vector<BatchItem>& item
   return result;
 }
 
+size_t mergedPageCount(const std::vector<BatchDocument>& documents, bool duplex) {
+  size_t pages = 0;
+  for (const auto& doc : documents) {
+    if (duplex && pages % 2 == 1) ++pages;
+    pages += doc.list.pages.size();
+  }
+  return pages;
+}
+
 DisplayList mergeDocuments(std::vector<BatchDocument>& documents, bool duplex) {
+  checkPdfPageCount(mergedPageCount(documents, duplex), "the merged PDF");
   DisplayList merged;
   for (auto& doc : documents) {
     if (merged.info.title.empty()) merged.info = doc.list.info;

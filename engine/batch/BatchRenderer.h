@@ -60,8 +60,12 @@ using BatchProgress = std::function<void(size_t done, size_t total)>;
 BatchResult layoutBatch(const Engine& engine, const std::vector<BatchItem>& items,
                         const BatchOptions& options, const BatchProgress& progress = {});
 
+// The pages mergeDocuments would make (blank pages of duplex included).
+size_t mergedPageCount(const std::vector<BatchDocument>& documents, bool duplex);
+
 // All documents one after another in one display list (fonts shared, so embedded once);
 // with `duplex`, a blank unnumbered page is inserted so each document starts on an odd page.
+// More pages than one PDF can hold (kMaxPdfPages) is a LimitExceeded, before merging.
 DisplayList mergeDocuments(std::vector<BatchDocument>& documents, bool duplex);
 
 // Items from a JSON array of records ("$[i]") or CSV bytes ("row N"). CSV cells of

@@ -17,6 +17,13 @@ bool reserved(char32_t c) {
          c == U'"' || c == U'<' || c == U'>' || c == U'|';
 }
 
+// Invisible characters that change how a name reads or sorts: bidi controls (a name that
+// shows "fdp.exe" as "exe.pdf") and zero-width characters (two names that look the same).
+bool invisible(char32_t c) {
+  return c == 0x061C || c == 0x180E || (c >= 0x200B && c <= 0x200F) ||
+         (c >= 0x202A && c <= 0x202E) || (c >= 0x2060 && c <= 0x2069) || c == 0xFEFF;
+}
+
 std::string lower(std::string s) {
   std::transform(s.begin(), s.end(), s.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
@@ -29,6 +36,7 @@ std::string safeFileStem(const std::string& text) {
   std::u32string out;
   bool gap = false;
   for (char32_t c : decodeUtf8(text)) {
+    if (invisible(c)) continue;
     const bool space = c == U' ' || c == U'\t' || c == U'\u3000' || reserved(c);
     if (space) {
       gap = !out.empty();
@@ -47,12 +55,35 @@ std::string safeFileStem(const std::string& text) {
     if (utf8.size() + one.size() > kMaxStemBytes) break;
     utf8 += one;
   }
+  // Windows' device names (CON, NUL, COM1 …) are no files, with any extension: "CON.pdf"
+  // opens the console. Such a stem gets a trailing underscore.
+  std::string device = lower(utf8.substr(0, utf8.find('.')));
+  while (!device.empty() && device.back() == ' ') device.pop_back();
+  static const char* const kDevices[] = {"con", "prn", "aux", "nul"};
+  bool isDevice = std::find(std::begin(kDevices), std::end(kDevices), device) != std::end(kDevices);
+  if (device.size() == 4 && (device.starts_with("com") || device.starts_with("lpt")) &&
+      device[3] >= '0' && device[3] <= '9')
+    isDevice = true;
+  // COM¹ … LPT³: Windows reserves the superscript digits too.
+  if ((device.starts_with("com") || device.starts_with("lpt")) &&
+      (device.substr(3) == "\u00b9" || device.substr(3) == "\u00b2" ||
+       device.substr(3) == "\u00b3"))
+    isDevice = true;
+  if (isDevice) utf8.insert(device.size(), "_");
   return utf8;
 }
 
-std::string fallbackStem(const std::string& label, size_t index) {
-  if (label.rfind("row ", 0) == 0) return "row-" + label.substr(4);
-  return "record-" + std::to_string(index + 1);
+std::string recordFileStem(const std::string& label) {
+  // "row 12" (a CSV line) → "row-12"; "$[5]" or "$.records[5]" (a JSON record) → "row-6".
+  if (label.starts_with("row ")) return safeFileStem(label);
+  auto open = label.rfind('[');
+  if (open != std::string::npos && label.back() == ']') {
+    const std::string digits = label.substr(open + 1, label.size() - open - 2);
+    if (!digits.empty() && digits.find_first_not_of("0123456789") == std::string::npos &&
+        digits.size() < 10)
+      return "row-" + std::to_string(std::stoul(digits) + 1);
+  }
+  return safeFileStem(label);
 }
 
 std::vector<std::string> uniqueFileNames(const std::vector<std::string>& stems,
@@ -62,8 +93,8 @@ std::vector<std::string> uniqueFileNames(const std::vector<std::string>& stems,
   std::set<std::string> taken;
   for (size_t i = 0; i < stems.size(); ++i) {
     std::string stem = safeFileStem(stems[i]);
-    if (stem.empty() && i < fallbacks.size()) stem = safeFileStem(fallbacks[i]);
-    if (stem.empty()) stem = "record-" + std::to_string(i + 1);
+    if (stem.empty() && i < fallbacks.size()) stem = recordFileStem(fallbacks[i]);
+    if (stem.empty()) stem = "row-" + std::to_string(i + 1);
     std::string name = stem + extension;
     for (int n = 2; taken.count(lower(name)); ++n) {
       name = stem + "-" + std::to_string(n) + extension;

@@ -1,45 +1,168 @@
 #include "common/AtomicFile.h"
 
+#include <dirent.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
-#include <cstdio>
+#include <cstdlib>
 #include <cstring>
-#include <stdexcept>
+#include <filesystem>
 
 namespace gongwen {
+namespace {
 
-void writeFileAtomically(const std::string& path, const std::vector<uint8_t>& bytes) {
-  std::string tmp = path + ".tmp-XXXXXX";
-  int fd = ::mkstemp(tmp.data());
-  if (fd < 0) throw std::runtime_error(path + ": cannot create: " + std::strerror(errno));
-  auto fail = [&](const char* what) {
-    int e = errno;
-    ::close(fd);
-    ::unlink(tmp.c_str());
-    throw std::runtime_error(path + ": " + what + ": " + std::strerror(e));
-  };
+std::string reason(int error) {
+  switch (error) {
+    case ENOENT:
+      return "the folder does not exist";
+    case EACCES:
+    case EPERM:
+      return "permission denied";
+    case EROFS:
+      return "the file system is read-only";
+    case ENOSPC:
+    case EDQUOT:
+      return "the disk is full (no space left on the device)";
+    case EISDIR:
+      return "it is a folder; name a file";
+    case ENOTDIR:
+      return "a part of the path is not a folder";
+    case ENXIO:
+      return "it cannot be opened for writing (a socket, or a FIFO no one reads)";
+    default:
+      return std::strerror(error);
+  }
+}
+
+[[noreturn]] void fail(const std::string& path, const char* what, int error) {
+  throw OutputError(path, std::string(what) + ": " + reason(error));
+}
+
+// Writes all of `bytes` to `fd`; false with errno set on failure.
+bool writeAll(int fd, const std::vector<uint8_t>& bytes) {
   size_t done = 0;
   while (done < bytes.size()) {
     ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
     if (n < 0) {
       if (errno == EINTR) continue;
-      fail("cannot write");
+      return false;
     }
     done += static_cast<size_t>(n);
   }
-  if (::fchmod(fd, 0644) != 0) fail("cannot set permissions");
-  if (::close(fd) != 0) {
-    ::unlink(tmp.c_str());
-    throw std::runtime_error(path + ": cannot write: " + std::strerror(errno));
+  return true;
+}
+
+// A file descriptor closed when it goes.
+class Fd {
+ public:
+  explicit Fd(int fd) : fd_(fd) {}
+  ~Fd() {
+    if (fd_ >= 0) ::close(fd_);
   }
-  if (::rename(tmp.c_str(), path.c_str()) != 0) {
-    int e = errno;
-    ::unlink(tmp.c_str());
-    throw std::runtime_error(path + ": cannot write: " + std::strerror(e));
+  Fd(const Fd&) = delete;
+  Fd& operator=(const Fd&) = delete;
+  int get() const { return fd_; }
+  // Closes now; false with errno set when close reports a failed write (NFS, full disk).
+  bool close() {
+    const int fd = fd_;
+    fd_ = -1;
+    return ::close(fd) == 0;
   }
+
+ private:
+  int fd_;
+};
+
+void writeStdout(const std::vector<uint8_t>& bytes) {
+  if (::isatty(STDOUT_FILENO)) {
+    throw OutputError("<stdout>",
+                      "is a terminal: a PDF is not written to a terminal; name a file with -o "
+                      "OUT.pdf or redirect the output (> OUT.pdf, | lp)");
+  }
+  if (!writeAll(STDOUT_FILENO, bytes)) fail("<stdout>", "cannot write the PDF", errno);
+}
+
+void writeInto(const std::string& path, const std::vector<uint8_t>& bytes) {
+  // No O_CREAT, no O_TRUNC: the node is there and stays what it is.
+  Fd fd(::open(path.c_str(), O_WRONLY | O_CLOEXEC | O_NOCTTY));
+  if (fd.get() < 0) fail(path, "cannot open for writing", errno);
+  if (!writeAll(fd.get(), bytes)) fail(path, "cannot write the PDF", errno);
+  if (!fd.close()) fail(path, "cannot write the PDF", errno);
+}
+
+// Removes "<name>.tmp-<pid>-XXXXXX" files in `dir` left by processes that are gone.
+void removeStaleTemporaries(const std::string& dir, const std::string& name) {
+  const std::string prefix = name + ".tmp-";
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+    const std::string file = entry.path().filename().string();
+    if (!file.starts_with(prefix)) continue;
+    const std::string rest = file.substr(prefix.size());
+    const auto dash = rest.find('-');
+    if (dash == std::string::npos || dash == 0 || rest.size() - dash - 1 != 6) continue;
+    if (rest.substr(0, dash).find_first_not_of("0123456789") != std::string::npos) continue;
+    const long pid = std::strtol(rest.substr(0, dash).c_str(), nullptr, 10);
+    if (pid <= 0 || pid == ::getpid()) continue;
+    if (::kill(static_cast<pid_t>(pid), 0) == 0 || errno != ESRCH) continue;  // still alive
+    std::filesystem::remove(entry.path(), ec);
+  }
+}
+
+void syncFolder(const std::string& dir) {
+  Fd fd(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+  if (fd.get() >= 0) ::fsync(fd.get());  // some file systems cannot: nothing more to do
+}
+
+void replaceAtomically(const std::string& path, const std::vector<uint8_t>& bytes) {
+  const auto slash = path.rfind('/');
+  const std::string dir = slash == std::string::npos ? "."
+                          : slash == 0               ? "/"
+                                                     : path.substr(0, slash);
+  const std::string name = slash == std::string::npos ? path : path.substr(slash + 1);
+  if (name.empty() || name == "." || name == "..") {
+    throw OutputError(path, "cannot write the PDF: " + reason(EISDIR));
+  }
+  struct stat folder {};
+  if (::stat(dir.c_str(), &folder) != 0) fail(path, "cannot write the PDF", errno);
+  if (!S_ISDIR(folder.st_mode)) fail(path, "cannot write the PDF", ENOTDIR);
+  removeStaleTemporaries(dir, name);
+
+  std::string tmp = path + ".tmp-" + std::to_string(::getpid()) + "-XXXXXX";
+  Fd fd(::mkostemp(tmp.data(), O_CLOEXEC));
+  if (fd.get() < 0) fail(path, "cannot write the PDF", errno);
+  auto failAndRemove = [&](int error) {
+    ::unlink(tmp.c_str());
+    fail(path, "cannot write the PDF", error);
+  };
+  if (!writeAll(fd.get(), bytes)) failAndRemove(errno);
+  if (::fchmod(fd.get(), 0644) != 0) failAndRemove(errno);
+  if (::fsync(fd.get()) != 0 && errno != EINVAL) failAndRemove(errno);
+  if (!fd.close()) failAndRemove(errno);
+  if (::rename(tmp.c_str(), path.c_str()) != 0) failAndRemove(errno);
+  syncFolder(dir);
+}
+
+}  // namespace
+
+void writeOutput(const std::string& path, const std::vector<uint8_t>& bytes) {
+  if (path == "-") return writeStdout(bytes);
+  if (path.empty()) throw OutputError("-o", "the output file name is empty");
+  struct stat st {};
+  if (::stat(path.c_str(), &st) == 0) {
+    if (S_ISDIR(st.st_mode)) fail(path, "cannot write the PDF", EISDIR);
+    if (!S_ISREG(st.st_mode)) return writeInto(path, bytes);  // /dev/null, a FIFO, a tty
+    // A symbolic link to a regular file: the file it points to is replaced, not the link.
+    struct stat link {};
+    if (::lstat(path.c_str(), &link) == 0 && S_ISLNK(link.st_mode)) {
+      std::error_code ec;
+      const auto target = std::filesystem::canonical(path, ec);
+      if (!ec) return replaceAtomically(target.string(), bytes);
+    }
+  }
+  replaceAtomically(path, bytes);
 }
 
 }  // namespace gongwen

@@ -1,6 +1,7 @@
 // Why a whole job failed, for the front ends to map to an exit code or an HTTP status
 // (the message is the same for both): a bad record is an InputError; these are the
-// failures of the job as a whole.
+// failures of the job as a whole. (Limits reached while working are LimitExceeded,
+// common/WorkBudget.h; JSON over its limits JsonLimitError, common/Json.h.)
 #pragma once
 
 #include <string>
@@ -16,8 +17,6 @@ class JobError : public InputError {
     MalformedCsv,    // … or as CSV (HTTP 400)
     Invalid,         // readable, but not a job (no layout, no records; HTTP 422)
     TooManyRecords,  // HTTP 413
-    TooManyPages,    // HTTP 422
-    TimeLimit,       // HTTP 422
     NothingPrinted,  // every record failed, or --strict and one did (HTTP 422)
   };
   JobError(Kind kind, std::string where, const std::string& message)

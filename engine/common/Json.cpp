@@ -4,6 +4,7 @@
 #include <Poco/JSON/Parser.h>
 
 #include <cctype>
+#include <cstring>
 
 #include "common/Errors.h"
 #include "common/Utf8.h"
@@ -11,10 +12,16 @@
 namespace gongwen {
 namespace {
 
-// A strict recursive-descent scan of RFC 8259 JSON that stops at the first error.
+constexpr std::string_view kBom = "\xEF\xBB\xBF";
+
+// A strict recursive-descent scan of RFC 8259 JSON that stops at the first error or at the
+// first limit passed, before anything is built. It notes the members of a top-level object.
 class JsonScanner {
  public:
-  explicit JsonScanner(std::string_view s) : s_(s) {}
+  JsonScanner(std::string_view s, const JsonLimits& limits) : s_(s), limits_(limits) {}
+
+  std::optional<JsonLimitError::Kind> limitHit() const { return limitHit_; }
+  std::vector<JsonScan::Member> takeMembers() { return std::move(members_); }
 
   std::optional<JsonSyntaxError> run() {
     skipSpace();
@@ -45,6 +52,20 @@ class JsonScanner {
     fail(reason);
     return false;
   }
+  bool overLimit(JsonLimitError::Kind kind, const std::string& reason) {
+    if (!error_) limitHit_ = kind;
+    return failed(reason);
+  }
+  bool countValue(bool container) {
+    if (++values_ > limits_.maxValues)
+      return overLimit(JsonLimitError::Kind::Values,
+                       "more than " + std::to_string(limits_.maxValues) + " values");
+    if (container && ++containers_ > limits_.maxContainers)
+      return overLimit(
+          JsonLimitError::Kind::Values,
+          "more than " + std::to_string(limits_.maxContainers) + " objects and arrays");
+    return true;
+  }
   void skipSpace() {
     while (i_ < s_.size() && (s_[i_] == ' ' || s_[i_] == '\t' || s_[i_] == '\n' || s_[i_] == '\r'))
       ++i_;
@@ -54,9 +75,14 @@ class JsonScanner {
     i_ += word.size();
     return true;
   }
-  bool value(int depth) {
-    if (depth > 512) return failed("nested too deeply");
+  bool value(size_t depth) {
     if (i_ >= s_.size()) return failed("unexpected end of input, a value was expected");
+    const char c = s_[i_];
+    const bool container = c == '{' || c == '[';
+    if (container && depth >= limits_.maxDepth)
+      return overLimit(JsonLimitError::Kind::Depth,
+                       "nested more than " + std::to_string(limits_.maxDepth) + " levels deep");
+    if (!countValue(container)) return false;
     switch (s_[i_]) {
       case '{':
         return object(depth);
@@ -75,19 +101,24 @@ class JsonScanner {
         return failed(std::string("unexpected character '") + s_[i_] + "', a value was expected");
     }
   }
-  bool object(int depth) {
+  bool object(size_t depth) {
     ++i_;
     skipSpace();
     if (i_ < s_.size() && s_[i_] == '}') return ++i_, true;
     for (;;) {
       skipSpace();
       if (i_ >= s_.size() || s_[i_] != '"') return failed("a quoted member name was expected");
+      const size_t nameBegin = i_;
       if (!string()) return false;
+      const std::string_view name = s_.substr(nameBegin, i_ - nameBegin);
       skipSpace();
       if (i_ >= s_.size() || s_[i_] != ':') return failed("':' was expected after a member name");
       ++i_;
       skipSpace();
+      const size_t valueBegin = i_;
+      if (depth == 0) inRecords_ = name == "\"records\"";
       if (!value(depth + 1)) return false;
+      if (depth == 0) members_.push_back({name, s_.substr(valueBegin, i_ - valueBegin)});
       skipSpace();
       if (i_ < s_.size() && s_[i_] == ',') {
         ++i_;
@@ -98,12 +129,18 @@ class JsonScanner {
                                     : "',' or '}' was expected");
     }
   }
-  bool array(int depth) {
+  bool array(size_t depth) {
     ++i_;
     skipSpace();
     if (i_ < s_.size() && s_[i_] == ']') return ++i_, true;
+    // A batch's records: the items of a top-level array or of the top-level "records".
+    const bool records = depth == 0 || (depth == 1 && inRecords_);
+    size_t items = 0;
     for (;;) {
       skipSpace();
+      if (records && ++items > limits_.maxRecords)
+        return overLimit(JsonLimitError::Kind::Records,
+                         "more than " + std::to_string(limits_.maxRecords) + " records");
       if (!value(depth + 1)) return false;
       skipSpace();
       if (i_ < s_.size() && s_[i_] == ',') {
@@ -116,9 +153,15 @@ class JsonScanner {
     }
   }
   bool string() {
-    ++i_;
+    const size_t begin = i_++;
     while (i_ < s_.size()) {
       unsigned char c = static_cast<unsigned char>(s_[i_]);
+      if (i_ - begin > limits_.maxStringBytes) {
+        i_ = begin;
+        return overLimit(
+            JsonLimitError::Kind::String,
+            "a string longer than " + std::to_string(limits_.maxStringBytes) + " bytes");
+      }
       if (c == '"') return ++i_, true;
       if (c < 0x20) return failed("control character inside a string (write it as \\n, \\t …)");
       if (c == '\\') {
@@ -166,40 +209,120 @@ class JsonScanner {
   }
 
   std::string_view s_;
+  const JsonLimits& limits_;
   size_t i_ = 0;
+  size_t values_ = 0, containers_ = 0;
+  bool inRecords_ = false;
+  std::vector<JsonScan::Member> members_;
   std::optional<JsonSyntaxError> error_;
+  std::optional<JsonLimitError::Kind> limitHit_;
 };
 
-}  // namespace
-
-std::optional<JsonSyntaxError> locateJsonError(std::string_view text) {
-  return JsonScanner(text).run();
-}
-
-Poco::Dynamic::Var parseJson(std::string_view text, const std::string& source) {
-  if (auto bad = findInvalidUtf8(text)) {
-    throw InputError(source, "invalid UTF-8 at line " + std::to_string(bad->line) + ", column " +
-                                 std::to_string(bad->column) + " (byte " +
-                                 std::to_string(bad->byteOffset) + "); save the file as UTF-8");
-  }
-  if (auto err = locateJsonError(text)) {
-    throw InputError(source, "invalid JSON at line " + std::to_string(err->line) + ", column " +
-                                 std::to_string(err->column) + ": " + err->reason);
-  }
+// Poco's DOM of one value whose text the scanner has checked. Poco parses only objects and
+// arrays at the top: a string, number or literal is read as the item of an array.
+Poco::Dynamic::Var build(std::string_view text, const std::string& source) {
   try {
     Poco::JSON::Parser parser;
-    return parser.parse(std::string(text));
+    const auto first = text.find_first_not_of(" \t\r\n");
+    if (first != std::string_view::npos && (text[first] == '{' || text[first] == '['))
+      return parser.parse(std::string(text));
+    std::string wrapped;
+    wrapped.reserve(text.size() + 2);
+    wrapped.append("[").append(text).append("]");
+    return parser.parse(wrapped).extract<Poco::JSON::Array::Ptr>()->get(0);
   } catch (const Poco::Exception& e) {
     throw InputError(source, "invalid JSON: " + e.message());
   }
 }
 
-Poco::JSON::Object::Ptr parseJsonObject(std::string_view text, const std::string& source) {
-  Poco::Dynamic::Var v = parseJson(text, source);
+std::string position(const JsonSyntaxError& e) {
+  return "line " + std::to_string(e.line) + ", column " + std::to_string(e.column);
+}
+
+}  // namespace
+
+std::optional<JsonSyntaxError> locateJsonError(std::string_view text) {
+  JsonLimits unlimited;
+  unlimited.maxDepth = 512;  // the recursion's own bound
+  unlimited.maxValues = unlimited.maxContainers = unlimited.maxStringBytes = unlimited.maxRecords =
+      SIZE_MAX;
+  return JsonScanner(text, unlimited).run();
+}
+
+std::string_view withoutBom(std::string_view text) {
+  return text.starts_with(kBom) ? text.substr(kBom.size()) : text;
+}
+
+JsonScan scanJson(std::string_view text, const std::string& source, const JsonLimits& limits) {
+  text = withoutBom(text);
+  if (auto bad = findInvalidUtf8(text)) {
+    throw InputError(source, "invalid UTF-8 at line " + std::to_string(bad->line) + ", column " +
+                                 std::to_string(bad->column) + " (byte " +
+                                 std::to_string(bad->byteOffset) + "); save the file as UTF-8");
+  }
+  JsonScanner scanner(text, limits);
+  if (auto err = scanner.run()) {
+    if (auto kind = scanner.limitHit()) {
+      if (*kind == JsonLimitError::Kind::Records) {
+        const auto first = text.find_first_not_of(" \t\r\n");
+        const bool inObject = first != std::string_view::npos && text[first] == '{';
+        throw JsonLimitError(inObject ? jsonPath(source, "records") : source, *kind,
+                             err->reason + " in one batch, the limit (counted while reading, at " +
+                                 position(*err) + ")");
+      }
+      throw JsonLimitError(source, *kind,
+                           "too large to read: " + err->reason + " (at " + position(*err) +
+                               "); the limit keeps one input from taking the memory of all");
+    }
+    throw InputError(source, "invalid JSON at " + position(*err) + ": " + err->reason);
+  }
+  JsonScan scan;
+  scan.text = text;
+  const auto first = text.find_first_not_of(" \t\r\n");
+  scan.topIsObject = first != std::string_view::npos && text[first] == '{';
+  scan.members = scanner.takeMembers();
+  return scan;
+}
+
+std::optional<std::string> JsonScan::stringMember(std::string_view name) const {
+  std::optional<std::string> found;
+  for (const auto& m : members) {
+    if (m.name.substr(1, m.name.size() - 2) == name && m.value.starts_with('"')) {
+      Poco::Dynamic::Var v = build(m.value, "$");
+      found = v.toString();
+    }
+  }
+  return found;
+}
+
+Poco::Dynamic::Var parseJson(std::string_view text, const std::string& source,
+                             const JsonLimits& limits) {
+  JsonScan scan = scanJson(text, source, limits);
+  return build(scan.text, source);
+}
+
+Poco::JSON::Object::Ptr parseJsonObject(std::string_view text, const std::string& source,
+                                        const JsonLimits& limits) {
+  Poco::Dynamic::Var v = parseJson(text, source, limits);
   if (v.type() != typeid(Poco::JSON::Object::Ptr)) {
     throw InputError(source, "expected a JSON object at the top, found " + jsonTypeName(v));
   }
   return v.extract<Poco::JSON::Object::Ptr>();
+}
+
+Poco::JSON::Object::Ptr buildJsonObject(const JsonScan& scan, const std::string& source,
+                                        const std::function<bool(const std::string&)>& keep) {
+  if (!scan.topIsObject) {
+    throw InputError(source, "expected a JSON object at the top, found " +
+                                 jsonTypeName(build(scan.text, source)));
+  }
+  Poco::JSON::Object::Ptr object = new Poco::JSON::Object;
+  for (const auto& m : scan.members) {
+    const std::string name = build(m.name, source).toString();
+    // A member not kept stays as null: its name is still reported (an unknown field).
+    object->set(name, keep(name) ? build(m.value, source) : Poco::Dynamic::Var());
+  }
+  return object;
 }
 
 std::string jsonPath(const std::string& parent, const std::string& key) {

@@ -16,6 +16,7 @@
 
 #include "batch/BatchInput.h"
 #include "batch/BatchRenderer.h"
+#include "common/Json.h"
 #include "render/Engine.h"
 #include "render/OutputFormat.h"
 
@@ -31,9 +32,13 @@ enum class OutputShape {
 
 struct JobLimits {
   size_t maxRecords = std::numeric_limits<size_t>::max();
-  size_t maxPages = std::numeric_limits<size_t>::max();  // per document laid out
-  // Counted from runJob's start; past it the job stops with a JobError of kind TimeLimit
-  // (checked between records and stages). Unset: no limit.
+  // Per document laid out, checked page by page while composing (and never more than one
+  // PDF can hold, kMaxPdfPages).
+  size_t maxPages = std::numeric_limits<size_t>::max();
+  // What the JSON input may hold, checked while scanning, before anything is built.
+  JsonLimits json;
+  // Counted from runJob's start and checked per page and paragraph while composing; past
+  // it the job stops with LimitExceeded (Time). Unset: no limit.
   std::optional<std::chrono::milliseconds> timeLimit;
 };
 

@@ -5,6 +5,7 @@
 #include "batch/OutputNames.h"
 #include "common/JobError.h"
 #include "common/Parallel.h"
+#include "common/WorkBudget.h"
 #include "job/Job.h"
 #include "job/RenderCaches.h"
 #include "render/DisplayListText.h"
@@ -22,41 +23,39 @@ std::vector<uint8_t> encode(const DisplayList& list, const Job& job) {
   return writeDocument(list, job.format, options);
 }
 
-// When the job must be done by, from its time limit.
-class Deadline {
- public:
-  explicit Deadline(const JobLimits& limits) : limit_(limits.timeLimit) {
-    if (limit_) end_ = Clock::now() + *limit_;
-  }
-  bool passed() const { return limit_ && Clock::now() > end_; }
-  void check() const {
-    if (!passed()) return;
-    throw JobError(JobError::Kind::TimeLimit, "",
-                   "rendering took longer than the limit of " + std::to_string(limit_->count()) +
-                       " ms; send fewer records or shorter documents");
-  }
-
- private:
-  std::optional<std::chrono::milliseconds> limit_;
-  Clock::time_point end_;
-};
-
-std::string tooManyPages(size_t pages, size_t limit) {
-  return "the document has " + std::to_string(pages) + " pages, more than the limit of " +
-         std::to_string(limit);
-}
-
-RenderOptions renderOptions(const Job& job) {
+RenderOptions renderOptions(const Job& job, const WorkBudget& budget) {
   RenderOptions options = job.render;
   if (job.caches) options.cache = job.caches->compose;
+  options.budget = &budget;
   return options;
 }
 
-JobResult runSingle(const Engine& engine, const Job& job, const Deadline& deadline) {
-  auto record = readRecord(job.input);
+// The job's time and page limits, checked while composing.
+WorkBudget budgetOf(const JobLimits& limits) {
+  std::optional<WorkBudget::Clock::time_point> end;
+  if (limits.timeLimit) end = WorkBudget::Clock::now() + *limits.timeLimit;
+  return WorkBudget(end, limits.timeLimit.value_or(std::chrono::milliseconds(0)),
+                    std::min(limits.maxPages, kMaxPdfPages));
+}
+
+// One record (a JSON object) with only its layout's members built.
+Poco::JSON::Object::Ptr readOneRecord(const Engine& engine, const Job& job) {
+  const std::string source = job.input.source.empty() ? "$" : job.input.source;
+  try {
+    return engine.readRecord(job.input.bytes, source, job.render.layout, job.limits.json);
+  } catch (const JsonLimitError&) {
+    throw;
+  } catch (const InputError& e) {
+    throw JobError(JobError::Kind::MalformedJson, e.where().empty() ? source : e.where(),
+                   e.message());
+  }
+}
+
+JobResult runSingle(const Engine& engine, const Job& job, const WorkBudget& budget) {
+  auto record = readOneRecord(engine, job);
   LayoutResult laid;
   try {
-    laid = engine.layout(record, renderOptions(job));
+    laid = engine.layout(record, renderOptions(job, budget));
   } catch (const JobError&) {
     throw;
   } catch (const InputError& e) {
@@ -64,12 +63,8 @@ JobResult runSingle(const Engine& engine, const Job& job, const Deadline& deadli
     throw InputError(e.where().empty() ? job.input.source : inputPath(job.input, e.where()),
                      e.message());
   }
-  deadline.check();
+  budget.checkTime();
   const size_t pages = laid.list.pages.size();
-  if (pages > job.limits.maxPages) {
-    throw JobError(JobError::Kind::TooManyPages, inputPath(job.input, "$"),
-                   tooManyPages(pages, job.limits.maxPages));
-  }
   JobResult result;
   result.layout =
       job.render.layout.empty() ? record->optValue<std::string>("layout", "") : job.render.layout;
@@ -81,7 +76,7 @@ JobResult runSingle(const Engine& engine, const Job& job, const Deadline& deadli
   if (job.dryRun) return result;
   OutputDocument doc;
   doc.bytes = encode(laid.list, job);
-  deadline.check();
+  budget.checkTime();
   doc.pages = pages;
   doc.records = 1;
   doc.fileName =
@@ -98,18 +93,18 @@ std::string fieldText(const BatchItem& item, const std::string& field) {
 }
 
 // One document per record, named by the --name-by field, else by its row ("row-12").
-void writeSplit(const Job& job, const Deadline& deadline, const std::vector<BatchItem>& items,
+void writeSplit(const Job& job, const WorkBudget& budget, const std::vector<BatchItem>& items,
                 std::vector<BatchDocument>& docs, JobResult& result) {
   std::vector<std::string> stems, fallbacks;
   for (const auto& d : docs) {
     const BatchItem& item = items[d.index];
     stems.push_back(fieldText(item, job.nameBy));
-    fallbacks.push_back(fallbackStem(item.label, d.index));
+    fallbacks.push_back(item.label);
   }
   const std::vector<std::string> names = uniqueFileNames(stems, fallbacks, extensionOf(job.format));
   result.documents.resize(docs.size());
   forEachParallel(docs.size(), job.threads, [&](size_t i) {
-    deadline.check();
+    budget.checkTime();
     OutputDocument& out = result.documents[i];
     out.fileName = names[i];
     out.pages = docs[i].list.pages.size();
@@ -119,37 +114,34 @@ void writeSplit(const Job& job, const Deadline& deadline, const std::vector<Batc
   });
 }
 
-JobResult runBatch(const Engine& engine, const Job& job, const Deadline& deadline) {
-  BatchInput in =
-      readBatchInput(job.input, job.render.layout, engine.layouts(), job.limits.maxRecords);
+JobResult runBatch(const Engine& engine, const Job& job, const WorkBudget& budget) {
+  JsonLimits json = job.limits.json;
+  json.maxRecords = std::min(json.maxRecords, job.limits.maxRecords);
+  BatchInput in = readBatchInput(job.input, job.render.layout, engine.layouts(),
+                                 job.limits.maxRecords, json);
   std::atomic<bool> cancelled{false};
   BatchOptions options;
-  options.render = renderOptions(job);
+  options.render = renderOptions(job, budget);
   options.render.layout = in.layout;
   options.duplex = job.duplex;
   options.strict = job.strict;
   options.threads = job.threads;
   options.cancel = &cancelled;
   BatchResult laid = layoutBatch(engine, in.items, options, [&](size_t done, size_t total) {
-    if (deadline.passed()) cancelled = true;
+    try {
+      budget.checkTime();
+    } catch (const LimitExceeded&) {
+      cancelled = true;  // the records not yet started are not started
+    }
     if (job.progress) job.progress(done, total);
   });
-  deadline.check();
+  budget.checkTime();
 
   JobResult result;
   result.layout = in.layout;
   result.records = laid.total;
-  // A record over the page limit is a bad record like any other.
-  std::vector<BatchDocument> documents;
-  for (auto& doc : laid.documents) {
-    if (doc.list.pages.size() > job.limits.maxPages) {
-      const BatchItem& item = in.items[doc.index];
-      laid.failures.push_back({doc.index, item.label, item.label,
-                               tooManyPages(doc.list.pages.size(), job.limits.maxPages)});
-    } else {
-      documents.push_back(std::move(doc));
-    }
-  }
+  // A record over the page limit failed while it was composed, like any other bad record.
+  std::vector<BatchDocument> documents = std::move(laid.documents);
   std::sort(laid.failures.begin(), laid.failures.end(),
             [](const BatchFailure& a, const BatchFailure& b) { return a.index < b.index; });
   result.failures = std::move(laid.failures);
@@ -159,6 +151,10 @@ JobResult runBatch(const Engine& engine, const Job& job, const Deadline& deadlin
     result.pages += d.list.pages.size();
   }
   if (!documents.empty()) result.title = documents.front().list.info.title;
+  // One merged document holds at most kMaxPdfPages pages; a dry run says so as the run would.
+  if (job.shape == OutputShape::Merged) {
+    checkPdfPageCount(mergedPageCount(documents, job.duplex), in.recordsPath);
+  }
   // --strict prints nothing when a record failed; nothing to print, nothing to write.
   if ((job.strict && !result.failures.empty()) || documents.empty()) return result;
   result.printed = documents.size();
@@ -170,7 +166,7 @@ JobResult runBatch(const Engine& engine, const Job& job, const Deadline& deadlin
   if (job.dryRun) return result;
 
   if (job.shape == OutputShape::Split) {
-    writeSplit(job, deadline, in.items, documents, result);
+    writeSplit(job, budget, in.items, documents, result);
   } else {
     DisplayList merged = mergeDocuments(documents, job.duplex);
     OutputDocument doc;
@@ -182,7 +178,7 @@ JobResult runBatch(const Engine& engine, const Job& job, const Deadline& deadlin
     result.pages = doc.pages;  // with the blank pages of --duplex
     result.documents.push_back(std::move(doc));
   }
-  deadline.check();
+  budget.checkTime();
   return result;
 }
 
@@ -191,9 +187,9 @@ JobResult runBatch(const Engine& engine, const Job& job, const Deadline& deadlin
 std::shared_ptr<RenderCaches> makeRenderCaches() { return std::make_shared<RenderCaches>(); }
 
 JobResult runJob(const Engine& engine, const Job& job) {
-  const Deadline deadline(job.limits);
-  return job.shape == OutputShape::Single ? runSingle(engine, job, deadline)
-                                          : runBatch(engine, job, deadline);
+  const WorkBudget budget = budgetOf(job.limits);
+  return job.shape == OutputShape::Single ? runSingle(engine, job, budget)
+                                          : runBatch(engine, job, budget);
 }
 
 }  // namespace gongwen

@@ -139,6 +139,7 @@ DisplayList composeBoxes(const Layout& layout, const BoxTemplate& tpl, const Rec
     request.font = fonts.font(box.font);
     request.where = box.fields.empty() ? box.where : record.path(box.fields.front());
     request.missing = options.missing;
+    request.budget = options.budget;
     std::shared_ptr<const FittedText> known;
     std::string key;
     if (options.cache) {

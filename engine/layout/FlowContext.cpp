@@ -35,6 +35,7 @@ std::u32string FlowContext::prepare(const std::string& utf8) const {
 ShapedText FlowContext::shape(std::u32string_view text, const TextStyle& style,
                               const std::string& where, BreakMode mode,
                               const std::vector<FontSpan>& spans) {
+  checkTime();
   return shaper_.shape(text, TextStyleRef{fonts_.font(style.font), style.sizePt, style.color},
                        where, options_.missing, mode, spans);
 }
@@ -50,6 +51,12 @@ ParagraphStyle FlowContext::paragraphStyle(const TextStyle& style) const {
 
 Page& FlowContext::page() {
   if (list_.pages.empty() || slot_ >= grid_.lines) {
+    if (options_.budget) {
+      options_.budget->checkPages(list_.pages.size() + 1);
+      options_.budget->checkTime();
+    } else {
+      WorkBudget().checkPages(list_.pages.size() + 1);
+    }
     Page p;
     p.widthPt = grid_.pageWidth;
     p.heightPt = grid_.pageHeight;

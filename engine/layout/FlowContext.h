@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "common/WorkBudget.h"
 #include "fonts/FontRegistry.h"
 #include "layout/DisplayList.h"
 #include "layout/Grid.h"
@@ -34,6 +35,8 @@ struct ComposeOptions {
   BatchCache* cache = nullptr;
   // A shaper to reuse (one per thread); null: the composer makes its own.
   Shaper* shaper = nullptr;
+  // The deadline and page limit (checked per page and paragraph); null: none but the PDF's.
+  const WorkBudget* budget = nullptr;
 };
 
 // A line the flow placed on the current page, kept so that the page can still be adjusted
@@ -88,7 +91,15 @@ class FlowContext {
   // The paragraph settings of a style on this grid (cell pitch, first-line indent).
   ParagraphStyle paragraphStyle(const TextStyle& style) const;
 
-  // The page the next grid line is on (a new page when the last one is full).
+  // The work's limits: throws LimitExceeded when the time is up.
+  void checkTime() const {
+    if (options_.budget) options_.budget->checkTime();
+  }
+  // The most pages this document may have.
+  size_t maxPages() const { return options_.budget ? options_.budget->maxPages() : kMaxPdfPages; }
+
+  // The page the next grid line is on (a new page when the last one is full). Throws
+  // LimitExceeded when a new page would pass the page limit or the time is up.
   Page& page();
   // The current page: the last one (the first one when there is none yet), even when full.
   Page& currentPage();

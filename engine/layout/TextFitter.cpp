@@ -33,6 +33,50 @@ double blockHeight(size_t lines, double size, double pitch) {
   return lines == 0 ? 0 : static_cast<double>(lines - 1) * pitch + size;
 }
 
+// The lines the box holds at its smallest size.
+size_t roomAtSmallest(const TextBoxSpec& box) {
+  const size_t byHeight = static_cast<size_t>(
+      std::floor((box.height - box.minSizePt) / (box.lineSpacing * box.minSizePt) + 1 + 1e-9));
+  return std::min(static_cast<size_t>(box.maxLines), std::max<size_t>(byHeight, 1));
+}
+
+// The least advance a character can have, in em, before shaping: an ideograph, kana or
+// hangul syllable is a full em in every CJK font (less a margin for fonts that set them a
+// little narrower), a Latin letter or digit surely more than 0.15 em; others nothing.
+double leastAdvanceEm(char32_t c) {
+  const bool wide = (c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x4DBF) ||
+                    (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7AF) ||
+                    (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3FFFF);
+  if (wide) return 0.9;
+  const bool alnum =
+      (c >= U'0' && c <= U'9') || (c >= U'A' && c <= U'Z') || (c >= U'a' && c <= U'z');
+  return alnum ? 0.15 : 0;
+}
+
+// The fewest lines the text can take at the box's smallest size, from a bound on its
+// characters' advances: a text that surely cannot fit is refused before it is shaped (a
+// 10 MB spreadsheet cell would take minutes and gigabytes to shape and wrap at every size).
+size_t leastLines(const FitRequest& r) {
+  const TextBoxSpec& box = *r.box;
+  size_t lines = 0;
+  for (const auto& p : r.paragraphs) {
+    double em = 0;
+    for (char32_t c : p) em += leastAdvanceEm(c);
+    const double width = em * box.minSizePt;
+    lines += std::max<size_t>(1, static_cast<size_t>(std::ceil(width / box.width - 1e-9)));
+  }
+  return lines;
+}
+
+[[noreturn]] void tooLong(const FitRequest& r, size_t lines, bool atLeast) {
+  const TextBoxSpec& box = *r.box;
+  throw InputError(r.where, "too long for its box (" + box.role + "): at the smallest size, " +
+                                sizeText(box.minSizePt) + ", it takes " +
+                                (atLeast ? "at least " : "") + std::to_string(lines) +
+                                " lines and the box holds " + std::to_string(roomAtSmallest(box)) +
+                                "; shorten the text");
+}
+
 class Attempt {
  public:
   Attempt(Shaper& shaper, const FitRequest& r) : shaper_(shaper), r_(r) {}
@@ -82,6 +126,7 @@ class Attempt {
 
   // Lines of every paragraph at `size`; balanced lines for ShrinkThenWrap.
   FittedText compose(double size, bool balanced) {
+    if (r_.budget) r_.budget->checkTime();
     FittedText f;
     f.sizePt = size;
     f.pitch = r_.box->lineSpacing * size;
@@ -129,6 +174,7 @@ size_t FittedText::lineCount() const {
 
 FittedText fitText(Shaper& shaper, const FitRequest& r) {
   const TextBoxSpec& box = *r.box;
+  if (const size_t least = leastLines(r); least > roomAtSmallest(box)) tooLong(r, least, true);
   Attempt attempt(shaper, r);
   const std::vector<double> sizes = sizesOf(box);
   std::optional<FittedText> found;
@@ -154,14 +200,7 @@ FittedText fitText(Shaper& shaper, const FitRequest& r) {
   }
   if (!found) {
     FittedText smallest = attempt.compose(box.minSizePt, box.fit == BoxFit::ShrinkThenWrap);
-    const size_t byHeight = static_cast<size_t>(
-        std::floor((box.height - box.minSizePt) / (box.lineSpacing * box.minSizePt) + 1 + 1e-9));
-    const size_t room = std::min(static_cast<size_t>(box.maxLines), std::max<size_t>(byHeight, 1));
-    throw InputError(r.where, "too long for its box (" + box.role + "): at the smallest size, " +
-                                  sizeText(box.minSizePt) + ", it takes " +
-                                  std::to_string(smallest.lineCount()) +
-                                  " lines and the box holds " + std::to_string(room) +
-                                  "; shorten the text");
+    tooLong(r, smallest.lineCount(), false);
   }
   const double height = blockHeight(found->lineCount(), found->sizePt, found->pitch);
   double top = box.y;

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "common/SharedCache.h"
+#include "common/WorkBudget.h"
 #include "layout/BoxTemplate.h"
 #include "text/Shaper.h"
 
@@ -34,6 +35,7 @@ struct FitRequest {
   FontPtr font;
   std::string where;  // the field, for messages ("$.recipient")
   MissingGlyphPolicy missing;
+  const WorkBudget* budget = nullptr;  // checked at every size tried; null: no deadline
 };
 
 FittedText fitText(Shaper& shaper, const FitRequest& request);

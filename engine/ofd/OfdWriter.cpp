@@ -287,9 +287,10 @@ std::vector<uint8_t> writeOfd(const DisplayList& list, const OfdOptions& options
         xml.open("MultiMedia")
             .attr("ID", id)
             .attr("Type", "Image")
-            .attr("Format", "PNG")
+            .attr("Format", image->jpeg ? "JPEG" : "PNG")
             .close()
-            .element("MediaFile", "image_" + std::to_string(id) + ".png")
+            .element("MediaFile",
+                     "image_" + std::to_string(id) + (image->jpeg ? ".jpg" : ".png"))
             .end("MultiMedia");
       }
       xml.end("MultiMedias");
@@ -302,7 +303,7 @@ std::vector<uint8_t> writeOfd(const DisplayList& list, const OfdOptions& options
         {doc + "Res/" + fontFileName(f), std::string(f.subset.sfnt.begin(), f.subset.sfnt.end())});
   }
   for (const auto& [image, id] : images) {
-    parts.push_back({doc + "Res/image_" + std::to_string(id) + ".png",
+    parts.push_back({doc + "Res/image_" + std::to_string(id) + (image->jpeg ? ".jpg" : ".png"),
                      std::string(image->png.begin(), image->png.end()), false});
   }
 

@@ -19,6 +19,7 @@
 #include "common/Utf8.h"
 #include "layout/CreationTime.h"
 #include "layout/ImageKey.h"
+#include "common/WorkBudget.h"
 #include "pdf/CidFontEmbedder.h"
 #include "pdf/ContentStream.h"
 #include "pdf/DeflatedStream.h"
@@ -88,6 +89,7 @@ void setCreationDate(HpdfDocument& doc, long long when) {
 }  // namespace
 
 std::vector<uint8_t> writePdf(const DisplayList& list, const PdfOptions& options) {
+  checkPdfPageCount(list.pages.size(), "$");  // libharu's page array fails past it
   HpdfDocument doc;
   HPDF_SetCompressionMode(doc.get(), options.compress ? HPDF_COMP_ALL : HPDF_COMP_NONE);
 

@@ -1,5 +1,7 @@
 #include "render/Engine.h"
 
+#include <algorithm>
+
 #include "common/Errors.h"
 #include "common/Json.h"
 #include "layout/BoxComposer.h"
@@ -16,6 +18,19 @@ Engine::Engine(std::shared_ptr<const FontRegistry> fonts,
     const Layout& layout = layouts_->get(name);
     if (layout.kind == "boxes") boxTemplates_[name] = parseBoxTemplate(layout, *fonts_);
   }
+}
+
+Poco::JSON::Object::Ptr Engine::readRecord(std::string_view text, const std::string& source,
+                                           const std::string& layout,
+                                           const JsonLimits& limits) const {
+  const JsonScan scan = scanJson(text, source, limits);
+  const std::string name = layout.empty() ? scan.stringMember("layout").value_or("") : layout;
+  const std::vector<std::string> names = layouts_->names();
+  const Layout* known =
+      std::find(names.begin(), names.end(), name) != names.end() ? &layouts_->get(name) : nullptr;
+  return buildJsonObject(scan, source, [&](const std::string& member) {
+    return member == "layout" || (known && known->field(member));
+  });
 }
 
 LayoutResult Engine::layout(const Poco::JSON::Object::Ptr& record,
@@ -44,6 +59,7 @@ LayoutResult Engine::layout(const Poco::JSON::Object::Ptr& record,
   }
   const Layout& layout = *found;
   Record validated = validateRecord(record, layout, options.recordPath);
+  if (options.budget) options.budget->checkTime();  // reading a huge record takes time too
 
   LayoutResult result;
   result.warnings = validated.warnings;
@@ -57,6 +73,7 @@ LayoutResult Engine::layout(const Poco::JSON::Object::Ptr& record,
   compose.cache = options.cache.get();
   compose.shaper = options.shaper;
   checkPrintAdjust(options.print, "print");
+  compose.budget = options.budget;
   if (layout.kind == "flow") {
     result.list = composeFlow(layout, validated, *fonts_, compose);
     applyPrintAdjust(result.list, options.print);

@@ -7,8 +7,11 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "common/Json.h"
+#include "common/WorkBudget.h"
 #include "fonts/FontRegistry.h"
 #include "layout/DisplayList.h"
 #include "common/PrintAdjust.h"
@@ -41,6 +44,9 @@ struct RenderOptions {
   PrintAdjust print;
   // What render() writes.
   OutputFormat format = OutputFormat::Pdf;
+  // The deadline and page limit, checked per page and paragraph while composing; null:
+  // no deadline, at most the pages one PDF can hold.
+  const WorkBudget* budget = nullptr;
 };
 
 struct LayoutResult {
@@ -52,6 +58,14 @@ class Engine {
  public:
   // Reads the templates of the "boxes" layouts; throws InputError naming a bad one.
   Engine(std::shared_ptr<const FontRegistry> fonts, std::shared_ptr<const LayoutCatalog> layouts);
+
+  // Reads one record's JSON text within `limits`: scanned first, then only the members the
+  // layout knows (its fields and "layout") are built; an unknown member is kept as null
+  // (reported as unknown, costing nothing). `layout` overrides the record's own "layout".
+  // Throws InputError (bad JSON), JsonLimitError.
+  Poco::JSON::Object::Ptr readRecord(std::string_view text, const std::string& source,
+                                     const std::string& layout,
+                                     const JsonLimits& limits = {}) const;
 
   // Validates and lays out one record. Throws InputError (bad record), FontError.
   LayoutResult layout(const Poco::JSON::Object::Ptr& record, const RenderOptions& options) const;

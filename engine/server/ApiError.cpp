@@ -2,6 +2,8 @@
 
 #include "common/Errors.h"
 #include "common/JobError.h"
+#include "common/Json.h"
+#include "common/WorkBudget.h"
 
 namespace gongwen::server {
 
@@ -33,13 +35,19 @@ ApiError invalidInput(const InputError& e) {
         break;
       case JobError::Kind::TooManyRecords:
         return ApiError(413, "too many records", e.message(), e.where());
-      case JobError::Kind::TooManyPages:
-        return ApiError(422, "too many pages", e.message(), e.where());
-      case JobError::Kind::TimeLimit:
-        return ApiError(422, "time limit exceeded", e.message(), e.where());
       case JobError::Kind::NothingPrinted:
         return ApiError(422, "no printable records", e.message(), e.where());
     }
+  }
+  if (auto* json = dynamic_cast<const JsonLimitError*>(&e)) {
+    const bool records = json->kind() == JsonLimitError::Kind::Records;
+    return ApiError(413, records ? "too many records" : "request too large", e.message(),
+                    e.where());
+  }
+  if (auto* limit = dynamic_cast<const LimitExceeded*>(&e)) {
+    return ApiError(
+        422, limit->kind() == LimitExceeded::Kind::Time ? "time limit exceeded" : "too many pages",
+        e.message(), e.where());
   }
   bool glyph = dynamic_cast<const MissingGlyphError*>(&e) != nullptr;
   return ApiError(422, glyph ? "unprintable character" : "invalid field", e.message(), e.where());

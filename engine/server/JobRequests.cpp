@@ -2,6 +2,8 @@
 
 #include <Poco/JSON/Array.h>
 
+#include <algorithm>
+
 #include "server/ApiError.h"
 #include "server/JsonText.h"
 #include "server/PrintQuery.h"
@@ -70,6 +72,7 @@ Job jobFor(const JobRequest& request, const Limits& limits, std::shared_ptr<Rend
   job.format = formatOf(request);
   job.limits.maxRecords = limits.maxRecords;
   job.limits.maxPages = limits.maxPages;
+  job.limits.json = requestJsonLimits(limits);
   job.limits.timeLimit = limits.timeLimit;
   job.threads = 1;  // the worker pool bounds the cores in use
   job.caches = std::move(caches);
@@ -83,6 +86,19 @@ void addWarnings(Reply& r, const JobResult& result) {
 }
 
 }  // namespace
+
+// What one request's JSON may hold (checked while scanning, before anything is built): the
+// records counted against the limit, objects and values bounded from it.
+JsonLimits requestJsonLimits(const Limits& limits) {
+  JsonLimits json;
+  json.maxRecords = limits.maxRecords;
+  // A record is an object with a few lists at most: room for that, and no more objects and
+  // arrays than that in any body (each costs up to 1 KB in Poco's DOM).
+  json.maxContainers = std::max<size_t>(20'000, 8 * limits.maxRecords);
+  json.maxValues = std::max<size_t>(100'000, 40 * limits.maxRecords);
+  return json;
+}
+
 
 bool queryFlag(const std::map<std::string, std::string>& query, const std::string& name,
                bool otherwise) {

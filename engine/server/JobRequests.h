@@ -27,6 +27,9 @@ Reply renderOne(const Engine& engine, const JobRequest& request, const Limits& l
 Reply renderMany(const Engine& engine, const JobRequest& request, const Limits& limits,
                  std::shared_ptr<RenderCaches> caches);
 
+// What one request's JSON may hold, from the server's limits (checked while scanning).
+JsonLimits requestJsonLimits(const Limits& limits);
+
 // "1", "true", "yes" → true; "0", "false", "no", "" → false; else ApiError 400 naming it.
 bool queryFlag(const std::map<std::string, std::string>& query, const std::string& name,
                bool otherwise);

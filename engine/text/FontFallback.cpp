@@ -23,6 +23,13 @@ std::string context(std::u32string_view text, size_t i) {
   return (from > 0 ? "…" : "") + encodeUtf8(snippet) + (to < text.size() ? "…" : "");
 }
 
+// Private-use code points (U+E000–U+F8FF, planes 15 and 16) mean what a font says they
+// mean: an office's own characters (造字) in its own font. A font of the generic fallback
+// chain gives them some unrelated glyph, so only the role's font may draw them.
+bool privateUse(char32_t c) {
+  return (c >= 0xE000 && c <= 0xF8FF) || (c >= 0xF0000 && c <= 0x10FFFD);
+}
+
 uint16_t indexOf(std::vector<FontPtr>& fonts, const FontPtr& f) {
   for (size_t k = 0; k < fonts.size(); ++k) {
     if (fonts[k] == f) return static_cast<uint16_t>(k);
@@ -55,7 +62,9 @@ void chooseFontsInRange(std::u32string_view text, size_t from, size_t to, const 
     }
     if (primary->hasGlyph(c)) continue;
     const FontPtr* found = nullptr;
+    const bool fromRoleOnly = privateUse(c);
     for (const auto& f : registry.fallbackChain()) {
+      if (fromRoleOnly) break;
       if (f->hasGlyph(c)) {
         found = &f;
         break;
@@ -65,12 +74,20 @@ void chooseFontsInRange(std::u32string_view text, size_t from, size_t to, const 
       out[i] = indexOf(fonts, *found);
       continue;
     }
-    std::string message = "character " + describeCodepoint(c) + " at character " +
-                          std::to_string(i + 1) + " (" + context(text, i) +
-                          ") has no glyph in any configured font (" + primary->describe() +
-                          " and " + std::to_string(registry.fallbackChain().size()) +
-                          " fallback fonts); install a font that has it and add it to the "
-                          "fallback chain, or pass --allow-missing-glyphs";
+    std::string message =
+        fromRoleOnly
+            ? "character " + describeCodepoint(c) + " at character " + std::to_string(i + 1) +
+                  " (" + context(text, i) +
+                  ") is a private-use character and has no glyph in the font of its role (" +
+                  primary->describe() +
+                  "); private-use characters (an office's own 造字) are drawn only by the "
+                  "office's font configured for the role, never by a fallback font: configure "
+                  "that font with --font ROLE=FILE or --fonts, or pass --allow-missing-glyphs"
+            : "character " + describeCodepoint(c) + " at character " + std::to_string(i + 1) +
+                  " (" + context(text, i) + ") has no glyph in any configured font (" +
+                  primary->describe() + " and " + std::to_string(registry.fallbackChain().size()) +
+                  " fallback fonts); install a font that has it and add it to the "
+                  "fallback chain, or pass --allow-missing-glyphs";
     if (!policy.allowMissing) throw MissingGlyphError(where, message, c);
     if (policy.warnings) policy.warnings->push_back(where + ": " + message);
   }

@@ -451,7 +451,7 @@ std::vector<Case> cases() {
            records += std::string(i ? "," : "") + R"({"recipient": "张三"})";
          return R"({"layout": "certificate", "records": [)" + records + "]}";
        },
-       413, "5001 records, more than the limit of 5000 in one batch"},
+       413, "more than 5000 records in one batch, the limit (counted while reading"},
       {"CsvInBig5", C::ApiBatchCsv, lit(kBig5Csv), -1,
        "in.csv: is neither UTF-8 nor GB18030 as Chinese text would be ("},
       {"CsvInBig5Http", C::HttpBatchCsv, lit(kBig5Csv), 400,
@@ -492,6 +492,41 @@ std::vector<Case> cases() {
       {"CsvUnknownColumnIsNotFatal", C::ApiBatchCsv,
        lit("recipient,citation,issuer,date,mobile\n张三,荣获。,南京市人民政府,2012-06-13,1\n"), 0,
        "row 2 recipient: 张三"},
+      // issue 17: private-use characters only from the role's font, a BOM, the mark's
+      // smallest size, limits while scanning and fitting
+      {"PrivateUseCharacter", C::CliRender, lit(article("t", "中\xEE\x80\x80文")), 2,
+       "$.body (paragraph 1): character U+E000 '\xEE\x80\x80' at character 2 (中\xEE\x80\x80文) is "
+       "a "
+       "private-use character and has no glyph in the font of its role"},
+      {"PrivateUseCharacterHttp", C::HttpRender, lit(article("t", "\xF3\xB0\x80\x80")), 422,
+       "unprintable character — $.body (paragraph 1): character U+F0000"},
+      {"Utf8Bom", C::CliRender, lit("\xEF\xBB\xBF" + article("t", "b")), 0, ""},
+      {"Utf8BomHttp", C::HttpRender, lit("\xEF\xBB\xBF" + article("t", "b")), 200, "%PDF-"},
+      {"TenThousandCharacterIssuerMark", C::CliRender,
+       [] {
+         std::string g = gongwen("");
+         const std::string key = R"("issuer_mark": ")";
+         const size_t at = g.find(key) + key.size();
+         return g.replace(at, g.find('"', at) - at, repeat("南京市人民政府", 1430));
+       },
+       2, "$.issuer_mark: too long for the issuer mark: at the smallest size, 12pt"},
+      {"TenMegabyteCellInACertificateBox", C::ApiBatchCsv,
+       [] {
+         return "recipient,citation,issuer,date\n" + repeat("张", 3'400'000) +
+                ",荣获。,南京市人民政府,2012-06-13\n";
+       },
+       1, "too long for its box (recipient): at the smallest size, 22pt, it takes at least"},
+      {"TenMegabytesOfUnknownObjectsHttp", C::HttpRender,
+       [] {
+         return R"({"layout": "article", "title": "t", "body": "b", "junk": [)" +
+                repeat("{},", 3'000'000) + "{}]}";
+       },
+       413, "request too large — $: too large to read: more than 40000 objects and arrays"},
+      {"ThreeMillionEmptyRecordsHttp", C::HttpBatchJson,
+       [] {
+         return R"({"layout": "certificate", "records": [)" + repeat("{},", 3'400'000) + "{}]}";
+       },
+       413, "too many records — $.records: more than 5000 records in one batch, the limit"},
   };
 }
 
@@ -537,6 +572,18 @@ TEST(BadInputCorpus, ANameFromARecordStaysInTheOutputFolder) {
                                {"row-2", "row-3", "row-4", "row-5"});
   EXPECT_EQ(names,
             (std::vector<std::string>{"etc-passwd.pdf", "row-3.pdf", "a-b-c.pdf", "abs.pdf"}));
+}
+
+// Windows device names are no files; bidi controls and zero-width characters hide what a
+// name says; a name of only dots falls back to the documented row-N.
+TEST(BadInputCorpus, SplitNamesAreNeitherDevicesNorDisguised) {
+  auto names = uniqueFileNames({"CON", "nul.txt", "Com1", "LPT9", "COM\u00b9", "CONSOLE",
+                                "fdp\u202Eexe", "张\u200B三", "...", "\u200D", ". . ."},
+                               {"row 2", "row 3", "row 4", "row 5", "row 6", "row 7", "row 8",
+                                "row 9", "$[8]", "$.records[9]", "row 12"});
+  EXPECT_EQ(names, (std::vector<std::string>{"CON_.pdf", "nul_.txt.pdf", "Com1_.pdf", "LPT9_.pdf",
+                                             "COM\u00b9_.pdf", "CONSOLE.pdf", "fdpexe.pdf",
+                                             "张三.pdf", "row-9.pdf", "row-10.pdf", "row-12.pdf"}));
 }
 
 TEST(BadInputCorpus, FiftyThousandRowCsvIsReadWhole) {

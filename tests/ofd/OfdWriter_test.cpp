@@ -154,7 +154,11 @@ void checkPackage(const DisplayList& list, const std::vector<uint8_t>& ofd) {
     for (Element* media : r.all("MultiMedia")) {
       const std::string file = resBase + XmlPart::under(media, "MediaFile").at(0)->innerText();
       ASSERT_TRUE(parts.count(file)) << file;
-      EXPECT_EQ(parts.at(file).substr(1, 3), "PNG");
+      // PNG (seals, with their transparency) or JPEG (figures, embedded as they are).
+      const bool png = parts.at(file).substr(1, 3) == "PNG";
+      const bool jpeg = parts.at(file).substr(0, 2) == "\xFF\xD8";
+      EXPECT_TRUE(png || jpeg) << file;
+      EXPECT_EQ(media->getAttribute("Format"), png ? "PNG" : "JPEG") << file;
       imageIds.insert(std::stol(media->getAttribute("ID")));
     }
   }

@@ -88,8 +88,8 @@ TEST_F(ServerBatch, SplitGivesAZipOfOnePdfPerRecordAndTheFailures) {
   ASSERT_EQ(listing.exitCode, 0) << listing.err;
   EXPECT_EQ(listing.out,
             "failures.json b'[{\"in'\n"
-            "record-1.pdf b'%PDF-'\n"
-            "record-3.pdf b'%PDF-'\n");
+            "row-1.pdf b'%PDF-'\n"
+            "row-3.pdf b'%PDF-'\n");
 }
 
 TEST_F(ServerBatch, DuplexStartsEachRecordOnAnOddPage) {

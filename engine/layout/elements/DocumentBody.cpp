@@ -121,8 +121,25 @@ std::vector<BodyItem> bodyItems(const Record& record, const std::string& field) 
   return items;
 }
 
-std::vector<BodyParagraph> paragraphsOf(const std::vector<BodyItem>& items) {
+// The paragraphs of the body; more than `most` (each takes a line at least, so they could
+// not fit in the pages allowed) is a LimitExceeded before they are all made.
+std::vector<BodyParagraph> paragraphsOf(const std::vector<BodyItem>& items, size_t most,
+                                        size_t maxPages, const FlowContext& ctx) {
   std::vector<BodyParagraph> out;
+  auto add = [&](BodyParagraph p) {
+    if (out.size() % 4096 == 0) ctx.checkTime();
+    if (out.size() >= most) {
+      throw LimitExceeded(
+          "$",
+          maxPages == kMaxPdfPages ? LimitExceeded::Kind::PdfPages : LimitExceeded::Kind::Pages,
+          "the document has more than " + std::to_string(most) +
+              " paragraphs and needs more than " +
+              (maxPages == kMaxPdfPages ? "the " : "the limit of ") + std::to_string(maxPages) +
+              " pages" + (maxPages == kMaxPdfPages ? " one PDF file can hold" : "") +
+              "; shorten it or split it into several documents");
+    }
+    out.push_back(std::move(p));
+  };
   for (const auto& item : items) {
     if (item.table || item.figure) {
       BodyParagraph p;
@@ -134,7 +151,7 @@ std::vector<BodyParagraph> paragraphsOf(const std::vector<BodyItem>& items) {
     }
     if (!item.splitLines) {
       BodyParagraph p{trimmedText(item.text), item.level, 0, true, item.where, {}, {}};
-      if (!p.text.empty()) out.push_back(std::move(p));
+      if (!p.text.empty()) add(std::move(p));
       continue;
     }
     size_t start = 0, index = 0;
@@ -155,7 +172,7 @@ std::vector<BodyParagraph> paragraphsOf(const std::vector<BodyItem>& items) {
       }
       p.text = std::move(para);
       p.where = item.where + " (paragraph " + std::to_string(index) + ")";
-      out.push_back(std::move(p));
+      add(std::move(p));
     }
   }
   return out;
@@ -172,7 +189,8 @@ void placeDocumentBody(FlowContext& ctx, const FlowElement& el, const Record& re
   };
   auto items = bodyItems(record, el.field);
   for (auto& item : items) item.text = ctx.prepare(encodeUtf8(item.text));
-  auto paras = paragraphsOf(items);
+  const size_t maxPages = ctx.maxPages();
+  auto paras = paragraphsOf(items, maxPages * static_cast<size_t>(ctx.grid().lines), maxPages, ctx);
   const bool firstPage = p.boolean("first_page", false);
   const std::string firstPageWhere = p.str("first_page_field", el.field);
   ctx.currentPage();
@@ -198,6 +216,7 @@ void placeDocumentBody(FlowContext& ctx, const FlowElement& el, const Record& re
   const bool floatFigures = p.boolean("float_figures", true);
   for (size_t i = 0; i < paras.size(); ++i) {
     const BodyParagraph& para = paras[i];
+    ctx.checkTime();
     if (para.table || para.figure) {
       if (i == 0 && firstPage) {
         throw InputError(para.where,

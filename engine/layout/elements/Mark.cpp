@@ -45,6 +45,21 @@ void placeCondensed(FlowContext& ctx, const SingleLine& l, double originX, doubl
   }
 }
 
+// A mark set smaller than `minSize` (pt) to fit `maxWidth` cannot be read: an error naming
+// the field, as for a certificate's box, never a mark shrunk out of sight.
+// `width` is the mark's width at `size`.
+void checkMarkSize(double size, double width, double minSize, double maxWidth,
+                   const std::string& where) {
+  if (width * minSize / size <= maxWidth + 1e-6) return;
+  const double widthAtMin = width * minSize / size;
+  throw InputError(where, "too long for the issuer mark: at the smallest size, " +
+                              std::to_string(static_cast<int>(minSize)) + "pt, it is " +
+                              std::to_string(static_cast<int>(ptToMm(widthAtMin))) +
+                              " mm wide and the mark holds " +
+                              std::to_string(static_cast<int>(ptToMm(maxWidth))) +
+                              " mm; shorten the name");
+}
+
 }  // namespace
 
 void placeMark(FlowContext& ctx, const FlowElement& el, const Record& record) {
@@ -97,6 +112,9 @@ void placeMark(FlowContext& ctx, const FlowElement& el, const Record& record) {
   if (shaped.width > maxWidth) {
     scale = std::max(minScale, maxWidth / shaped.width);
     if (shaped.width * scale > maxWidth) {
+      // Condensed as far as the layout allows and still too wide: smaller, down to a bound.
+      checkMarkSize(size, shaped.width * scale, p.number("min_size_pt", 12), maxWidth,
+                    record.path(el.field));
       size = size * maxWidth / (shaped.width * scale);
       shaped = shapeAll(size);
     }
