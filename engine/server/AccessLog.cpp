@@ -29,6 +29,26 @@ std::string printablePath(const std::string& path) {
   return out.empty() ? "-" : out;
 }
 
+// An error phrase or field for a quoted log value: spaces kept, quotes, backslashes and
+// anything unprintable escaped.
+std::string quotedValue(const std::string& text) {
+  std::string out;
+  for (unsigned char c : text) {
+    if (out.size() >= 200) {
+      out += "...";
+      break;
+    }
+    if (c < 0x20 || c >= 0x7F || c == '"' || c == '\\') {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "%%%02X", c);
+      out += buf;
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
+
 std::string utcNow() {
   auto now = std::chrono::system_clock::now();
   std::time_t t = std::chrono::system_clock::to_time_t(now);
@@ -49,7 +69,10 @@ std::string formatAccessLine(const AccessRecord& r) {
   std::snprintf(ms, sizeof ms, "%.1fms", r.milliseconds);
   return utcNow() + " " + (r.remote.empty() ? "-" : r.remote) + " " + printablePath(r.method) +
          " " + printablePath(r.path) + " " + std::to_string(r.status) + " " +
-         std::to_string(r.bytes) + " " + ms + "\n";
+         std::to_string(r.bytes) + " " + ms +
+         (r.requestId.empty() ? "" : " id=" + printablePath(r.requestId)) +
+         (r.error.empty() ? "" : " error=\"" + quotedValue(r.error) + "\"") +
+         (r.field.empty() ? "" : " field=\"" + quotedValue(r.field) + "\"") + "\n";
 }
 
 void writeAccessLine(const AccessRecord& r) {
