@@ -9,36 +9,18 @@
 namespace gongwen::server {
 namespace {
 
-// A request path as sent, cut short and with anything unprintable escaped, so a request
-// cannot forge log lines.
-std::string printablePath(const std::string& path) {
-  std::string out;
-  for (unsigned char c : path) {
-    if (out.size() >= 200) {
-      out += "...";
-      break;
-    }
-    if (c < 0x21 || c >= 0x7F || c == '"') {
-      char buf[8];
-      std::snprintf(buf, sizeof buf, "%%%02X", c);
-      out += buf;
-    } else {
-      out += static_cast<char>(c);
-    }
-  }
-  return out.empty() ? "-" : out;
-}
-
-// An error phrase or field for a quoted log value: spaces kept, quotes, backslashes and
-// anything unprintable escaped.
-std::string quotedValue(const std::string& text) {
+// Text from a request, cut short and with anything unprintable escaped (%XX), so a
+// request cannot forge log lines. A path keeps no spaces; a quoted value (an error
+// phrase, a field) keeps them but escapes backslashes.
+std::string escaped(const std::string& text, bool quoted) {
   std::string out;
   for (unsigned char c : text) {
     if (out.size() >= 200) {
       out += "...";
       break;
     }
-    if (c < 0x20 || c >= 0x7F || c == '"' || c == '\\') {
+    bool escape = c < (quoted ? 0x20 : 0x21) || c >= 0x7F || c == '"' || (quoted && c == '\\');
+    if (escape) {
       char buf[8];
       std::snprintf(buf, sizeof buf, "%%%02X", c);
       out += buf;
@@ -48,6 +30,13 @@ std::string quotedValue(const std::string& text) {
   }
   return out;
 }
+
+std::string printablePath(const std::string& path) {
+  std::string out = escaped(path, false);
+  return out.empty() ? "-" : out;
+}
+
+std::string quotedValue(const std::string& text) { return escaped(text, true); }
 
 std::string utcNow() {
   auto now = std::chrono::system_clock::now();
