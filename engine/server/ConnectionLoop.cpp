@@ -205,7 +205,7 @@ void ConnectionLoop::linger(Connection& c, Clock::duration howLong) {
   c.deadline = Clock::now() + howLong;
 }
 
-void ConnectionLoop::refuseInReader(Connection& c, int status, const std::string& error,
+void ConnectionLoop::refuseAtOnce(Connection& c, int status, const std::string& error,
                                     const std::string& detail) {
   IncomingRequest r;
   if (c.request) r = std::move(*c.request);
@@ -232,20 +232,19 @@ bool ConnectionLoop::handOver(Owned& c) {
   }
   gate_.refusedBusy();
   c->bodyUnread = c->bodyUnread || c->phase == Connection::Phase::Body;
-  refuseInReader(*c, 503, "server busy",
+  refuseAtOnce(*c, 503, "server busy",
                  "every connection thread is busy and " + std::to_string(queueCapacity_) +
                      " requests are waiting; try again shortly");
   return false;
 }
 
-bool ConnectionLoop::advance(Owned& owned) {
-  Connection& c = *owned;
+ConnectionLoop::Step ConnectionLoop::advance(Connection& c) {
   const auto& limits = context_.settings.connections;
   const size_t maxBody = context_.settings.limits.maxBodyBytes;
   for (;;) {
     if (c.phase == Connection::Phase::Linger) {
       c.in.clear();
-      return !c.peerDone;
+      return c.peerDone ? Step::Close : Step::Wait;
     }
     if (c.phase == Connection::Phase::Head) {
       if (!c.in.empty() && !c.headStarted) {
@@ -259,12 +258,12 @@ bool ConnectionLoop::advance(Owned& owned) {
                    c.in.find("\n\r\n", from) != std::string::npos;
       if (!ended && c.in.size() <= HeadLimits{}.maxBytes) {
         c.headScanned = c.in.size();
-        return !c.peerDone;
+        return c.peerDone ? Step::Close : Step::Wait;
       }
       HeadParse parsed = parseRequestHead(c.in);
       if (parsed.state == HeadParse::State::Incomplete) {
         c.headScanned = c.in.size();
-        return !c.peerDone;  // closed when the client left mid-head
+        return c.peerDone ? Step::Close : Step::Wait;  // closed when the client left mid-head
       }
       if (parsed.state == HeadParse::State::Error) {
         std::string phrase = parsed.status == 431   ? "request head too large"
@@ -272,8 +271,8 @@ bool ConnectionLoop::advance(Owned& owned) {
                              : parsed.status == 505 ? "HTTP version not supported"
                              : parsed.status == 417 ? "expectation failed"
                                                     : "bad request";
-        refuseInReader(c, parsed.status, phrase, parsed.error);
-        return true;
+        refuseAtOnce(c, parsed.status, phrase, parsed.error);
+        return Step::Wait;
       }
       c.in.erase(0, parsed.consumed);
       c.headScanned = 0;
@@ -288,7 +287,7 @@ bool ConnectionLoop::advance(Owned& owned) {
         // A POST refused for want of a length may be followed by a body we cannot frame.
         c.bodyUnread = c.request->refusal &&
                        (h.framing != BodyFraming::None || c.request->refusal->status() == 411);
-        return handOver(owned) ? false : !c.peerDone;
+        return Step::Ready;
       }
       c.phase = Connection::Phase::Body;
       c.bodyStart = Clock::now();
@@ -310,7 +309,7 @@ bool ConnectionLoop::advance(Owned& owned) {
             ApiError(status, status == 413 ? "payload too large" : "bad request", error);
         c.bodyUnread = true;
         c.chunked.reset();
-        return handOver(owned) ? false : !c.peerDone;
+        return Step::Ready;
       }
       complete = c.chunked->state() == ChunkedDecoder::State::Done;
     } else {
@@ -323,15 +322,28 @@ bool ConnectionLoop::advance(Owned& owned) {
     }
     if (complete) {
       c.chunked.reset();
-      return handOver(owned) ? false : !c.peerDone;
+      return Step::Ready;
     }
-    if (c.peerDone) return false;  // the client left mid-body
+    if (c.peerDone) return Step::Close;  // the client left mid-body
     // Alive while the body averages minBodyRate after the grace period.
     c.deadline =
         c.bodyStart + limits.bodyGrace +
         std::chrono::milliseconds(c.bodyReceived * 1000 / std::max<size_t>(1, limits.minBodyRate));
-    return true;
+    return Step::Wait;
   }
+}
+
+bool ConnectionLoop::progress(Owned& c) {
+  switch (advance(*c)) {
+    case Step::Wait:
+      return true;
+    case Step::Close:
+      return false;
+    case Step::Ready:
+      handOver(c);  // takes it, or answers 503 and lets it linger here
+      return c != nullptr;
+  }
+  return false;
 }
 
 void ConnectionLoop::readLoop() {
@@ -357,12 +369,8 @@ void ConnectionLoop::readLoop() {
     }
     for (auto& c : back) {
       if (stopping && c->phase != Connection::Phase::Linger) continue;  // closed
-      if (c->phase == Connection::Phase::Head) {
-        c->headStarted = false;
-        c->deadline = Clock::now() + context_.settings.connections.keepAliveTimeout;
-        // A pipelined request may be here already.
-        if (!c->in.empty() && !advance(c)) continue;
-      }
+      // A pipelined request may be here already.
+      if (c->phase == Connection::Phase::Head && !c->in.empty() && !progress(c)) continue;
       if (c) open.push_back(std::move(c));
     }
     std::erase_if(open, [](const Owned& c) { return !c; });
@@ -397,7 +405,7 @@ void ConnectionLoop::readLoop() {
       short events = fds[first + i].revents;
       bool keep = true;
       if (events & (POLLIN | POLLHUP | POLLERR)) {
-        keep = readFrom(*c) && advance(c);
+        keep = readFrom(*c) && progress(c);
       }
       if (c && keep && Clock::now() >= c->deadline) {
         if (c->phase == Connection::Phase::Linger) {
@@ -405,7 +413,7 @@ void ConnectionLoop::readLoop() {
         } else if (c->phase == Connection::Phase::Head && c->in.empty()) {
           keep = false;  // idle, or nothing sent at all: close without a word
         } else {
-          refuseInReader(*c, 408, "request timeout",
+          refuseAtOnce(*c, 408, "request timeout",
                          c->phase == Connection::Phase::Head
                              ? "the request head did not arrive within the time allowed"
                              : "the request body arrived slower than the rate allowed");
@@ -441,41 +449,65 @@ void ConnectionLoop::answerLoop() {
       ready_.pop_front();
       ++answering_;
     }
-    IncomingRequest& request = *c->request;
-    Reply reply = answerRequest(context_, request);
-    bool stopping = false;
-    {
-      std::lock_guard lock(mutex_);
-      stopping = stopping_;
-    }
-    bool close = stopping || c->bodyUnread || c->peerDone || !request.head.keepAlive ||
-                 reply.closeConnection;
-    ResponseMeta meta{context_.instance, request.requestId, close, request.head.minorVersion == 0,
-                      request.head.method == "HEAD"};
-    std::string head = responseHead(reply, meta);
-    std::string_view body = meta.headRequest ? std::string_view() : std::string_view(reply.body);
-    auto deadline = Clock::now() + std::chrono::seconds(10) +
-                    std::chrono::milliseconds((head.size() + body.size()) * 1000 /
-                                              std::max<size_t>(1, limits.minSendRate));
-    bool sent = sendAll(c->fd, head, body, deadline);
-    recordAnswer(context_, request, reply);
-    if (!sent) {
-      c.reset();
-    } else if (close) {
-      linger(*c, std::chrono::seconds(2));
-      giveBack(std::move(c));
-    } else {
-      c->request.reset();
-      c->phase = Connection::Phase::Head;
-      c->bodyUnread = false;
-      giveBack(std::move(c));
-    }
+    while (c) c = answer(std::move(c), limits);
     {
       std::lock_guard lock(mutex_);
       --answering_;
     }
     idle_.notify_all();
   }
+}
+
+ConnectionLoop::Owned ConnectionLoop::answer(Owned c, const ConnectionLimits& limits) {
+  IncomingRequest& request = *c->request;
+  Reply reply = answerRequest(context_, request);
+  bool stopping = false;
+  {
+    std::lock_guard lock(mutex_);
+    stopping = stopping_;
+  }
+  bool close =
+      stopping || c->bodyUnread || c->peerDone || !request.head.keepAlive || reply.closeConnection;
+  ResponseMeta meta{context_.instance, request.requestId, close, request.head.minorVersion == 0,
+                    request.head.method == "HEAD"};
+  std::string head = responseHead(reply, meta);
+  std::string_view body = meta.headRequest ? std::string_view() : std::string_view(reply.body);
+  auto deadline = Clock::now() + std::chrono::seconds(10) +
+                  std::chrono::milliseconds((head.size() + body.size()) * 1000 /
+                                            std::max<size_t>(1, limits.minSendRate));
+  bool sent = sendAll(c->fd, head, body, deadline);
+  recordAnswer(context_, request, reply);
+  if (!sent) return nullptr;
+  if (close) {
+    linger(*c, std::chrono::seconds(2));
+    giveBack(std::move(c));
+    return nullptr;
+  }
+  c->request.reset();
+  c->phase = Connection::Phase::Head;
+  c->bodyUnread = false;
+  c->headStarted = false;
+  c->headScanned = 0;
+  c->deadline = Clock::now() + limits.keepAliveTimeout;
+  // A client that sends its next request at once (a busy keep-alive client) is answered
+  // by this thread without a trip through the reader; anyone slower goes back to it.
+  pollfd p{c->fd, POLLIN, 0};
+  if (c->in.empty() && ::poll(&p, 1, kStayForNextMs) <= 0) {
+    giveBack(std::move(c));
+    return nullptr;
+  }
+  if (!c->in.empty() || readFrom(*c)) {
+    switch (advance(*c)) {
+      case Step::Ready:
+        return c;
+      case Step::Wait:
+        giveBack(std::move(c));
+        return nullptr;
+      case Step::Close:
+        return nullptr;
+    }
+  }
+  return nullptr;
 }
 
 }  // namespace gongwen::server

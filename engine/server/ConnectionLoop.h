@@ -11,6 +11,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <deque>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <thread>
@@ -53,10 +54,20 @@ class ConnectionLoop {
   void accept(std::vector<Owned>& open);
   // Reads what is there; false when the connection is done with (closed).
   bool readFrom(Connection& c);
-  // Moves the connection's request along; false when it left `open` (handed over or closed).
-  bool advance(Owned& c);
+  // Moves the connection's request along: wait for more bytes, close it, or its request
+  // is ready to be answered. Runs on the reader, or on the connection thread that owns it.
+  enum class Step { Wait, Close, Ready };
+  Step advance(Connection& c);
+  // advance() on the reader: false when the connection leaves `open` (handed to a
+  // connection thread, then `c` is null, or to be closed).
+  bool progress(Owned& c);
   bool handOver(Owned& c);
-  void refuseInReader(Connection& c, int status, const std::string& error,
+  // Answers c's request; returns the connection when its next request is ready at once.
+  Owned answer(Owned c, const ConnectionLimits& limits);
+  // How long a connection thread waits for the next request on a kept-alive connection
+  // before giving it back to the reader.
+  static constexpr int kStayForNextMs = 2;
+  void refuseAtOnce(Connection& c, int status, const std::string& error,
                       const std::string& detail);
   void linger(Connection& c, Clock::duration howLong);
   void giveBack(Owned c);
