@@ -29,6 +29,12 @@ double secondsSince(Clock::time_point t) {
 
 const std::string kRecord = R"({"layout": "article", "title": "标题", "body": "正文"})";
 
+std::string post(const std::string& path, const std::string& extraHeaders,
+                 const std::string& body) {
+  return "POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n" +
+         extraHeaders + "\r\n" + body;
+}
+
 // The answer to `bytes` sent on a fresh connection (read until the server closes or 5 s).
 std::string exchange(unsigned port, const std::string& bytes) {
   RawConnection c(port);
@@ -38,25 +44,22 @@ std::string exchange(unsigned port, const std::string& bytes) {
   return read;
 }
 
-std::string post(const std::string& path, const std::string& extraHeaders,
-                 const std::string& body) {
-  return "POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n" +
-         extraHeaders + "\r\n" + body;
-}
-
 TEST(HostileClients, TwoHundredSlowAndIdleConnectionsDoNotSlowAProbe) {
   ServerProcess s({"--workers", "1"});
-  // 100 idle (connected, silent) and 100 slow (a head at one byte per 100 ms), from four
-  // addresses so that the per-client limit (64) lets them all in.
+  // 100 idle (connected, silent) and 100 slow (a head or a body at one byte per 100 ms),
+  // from four addresses so that the per-client limit (64) lets them all in.
   std::vector<std::unique_ptr<RawConnection>> idle, slow;
   for (int i = 0; i < 100; ++i) {
     idle.push_back(std::make_unique<RawConnection>(s.port(), i % 2 ? "127.0.0.2" : "127.0.0.3"));
     slow.push_back(std::make_unique<RawConnection>(s.port(), i % 2 ? "127.0.0.4" : "127.0.0.5"));
-    ASSERT_TRUE(slow.back()->send("GET /healthz HTTP/1.1\r\nHost: localhost\r\n"));
+    // Half of them drip a head, half a body after a complete head.
+    ASSERT_TRUE(slow.back()->send(i % 2 ? "GET /healthz HTTP/1.1\r\nHost: localhost\r\n"
+                                        : post("/v1/render", "Content-Length: 100000\r\n", "{")));
   }
   std::atomic<bool> done{false};
   std::thread dripping([&] {
-    const std::string drip = "X-Slow: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
+    // Bytes that fit a header line and a JSON body alike.
+    const std::string drip = "                                                            ";
     for (size_t k = 0; k < drip.size() && !done; ++k) {
       for (auto& c : slow) c->send(std::string(1, drip[k]));
       std::this_thread::sleep_for(std::chrono::milliseconds(100));
