@@ -206,7 +206,7 @@ void ConnectionLoop::linger(Connection& c, Clock::duration howLong) {
 }
 
 void ConnectionLoop::refuseAtOnce(Connection& c, int status, const std::string& error,
-                                    const std::string& detail) {
+                                  const std::string& detail) {
   IncomingRequest r;
   if (c.request) r = std::move(*c.request);
   if (r.requestId.empty()) r.requestId = ids_.next();
@@ -215,8 +215,9 @@ void ConnectionLoop::refuseAtOnce(Connection& c, int status, const std::string& 
   if (status == 503) e.retryAfter(1);
   Reply reply = errorReply(e);
   ResponseMeta meta{context_.instance, r.requestId, true, false, false};
+  countAnswer(context_, r, reply);
   sendNow(c.fd, responseHead(reply, meta) + reply.body);
-  recordAnswer(context_, r, reply);
+  logAnswer(context_, r, reply);
   linger(c, std::chrono::seconds(2));
 }
 
@@ -233,8 +234,8 @@ bool ConnectionLoop::handOver(Owned& c) {
   gate_.refusedBusy();
   c->bodyUnread = c->bodyUnread || c->phase == Connection::Phase::Body;
   refuseAtOnce(*c, 503, "server busy",
-                 "every connection thread is busy and " + std::to_string(queueCapacity_) +
-                     " requests are waiting; try again shortly");
+               "every connection thread is busy and " + std::to_string(queueCapacity_) +
+                   " requests are waiting; try again shortly");
   return false;
 }
 
@@ -414,9 +415,9 @@ void ConnectionLoop::readLoop() {
           keep = false;  // idle, or nothing sent at all: close without a word
         } else {
           refuseAtOnce(*c, 408, "request timeout",
-                         c->phase == Connection::Phase::Head
-                             ? "the request head did not arrive within the time allowed"
-                             : "the request body arrived slower than the rate allowed");
+                       c->phase == Connection::Phase::Head
+                           ? "the request head did not arrive within the time allowed"
+                           : "the request body arrived slower than the rate allowed");
         }
       }
       if (c && !keep) c.reset();
@@ -475,8 +476,9 @@ ConnectionLoop::Owned ConnectionLoop::answer(Owned c, const ConnectionLimits& li
   auto deadline = Clock::now() + std::chrono::seconds(10) +
                   std::chrono::milliseconds((head.size() + body.size()) * 1000 /
                                             std::max<size_t>(1, limits.minSendRate));
+  countAnswer(context_, request, reply);
   bool sent = sendAll(c->fd, head, body, deadline);
-  recordAnswer(context_, request, reply);
+  logAnswer(context_, request, reply);
   if (!sent) return nullptr;
   if (close) {
     linger(*c, std::chrono::seconds(2));

@@ -71,6 +71,7 @@ HttpServer::HttpServer(std::shared_ptr<const Engine> engine, ServerSettings sett
     g.connectionsQueued = static_cast<int>(loop->queued());
     g.connectionThreads = static_cast<int>(loop->threads());
     g.connectionsRefused = loop->gate().refused();
+    g.connectionsOpen = loop->gate().open();
     return g;
   };
 }

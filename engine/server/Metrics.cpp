@@ -75,6 +75,9 @@ std::string Metrics::prometheusText(const Gauges& g) const {
          "Connections and requests answered at once with 503 or 429: too many connections, "
          "too many from one client, or every connection thread busy and the queue full.");
   out << "gongwen_http_connections_refused_total " << g.connectionsRefused << '\n';
+  header("gongwen_http_connections_open", "gauge",
+         "Open connections, idle ones and those still sending a request included.");
+  out << "gongwen_http_connections_open " << g.connectionsOpen << '\n';
   return out.str();
 }
 

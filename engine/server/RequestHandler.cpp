@@ -120,13 +120,16 @@ Reply answerRequest(ServerContext& context, const IncomingRequest& request) {
   return reply;
 }
 
-void recordAnswer(ServerContext& context, const IncomingRequest& request, const Reply& reply) {
+void countAnswer(ServerContext& context, const IncomingRequest& request, const Reply& reply) {
   if (reply.status < 400) {
     context.metrics.pagesRendered(reply.pages);
     context.metrics.documentsRendered(reply.documents);
   }
   context.metrics.requestFinished(request.route.label.empty() ? "other" : request.route.label,
                                   reply.status);
+}
+
+void logAnswer(ServerContext& context, const IncomingRequest& request, const Reply& reply) {
   if (!context.settings.accessLog) return;
   AccessRecord log;
   log.method = request.head.method;

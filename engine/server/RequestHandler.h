@@ -33,7 +33,10 @@ void checkHead(ServerContext& context, IncomingRequest& request);
 // Never throws.
 Reply answerRequest(ServerContext& context, const IncomingRequest& request);
 
-// Counts the answer for /metrics and writes its access-log line.
-void recordAnswer(ServerContext& context, const IncomingRequest& request, const Reply& reply);
+// Counts the answer for /metrics: before it is sent, so a client that has read it finds
+// it counted.
+void countAnswer(ServerContext& context, const IncomingRequest& request, const Reply& reply);
+// Writes its access-log line: after it is sent, the time taken includes the sending.
+void logAnswer(ServerContext& context, const IncomingRequest& request, const Reply& reply);
 
 }  // namespace gongwen::server

@@ -76,6 +76,8 @@ TEST(HostileClients, TwoHundredSlowAndIdleConnectionsDoNotSlowAProbe) {
     ++probes;
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }
+  // The operator sees them.
+  EXPECT_GE(metricValue(httpGet(s.port(), "/metrics").body, "gongwen_http_connections_open"), 200);
   // A render is answered too.
   auto t = Clock::now();
   auto render = httpPost(s.port(), "/v1/render", "application/json", kRecord);
