@@ -39,8 +39,9 @@ struct ServerSettings {
   std::string instance;            // names this instance in X-Gongwen-Instance ("" = host:port)
   std::string webDir;              // the web page's files ("" = none)
   bool accessLog = true;           // a line per request on stderr
-  // Connections: threads that read requests and wait for their render (0 = workers +
-  // queue + 16), and accepted connections that may wait for one before 503.
+  // Connection threads that answer complete requests and wait for their render (0 =
+  // workers + queue + 16), and complete requests that may wait for one before 503.
+  // Requests still being read hold no thread (ConnectionLoop).
   unsigned connectionThreads = 0;
   unsigned connectionQueue = 64;
   Limits limits;
