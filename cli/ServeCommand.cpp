@@ -7,6 +7,7 @@
 #include <cctype>
 #include <chrono>
 #include <cmath>
+#include <cstdlib>
 #include <iostream>
 #include <limits>
 #include <memory>
@@ -15,13 +16,29 @@
 #include "model/LayoutCatalog.h"
 #include "render/EngineFactory.h"
 #include "server/BearerToken.h"
+#include "server/ClientAddress.h"
 #include "server/HttpServer.h"
 
 namespace gongwen::cli {
 
 const std::vector<std::string> kServeOptions = {
-    "--bind",     "--port",        "--workers",   "--queue",      "--token-file",
-    "--max-body", "--max-records", "--max-pages", "--time-limit", "--instance",
+    "--bind",
+    "--port",
+    "--workers",
+    "--queue",
+    "--token-file",
+    "--max-body",
+    "--max-records",
+    "--max-pages",
+    "--time-limit",
+    "--instance",
+    // Connections (docs/hostile-clients.md).
+    "--trusted-proxy",
+    "--head-timeout",
+    "--min-body-rate",
+    "--max-connections",
+    "--max-client-connections",
+    "--drain-timeout",
 };
 
 namespace {
@@ -95,6 +112,30 @@ server::ServerSettings serverSettings(const CommandLine& cl) {
       s.limits.timeLimit = seconds(option, value);
     } else if (option == "--instance") {
       s.instance = value;
+    } else if (option == "--trusted-proxy") {
+      try {
+        server::TrustedProxies::parse(value);
+      } catch (const std::invalid_argument& e) {
+        throw UsageError("--trusted-proxy needs addresses or CIDR ranges separated by commas; \"" +
+                         std::string(e.what()) + "\" is neither");
+      }
+      s.connections.trustedProxies = value;
+    } else if (option == "--head-timeout") {
+      // A body's first bytes get as long as a head; after that its rate counts.
+      s.connections.headTimeout = seconds(option, value);
+      s.connections.bodyGrace = s.connections.headTimeout;
+    } else if (option == "--min-body-rate") {
+      s.connections.minBodyRate = std::max<size_t>(1, byteSize(option, value));
+    } else if (option == "--max-connections") {
+      s.connections.maxConnections = number(option, value, 1'000'000);
+      if (s.connections.maxConnections == 0) throw UsageError("--max-connections needs at least 1");
+    } else if (option == "--max-client-connections") {
+      s.connections.maxPerClient = number(option, value, 1'000'000);
+      if (s.connections.maxPerClient == 0) {
+        throw UsageError("--max-client-connections needs at least 1");
+      }
+    } else if (option == "--drain-timeout") {
+      s.connections.drainTimeout = seconds(option, value);
     }
   }
   return s;
@@ -134,7 +175,12 @@ int runServe(const CommandLine& cl) {
   }
   std::cerr << "gongwen: " << (received == SIGTERM ? "SIGTERM" : "SIGINT")
             << ": finishing the requests in flight" << std::endl;
-  server.stop();
+  // New connections are refused and those without a complete request closed at once;
+  // the requests in flight get --drain-timeout to be answered.
+  if (!server.stop(settings.connections.drainTimeout)) {
+    std::cerr << "gongwen: requests still in flight after the drain timeout; exiting" << std::endl;
+    std::_Exit(1);
+  }
   std::cerr << "gongwen: stopped" << std::endl;
   return 0;
 }

@@ -9,16 +9,18 @@
 namespace gongwen::server {
 namespace {
 
-// A request path as sent, cut short and with anything unprintable escaped, so a request
-// cannot forge log lines.
-std::string printablePath(const std::string& path) {
+// Text from a request, cut short and with anything unprintable escaped (%XX), so a
+// request cannot forge log lines. A path keeps no spaces; a quoted value (an error
+// phrase, a field) keeps them but escapes backslashes.
+std::string escaped(const std::string& text, bool quoted) {
   std::string out;
-  for (unsigned char c : path) {
+  for (unsigned char c : text) {
     if (out.size() >= 200) {
       out += "...";
       break;
     }
-    if (c < 0x21 || c >= 0x7F || c == '"') {
+    bool escape = c < (quoted ? 0x20 : 0x21) || c >= 0x7F || c == '"' || (quoted && c == '\\');
+    if (escape) {
       char buf[8];
       std::snprintf(buf, sizeof buf, "%%%02X", c);
       out += buf;
@@ -26,8 +28,15 @@ std::string printablePath(const std::string& path) {
       out += static_cast<char>(c);
     }
   }
+  return out;
+}
+
+std::string printablePath(const std::string& path) {
+  std::string out = escaped(path, false);
   return out.empty() ? "-" : out;
 }
+
+std::string quotedValue(const std::string& text) { return escaped(text, true); }
 
 std::string utcNow() {
   auto now = std::chrono::system_clock::now();
@@ -49,7 +58,10 @@ std::string formatAccessLine(const AccessRecord& r) {
   std::snprintf(ms, sizeof ms, "%.1fms", r.milliseconds);
   return utcNow() + " " + (r.remote.empty() ? "-" : r.remote) + " " + printablePath(r.method) +
          " " + printablePath(r.path) + " " + std::to_string(r.status) + " " +
-         std::to_string(r.bytes) + " " + ms + "\n";
+         std::to_string(r.bytes) + " " + ms +
+         (r.requestId.empty() ? "" : " id=" + printablePath(r.requestId)) +
+         (r.error.empty() ? "" : " error=\"" + quotedValue(r.error) + "\"") +
+         (r.field.empty() ? "" : " field=\"" + quotedValue(r.field) + "\"") + "\n";
 }
 
 void writeAccessLine(const AccessRecord& r) {

@@ -1,29 +1,46 @@
-// Poco's TCPServer silently drops a connection when its queue of accepted connections is
-// full. This filter runs first, in the accepting thread: when the queue is full it
-// answers 503 with Retry-After itself and closes, so a client always gets an answer.
+// Who may hold a connection: at most `maxConnections` open at once and at most
+// `maxPerClient` from one address (trusted proxies are not counted per client: they
+// carry many clients). A connection over a limit is answered and closed at once, so one
+// client cannot take every connection from the others.
 #pragma once
 
-#include <Poco/Net/TCPServer.h>
-
 #include <atomic>
+#include <cstdint>
+#include <map>
+#include <mutex>
 #include <string>
+
+#include "server/ClientAddress.h"
 
 namespace gongwen::server {
 
-class BusyGate : public Poco::Net::TCPServerConnectionFilter {
+class BusyGate {
  public:
-  BusyGate(int maxQueued, std::string instance)
-      : maxQueued_(maxQueued), instance_(std::move(instance)) {}
+  BusyGate(size_t maxConnections, size_t maxPerClient, TrustedProxies proxies)
+      : maxConnections_(maxConnections),
+        maxPerClient_(maxPerClient),
+        proxies_(std::move(proxies)) {}
+  BusyGate(const BusyGate&) = delete;
+  BusyGate& operator=(const BusyGate&) = delete;
 
-  // The server whose queue is watched (set once it exists; it outlives the gate's use).
-  void watch(const Poco::Net::TCPServer* server) { server_ = server; }
-  bool accept(const Poco::Net::StreamSocket& socket) override;
+  enum class Verdict { Admitted, TooMany, TooManyFromClient };
+  // Counts a new connection from `address` when a limit allows it.
+  Verdict admit(const std::string& address);
+  // The connection admitted from `address` is closed.
+  void release(const std::string& address);
+  // A request answered 503 because every connection thread was busy and the queue full.
+  void refusedBusy() { ++refused_; }
+
+  size_t open() const;
+  const TrustedProxies& proxies() const { return proxies_; }
   uint64_t refused() const { return refused_; }
 
  private:
-  int maxQueued_;
-  std::string instance_;
-  std::atomic<const Poco::Net::TCPServer*> server_{nullptr};
+  size_t maxConnections_, maxPerClient_;
+  TrustedProxies proxies_;
+  mutable std::mutex mutex_;
+  size_t open_ = 0;
+  std::map<std::string, size_t> perClient_;
   std::atomic<uint64_t> refused_{0};
 };
 

@@ -67,13 +67,17 @@ std::string Metrics::prometheusText(const Gauges& g) const {
   header("gongwen_render_workers", "gauge", "Render workers.");
   out << "gongwen_render_workers " << g.workers << '\n';
   header("gongwen_http_connections_queued", "gauge",
-         "Accepted connections waiting for a connection thread.");
+         "Complete requests waiting for a connection thread.");
   out << "gongwen_http_connections_queued " << g.connectionsQueued << '\n';
   header("gongwen_http_connection_threads", "gauge", "Connection threads running.");
   out << "gongwen_http_connection_threads " << g.connectionThreads << '\n';
   header("gongwen_http_connections_refused_total", "counter",
-         "Connections answered 503 because the connection queue was full.");
+         "Connections and requests answered at once with 503 or 429: too many connections, "
+         "too many from one client, or every connection thread busy and the queue full.");
   out << "gongwen_http_connections_refused_total " << g.connectionsRefused << '\n';
+  header("gongwen_http_connections_open", "gauge",
+         "Open connections, idle ones and those still sending a request included.");
+  out << "gongwen_http_connections_open " << g.connectionsOpen << '\n';
   return out.str();
 }
 

@@ -17,7 +17,8 @@ struct Gauges {
   size_t queueLength = 0, queueCapacity = 0;
   unsigned workersBusy = 0, workers = 0;
   int connectionsQueued = 0, connectionThreads = 0;
-  uint64_t connectionsRefused = 0;  // turned away with 503 before a request was read
+  uint64_t connectionsRefused = 0;  // turned away with 503 or 429 at once
+  size_t connectionsOpen = 0;       // every open connection, idle and slow ones included
 };
 
 class Metrics {

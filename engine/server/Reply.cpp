@@ -17,6 +17,8 @@ Reply jsonReply(int status, const Poco::Dynamic::Var& json) {
 
 Reply errorReply(const ApiError& error) {
   Reply r = jsonReply(error.status(), error.toJson());
+  r.error = error.error();
+  r.field = error.field();
   if (error.retryAfterSeconds() > 0) {
     r.headers.emplace_back("Retry-After", std::to_string(error.retryAfterSeconds()));
   }

@@ -19,6 +19,7 @@ struct Reply {
   std::vector<std::pair<std::string, std::string>> headers;
   bool closeConnection = false;
   size_t pages = 0, documents = 0;  // in the PDFs sent, for /metrics
+  std::string error, field;         // an error's phrase and field, for the access log
 };
 
 Reply jsonReply(int status, const Poco::Dynamic::Var& json);

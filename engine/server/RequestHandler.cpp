@@ -1,18 +1,14 @@
 #include "server/RequestHandler.h"
 
 #include <Poco/Exception.h>
-#include <Poco/Net/HTTPServerRequest.h>
-#include <Poco/Net/HTTPServerResponse.h>
 #include <Poco/URI.h>
 
 #include <algorithm>
-#include <chrono>
 
 #include "common/Errors.h"
 #include "server/AccessLog.h"
 #include "server/BearerToken.h"
 #include "server/RequestBody.h"
-#include "server/Routes.h"
 
 namespace gongwen::server {
 namespace {
@@ -23,108 +19,131 @@ double secondsSince(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
-// Checks what can be checked before the body is read; reads it. Throws ApiError.
-ApiRequest readRequest(ServerContext& context, const Route& route,
-                       Poco::Net::HTTPServerRequest& request, const Poco::URI& uri,
-                       bool& bodyRead) {
-  ApiRequest r;
-  r.method = request.getMethod();
-  r.path = uri.getPath();
-  if (route.id == RouteId::NotFound) return r;
-  if (r.method != route.method) {
-    throw ApiError(405, "method not allowed", r.path + " answers " + route.method + " only");
+std::string joined(const std::vector<std::string>& items, const std::string& separator) {
+  std::string out;
+  for (const auto& i : items) out += (out.empty() ? "" : separator) + i;
+  return out;
+}
+
+// Throws ApiError for what the head alone refuses.
+void check(ServerContext& context, IncomingRequest& r) {
+  const HttpHead& head = r.head;
+  r.api.method = head.method;
+  Poco::URI uri;
+  try {
+    uri = Poco::URI(head.target);
+    r.api.path = uri.getPath();
+  } catch (const Poco::Exception&) {
+    r.api.path = head.target.substr(0, head.target.find('?'));
+    throw ApiError(400, "bad request", "the request URI is malformed");
+  }
+  r.route = findRoute(context, r.api.path);
+  const Route& route = r.route;
+  if (route.id == RouteId::NotFound) return;  // answered 404
+  if (head.method != route.method) {
+    throw ApiError(405, "method not allowed", r.api.path + " answers " + route.method + " only");
   }
   if (route.needsToken && !context.settings.token.empty()) {
-    std::string header = request.get("Authorization", "");
+    std::string header = head.field("Authorization").value_or("");
     if (!bearerMatches(header, context.settings.token)) {
       throw ApiError(401, "unauthorized",
                      header.empty() ? "this server needs \"Authorization: Bearer TOKEN\""
                                     : "the token is wrong");
     }
   }
-  for (const auto& [name, value] : uri.getQueryParameters()) r.query[name] = value;
-  r.accept = request.get("Accept", "");
-  if (route.mediaTypes.empty()) return r;
-  r.mediaType = mediaTypeOf(request.getContentType());
-  if (std::find(route.mediaTypes.begin(), route.mediaTypes.end(), r.mediaType) ==
+  if (head.method == "POST" && head.framing == BodyFraming::None) {
+    throw ApiError(411, "length required",
+                   "a POST needs Content-Length or Transfer-Encoding: chunked");
+  }
+  try {
+    for (const auto& [name, value] : uri.getQueryParameters()) {
+      if (std::find(route.parameters.begin(), route.parameters.end(), name) ==
+          route.parameters.end()) {
+        throw ApiError(400, "unknown query parameter",
+                       r.api.path + " takes " +
+                           (route.parameters.empty() ? std::string("no query parameters")
+                                                     : joined(route.parameters, ", ")) +
+                           ", not \"" + name + "\"",
+                       name);
+      }
+      r.api.query[name] = value;
+    }
+  } catch (const Poco::Exception&) {
+    throw ApiError(400, "bad request", "the query string is malformed");
+  }
+  r.api.accept = head.field("Accept").value_or("");
+  if (route.mediaTypes.empty()) return;
+  std::string contentType = head.field("Content-Type").value_or("");
+  r.api.mediaType = mediaTypeOf(contentType);
+  if (std::find(route.mediaTypes.begin(), route.mediaTypes.end(), r.api.mediaType) ==
       route.mediaTypes.end()) {
-    std::string accepted;
-    for (const auto& t : route.mediaTypes) accepted += (accepted.empty() ? "" : " or ") + t;
     throw ApiError(415, "unsupported content type",
-                   "send " + accepted + ", not \"" + request.getContentType() + "\"",
+                   "send " + joined(route.mediaTypes, " or ") + ", not \"" + contentType + "\"",
                    "Content-Type");
   }
-  r.body = readBody(request, context.settings.limits.maxBodyBytes);
-  bodyRead = true;
-  return r;
-}
-
-void send(Poco::Net::HTTPServerResponse& response, const Reply& reply,
-          const std::string& instance) {
-  response.setStatus(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(reply.status));
-  response.setContentType(reply.contentType);
-  response.setContentLength64(static_cast<Poco::Int64>(reply.body.size()));
-  response.set("X-Gongwen-Instance", instance);
-  response.set("Cache-Control", "no-store");
-  for (const auto& [name, value] : reply.headers) response.set(name, value);
-  if (reply.closeConnection) response.setKeepAlive(false);
-  response.sendBuffer(reply.body.data(), reply.body.size());
+  size_t limit = context.settings.limits.maxBodyBytes;
+  if (head.framing == BodyFraming::Length && head.contentLength > limit) {
+    throw ApiError(
+        413, "payload too large",
+        "the request body is larger than the limit of " + std::to_string(limit) + " bytes");
+  }
 }
 
 }  // namespace
 
-void RequestHandler::handleRequest(Poco::Net::HTTPServerRequest& request,
-                                   Poco::Net::HTTPServerResponse& response) {
-  auto start = Clock::now();
-  context_.metrics.requestStarted();
-  AccessRecord log;
-  log.method = request.getMethod();
-  log.remote = request.clientAddress().host().toString();
-  Route route;
-  route.label = "other";
-  Reply reply;
-  bool bodyRead = false;
+void checkHead(ServerContext& context, IncomingRequest& request) {
   try {
-    Poco::URI uri(request.getURI());
-    log.path = uri.getPath();
-    route = findRoute(context_, log.path);
-    ApiRequest api = readRequest(context_, route, request, uri, bodyRead);
+    check(context, request);
+  } catch (const ApiError& e) {
+    request.refusal = e;
+  }
+}
+
+Reply answerRequest(ServerContext& context, const IncomingRequest& request) {
+  context.metrics.requestStarted();
+  Reply reply;
+  try {
+    if (request.refusal) throw *request.refusal;
     auto rendering = Clock::now();
-    reply = answer(context_, route, api);
-    if (route.id == RouteId::Render || route.id == RouteId::Batch) {
-      context_.metrics.renderTimed(route.label, secondsSince(rendering));
+    reply = answer(context, request.route, request.api);
+    if (request.route.id == RouteId::Render || request.route.id == RouteId::Batch) {
+      context.metrics.renderTimed(request.route.label, secondsSince(rendering));
     }
   } catch (const ApiError& e) {
     reply = errorReply(e);
-    if (e.status() == 405) reply.headers.emplace_back("Allow", route.method);
+    if (e.status() == 405) reply.headers.emplace_back("Allow", request.route.method);
   } catch (const InputError& e) {
     reply = errorReply(invalidInput(e));
-  } catch (const Poco::SyntaxException&) {
-    reply = errorReply(ApiError(400, "bad request", "the request URI is malformed"));
   } catch (const std::exception& e) {
     reply = errorReply(ApiError(500, "internal error", e.what()));
   }
-  if (log.path.empty()) log.path = request.getURI().substr(0, request.getURI().find('?'));
-  // A body left unread would be taken for the next request: answer, then drop it and close.
-  bool bodyLeft = !bodyRead && (request.getChunkedTransferEncoding() ||
-                                (request.hasContentLength() && request.getContentLength64() > 0));
-  reply.closeConnection = reply.closeConnection || bodyLeft;
-  try {
-    send(response, reply, context_.instance);
-    if (bodyLeft) discardBody(request, 4 * context_.settings.limits.maxBodyBytes);
-  } catch (...) {
-    // The client is gone; the request still counts.
-  }
+  context.metrics.requestEnded();
+  return reply;
+}
+
+void countAnswer(ServerContext& context, const IncomingRequest& request, const Reply& reply) {
   if (reply.status < 400) {
-    context_.metrics.pagesRendered(reply.pages);
-    context_.metrics.documentsRendered(reply.documents);
+    context.metrics.pagesRendered(reply.pages);
+    context.metrics.documentsRendered(reply.documents);
   }
-  context_.metrics.requestFinished(route.label, reply.status);
-  context_.metrics.requestEnded();
+  context.metrics.requestFinished(request.route.label.empty() ? "other" : request.route.label,
+                                  reply.status);
+}
+
+void logAnswer(ServerContext& context, const IncomingRequest& request, const Reply& reply) {
+  if (!context.settings.accessLog) return;
+  AccessRecord log;
+  log.method = request.head.method;
+  log.remote = request.remote;
+  log.path = request.api.path.empty() ? request.head.target.substr(0, request.head.target.find('?'))
+                                      : request.api.path;
   log.status = reply.status;
   log.bytes = reply.body.size();
-  log.milliseconds = secondsSince(start) * 1000;
-  if (context_.settings.accessLog) writeAccessLine(log);
+  log.milliseconds = secondsSince(request.started) * 1000;
+  log.requestId = request.requestId;
+  log.error = reply.error;
+  log.field = reply.field;
+  writeAccessLine(log);
 }
 
 }  // namespace gongwen::server

@@ -1,35 +1,42 @@
-// Poco's side of a request: reads it (method, token, content type, body within the
-// limit), asks the route for its answer, writes it, and counts and logs it. Every error
-// becomes a JSON answer; nothing escapes to Poco.
+// A request once its head is read: what can be refused from the head alone (route,
+// method, token, query parameters, content type, declared size), the answer to the whole
+// request, and its count and access-log line. Knows nothing of sockets (the connection
+// loop reads and writes); every error becomes a JSON answer.
 #pragma once
 
-#include <Poco/Net/HTTPRequestHandler.h>
-#include <Poco/Net/HTTPRequestHandlerFactory.h>
+#include <chrono>
+#include <optional>
+#include <string>
 
+#include "server/ApiError.h"
+#include "server/HttpHead.h"
+#include "server/Reply.h"
+#include "server/Routes.h"
 #include "server/ServerContext.h"
 
 namespace gongwen::server {
 
-class RequestHandler : public Poco::Net::HTTPRequestHandler {
- public:
-  explicit RequestHandler(ServerContext& context) : context_(context) {}
-  void handleRequest(Poco::Net::HTTPServerRequest& request,
-                     Poco::Net::HTTPServerResponse& response) override;
-
- private:
-  ServerContext& context_;
+struct IncomingRequest {
+  HttpHead head;
+  std::string remote;     // the client (X-Forwarded-For from a trusted proxy, else the peer)
+  std::string requestId;  // X-Request-Id
+  Route route;
+  ApiRequest api;                   // the body once read
+  std::optional<ApiError> refusal;  // found before the body was read
+  std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
 };
 
-class RequestHandlerFactory : public Poco::Net::HTTPRequestHandlerFactory {
- public:
-  explicit RequestHandlerFactory(ServerContext& context) : context_(context) {}
-  Poco::Net::HTTPRequestHandler* createRequestHandler(
-      const Poco::Net::HTTPServerRequest&) override {
-    return new RequestHandler(context_);  // Poco owns and deletes it
-  }
+// Fills route and api from the head, or sets refusal. Never throws.
+void checkHead(ServerContext& context, IncomingRequest& request);
 
- private:
-  ServerContext& context_;
-};
+// The answer to a complete request, or to its refusal. Renders on the worker pool.
+// Never throws.
+Reply answerRequest(ServerContext& context, const IncomingRequest& request);
+
+// Counts the answer for /metrics: before it is sent, so a client that has read it finds
+// it counted.
+void countAnswer(ServerContext& context, const IncomingRequest& request, const Reply& reply);
+// Writes its access-log line: after it is sent, the time taken includes the sending.
+void logAnswer(ServerContext& context, const IncomingRequest& request, const Reply& reply);
 
 }  // namespace gongwen::server

@@ -61,16 +61,23 @@ Reply text(const std::string& contentType, const std::string& body, int status =
 
 Route findRoute(const ServerContext& context, const std::string& path) {
   if (path == "/v1/render") {
-    return {RouteId::Render, path, "POST", true, {"application/json"}};
+    return {RouteId::Render, path, "POST", true, {"application/json"},
+            {"layout", "normalize", "format", "overlay", "offset", "scale"}};
   }
   if (path == "/v1/batch") {
-    return {RouteId::Batch, path, "POST", true, {"application/json", "text/csv"}};
+    return {RouteId::Batch,
+            path,
+            "POST",
+            true,
+            {"application/json", "text/csv"},
+            {"layout", "split", "duplex", "dry_run", "normalize", "strict", "name_by", "format",
+             "overlay", "offset", "scale"}};
   }
-  if (path == "/v1/layouts") return {RouteId::Layouts, path, "GET", true, {}};
-  if (path == "/healthz") return {RouteId::Health, path, "GET", false, {}};
-  if (path == "/metrics") return {RouteId::Metrics, path, "GET", false, {}};
-  if (context.web.find(path)) return {RouteId::Web, "/", "GET", false, {}};
-  return {RouteId::NotFound, "other", "", false, {}};
+  if (path == "/v1/layouts") return {RouteId::Layouts, path, "GET", true, {}, {}};
+  if (path == "/healthz") return {RouteId::Health, path, "GET", false, {}, {}};
+  if (path == "/metrics") return {RouteId::Metrics, path, "GET", false, {}, {}};
+  if (context.web.find(path)) return {RouteId::Web, "/", "GET", false, {}, {}};
+  return {RouteId::NotFound, "other", "", false, {}, {}};
 }
 
 Reply answer(ServerContext& context, const Route& route, const ApiRequest& request) {

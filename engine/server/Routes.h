@@ -25,6 +25,7 @@ struct Route {
   std::string method;                   // the one method it answers
   bool needsToken = false;              // when the server has a token
   std::vector<std::string> mediaTypes;  // bodies it reads (none: reads no body)
+  std::vector<std::string> parameters;  // the query parameters it takes (others: 400)
 };
 
 Route findRoute(const ServerContext& context, const std::string& path);

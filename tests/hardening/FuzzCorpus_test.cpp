@@ -26,6 +26,7 @@ const std::map<std::string, Target>& targets() {
       {"font", fuzz::font},
       {"image", fuzz::image},
       {"http", fuzz::http},
+      {"http_head", fuzz::httpHead},
   };
   return all;
 }
@@ -59,7 +60,8 @@ TEST_P(FuzzCorpus, EveryFileRunsThroughItsTarget) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Targets, FuzzCorpus,
-                         ::testing::Values("json_render", "csv", "font", "image", "http"),
+                         ::testing::Values("json_render", "csv", "font", "image", "http",
+                                           "http_head"),
                          [](const auto& info) { return info.param; });
 
 }  // namespace

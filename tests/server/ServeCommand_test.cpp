@@ -31,9 +31,11 @@ TEST(ServeCommand, ListensOnLoopbackAndLogsEachRequest) {
   EXPECT_EQ(s.stop(SIGTERM), 0);
   // time, client, method, path, status, bytes, milliseconds
   std::regex line(R"(\n\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z 127\.0\.0\.1 GET /healthz 200 )" +
-                  std::to_string(r.body.size()) + R"( \d+\.\dms\n)");
+                  std::to_string(r.body.size()) + R"( \d+\.\dms id=)" + r.header("x-request-id") +
+                  "\n");
   EXPECT_TRUE(std::regex_search(s.log(), line)) << s.log();
-  std::regex post(R"( POST /v1/render 422 )" + std::to_string(bad.body.size()) + R"( \d+\.\dms\n)");
+  std::regex post(R"( POST /v1/render 422 )" + std::to_string(bad.body.size()) +
+                  R"( \d+\.\dms id=[0-9a-f]{16} )" + R"(error="invalid field" field="\$\.\w+"\n)");
   EXPECT_TRUE(std::regex_search(s.log(), post)) << s.log();
 }
 

@@ -14,5 +14,6 @@ int csv(const uint8_t* data, size_t size);         // bytes as a CSV spreadsheet
 int font(const uint8_t* data, size_t size);        // bytes as a font file
 int image(const uint8_t* data, size_t size);       // bytes as a seal PNG (data: URI)
 int http(const uint8_t* data, size_t size);        // raw bytes to the HTTP server
+int httpHead(const uint8_t* data, size_t size);    // bytes as a request head + chunked body
 
 }  // namespace gongwen::fuzz
