@@ -11,6 +11,8 @@
 
 #include "batch/BatchRenderer.h"
 #include "batch/OutputNames.h"
+#include "batch/SharedValues.h"
+#include "batch/SheetTable.h"
 #include "cli/ProgressBar.h"
 #include "common/AtomicFile.h"
 #include "common/Errors.h"
@@ -34,7 +36,7 @@ bool endsWith(const std::string& s, const std::string& tail) {
 // JSON when the name says so, or (stdin, other names) when the text starts with [ or {.
 bool looksLikeJson(const std::string& path, const std::string& bytes) {
   if (endsWith(path, ".json")) return true;
-  if (endsWith(path, ".csv")) return false;
+  if (endsWith(path, ".csv") || endsWith(path, ".xlsx")) return false;
   size_t i = bytes.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
   while (i < bytes.size() && std::isspace(static_cast<unsigned char>(bytes[i]))) ++i;
   return i < bytes.size() && (bytes[i] == '[' || bytes[i] == '{');
@@ -42,7 +44,8 @@ bool looksLikeJson(const std::string& path, const std::string& bytes) {
 
 struct BatchInput {
   std::vector<BatchItem> items;
-  std::string layout;  // from --layout or the JSON object's "layout"
+  std::string layout;                 // from --layout or the JSON object's "layout"
+  std::vector<std::string> warnings;  // about the spreadsheet as a whole
 };
 
 BatchInput readBatchInput(const CommandLine& cl, const Engine& engine, const std::string& input,
@@ -72,11 +75,33 @@ BatchInput readBatchInput(const CommandLine& cl, const Engine& engine, const std
                        "a batch is a JSON array of records, found " + jsonTypeName(v));
     }
     in.items = itemsFromJsonArray(records, at);
+    if (v.type() == typeid(Poco::JSON::Object::Ptr)) {  // "defaults", as POST /v1/batch
+      auto obj = v.extract<Poco::JSON::Object::Ptr>();
+      if (obj->has("defaults")) {
+        auto defaults = obj->getObject("defaults");
+        if (!defaults) throw InputError(source + ": $.defaults", "must be an object");
+        applyDefaults(in.items, defaults);
+      }
+    }
+    if (!cl.sets.empty()) {
+      if (in.layout.empty()) throw UsageError("--set needs the batch's layout (--layout NAME)");
+      applyDefaults(in.items, defaultsFromSettings(cl.sets, engine.layouts().get(in.layout),
+                                                   std::filesystem::current_path().string()));
+    }
   } else {
     if (in.layout.empty()) {
-      throw UsageError("a CSV batch needs --layout NAME (its columns are that layout's fields)");
+      throw UsageError(
+          "a spreadsheet batch (CSV, xlsx) needs --layout NAME (its columns are that layout's "
+          "fields)");
     }
-    in.items = itemsFromCsv(bytes, source, engine.layouts().get(in.layout));
+    const Layout& layout = engine.layouts().get(in.layout);
+    SheetOptions options;
+    options.sheet = cl.sheet;
+    options.defaults =
+        defaultsFromSettings(cl.sets, layout, std::filesystem::current_path().string());
+    SheetItems sheet = itemsFromSheet(bytes, source, layout, options);
+    in.items = std::move(sheet.items);
+    in.warnings = std::move(sheet.warnings);
   }
   if (!in.layout.empty()) engine.layouts().get(in.layout);  // an unknown name fails here
   return in;
@@ -137,7 +162,8 @@ size_t writeSplit(const std::vector<BatchItem>& items, std::vector<BatchDocument
 }  // namespace
 
 int runBatch(const CommandLine& cl) {
-  if (cl.inputs.size() != 1) throw UsageError("batch takes exactly one DATA.csv or DATA.json");
+  if (cl.inputs.size() != 1)
+    throw UsageError("batch takes exactly one DATA.csv, DATA.xlsx or DATA.json");
   if (!cl.nameBy.empty() && cl.splitDir.empty()) throw UsageError("--name-by needs --split DIR");
   const std::string& input = cl.inputs[0];
   const std::string source = input == "-" ? "<stdin>" : input;
@@ -145,6 +171,8 @@ int runBatch(const CommandLine& cl) {
 
   auto engine = makeEngine(cl.engine);
   BatchInput in = readBatchInput(cl, *engine, input, source);
+  for (const auto& w : in.warnings)
+    std::cerr << "gongwen: warning: " << source << ": " << w << "\n";
 
   BatchOptions options;
   options.render.layout = in.layout;

@@ -18,12 +18,17 @@ struct CommandLine {
   bool allowMissingGlyphs = false;  // --allow-missing-glyphs
   EngineSettings engine;            // --data-dir, --fonts, --font
   // batch
-  std::string splitDir;  // --split DIR: one PDF per record
-  std::string nameBy;    // --name-by FIELD: how those files are named
-  bool duplex = false;   // --duplex: every record starts on an odd page
-  bool strict = false;   // --strict: stop at the first bad record, write nothing
-  bool quiet = false;    // -q, --quiet: no progress bar, no summary
-  unsigned jobs = 0;     // --jobs N: threads (0 = one per core)
+  std::string splitDir;           // --split DIR: one PDF per record
+  std::string nameBy;             // --name-by FIELD: how those files are named
+  bool duplex = false;            // --duplex: every record starts on an odd page
+  bool strict = false;            // --strict: stop at the first bad record, write nothing
+  bool quiet = false;             // -q, --quiet: no progress bar, no summary
+  unsigned jobs = 0;              // --jobs N: threads (0 = one per core)
+  std::string sheet;              // --sheet NAME: the worksheet of an .xlsx (default: first)
+  std::vector<std::string> sets;  // --set FIELD=VALUE: a value every record shares
+  // list
+  std::string title;  // --title TITLE: the commendation list's title
+  std::string sort;   // --sort given|strokes|pinyin
   // serve's options and their values ("--port" → "8080"), read by ServeCommand.cpp.
   std::map<std::string, std::string> serveOptions;
 };

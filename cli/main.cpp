@@ -6,6 +6,7 @@
 #include "cli/BatchCommand.h"
 #include "cli/CommandLine.h"
 #include "cli/Commands.h"
+#include "cli/ListCommand.h"
 #include "cli/ServeCommand.h"
 #include "common/Errors.h"
 
@@ -23,6 +24,7 @@ int main(int argc, char** argv) {
     }
     if (cl.command == "render") return cli::runRender(cl);
     if (cl.command == "batch") return cli::runBatch(cl);
+    if (cl.command == "list") return cli::runList(cl);
     if (cl.command == "fonts") return cli::runFonts(cl);
     if (cl.command == "layouts") return cli::runLayouts(cl);
     if (cl.command == "serve") return cli::runServe(cl);

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "common/Errors.h"
+#include "common/JpegCheck.h"
 #include "common/PngCheck.h"
 #include "layout/BatchCache.h"
 
@@ -15,9 +16,10 @@ namespace gongwen {
 namespace {
 
 constexpr std::string_view kDataPrefix = "data:image/png;base64,";
+constexpr std::string_view kJpegDataPrefix = "data:image/jpeg;base64,";
 
 std::vector<uint8_t> fromDataUri(const std::string& value, const std::string& where) {
-  std::string payload = value.substr(kDataPrefix.size());
+  std::string payload = value.substr(value.find(',') + 1);
   if (payload.size() > kMaxImageBytes / 3 * 4 + 4) {
     throw InputError(
         where, "the image is too large (at most " + std::to_string(kMaxImageBytes >> 20) + " MiB)");
@@ -80,8 +82,10 @@ std::shared_ptr<const ImageData> loadImageField(const Record& record, const std:
   if (options.cache && (dataUri || options.allowFilePaths)) {
     if (auto known = options.cache->images.find(key)) return known;
   }
-  if (dataUri && value.rfind(kDataPrefix, 0) != 0) {
-    throw InputError(where, "only PNG images are accepted: data:image/png;base64,…");
+  if (dataUri && value.rfind(kDataPrefix, 0) != 0 && value.rfind(kJpegDataPrefix, 0) != 0) {
+    throw InputError(where,
+                     "only PNG and JPEG images are accepted: data:image/png;base64,… or "
+                     "data:image/jpeg;base64,…");
   }
   std::vector<uint8_t> bytes =
       dataUri ? fromDataUri(value, where) : fromFile(value, where, options);
@@ -89,12 +93,19 @@ std::shared_ptr<const ImageData> loadImageField(const Record& record, const std:
     throw InputError(
         where, "the image is too large (at most " + std::to_string(kMaxImageBytes >> 20) + " MiB)");
   }
-  PngCheck check = checkPng(bytes, kMaxImagePixels);
-  if (!check.info) throw InputError(where, "the image " + check.problem);
   auto image = std::make_shared<ImageData>();
+  if (looksLikeJpeg(bytes)) {  // a scanned seal
+    JpegCheck jpeg = checkJpeg(bytes, kMaxImagePixels);
+    if (!jpeg.info) throw InputError(where, "the image " + jpeg.problem);
+    image->pixelWidth = jpeg.info->width;
+    image->pixelHeight = jpeg.info->height;
+  } else {
+    PngCheck check = checkPng(bytes, kMaxImagePixels);
+    if (!check.info) throw InputError(where, "the image " + check.problem);
+    image->pixelWidth = check.info->width;
+    image->pixelHeight = check.info->height;
+  }
   image->png = std::move(bytes);
-  image->pixelWidth = check.info->width;
-  image->pixelHeight = check.info->height;
   image->source = where;
   if (options.cache) options.cache->images.add(key, image);
   return image;

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "common/Errors.h"
+#include "common/JpegCheck.h"
 #include "pdf/DeflatedStream.h"
 
 namespace gongwen {
@@ -18,7 +19,7 @@ std::vector<uint8_t> maybeDeflated(std::vector<uint8_t> bytes, bool compress) {
 }
 
 HPDF_Dict imageStream(HpdfDocument& doc, const PreparedImage& image, const char* colorSpace,
-                      const std::vector<uint8_t>& data, bool compress) {
+                      const std::vector<uint8_t>& data, bool compress, bool jpeg = false) {
   HPDF_Dict s = HPDF_DictStream_New(doc.mmgr(), doc.xref());
   if (!s) throw std::runtime_error("libharu: cannot create an image");
   HPDF_Dict_AddName(s, "Type", "XObject");
@@ -27,7 +28,10 @@ HPDF_Dict imageStream(HpdfDocument& doc, const PreparedImage& image, const char*
   HPDF_Dict_AddNumber(s, "Height", static_cast<HPDF_INT32>(image.height));
   HPDF_Dict_AddName(s, "ColorSpace", colorSpace);
   HPDF_Dict_AddNumber(s, "BitsPerComponent", 8);
-  if (compress) {
+  if (jpeg) {  // the JPEG's own bytes, decoded by the viewer
+    s->filter = HPDF_STREAM_FILTER_DCT_DECODE;
+    HPDF_Stream_Write(s->stream, data.data(), static_cast<HPDF_UINT>(data.size()));
+  } else if (compress) {
     writeDeflated(s, data);
   } else {
     s->filter = HPDF_STREAM_FILTER_NONE;
@@ -39,6 +43,16 @@ HPDF_Dict imageStream(HpdfDocument& doc, const PreparedImage& image, const char*
 }  // namespace
 
 PreparedImage prepareImage(const ImageData& data, bool compress) {
+  if (looksLikeJpeg(data.png)) {
+    JpegCheck check = checkJpeg(data.png, ~0u);
+    if (!check.info) throw InputError(data.source, "the image " + check.problem);
+    PreparedImage out;
+    out.width = check.info->width;
+    out.height = check.info->height;
+    out.jpegComponents = check.info->components;
+    out.rgb = data.png;
+    return out;
+  }
   png_image png{};
   png.version = PNG_IMAGE_VERSION;
   // checkPng has passed it when it came from a record; libpng may still refuse what that
@@ -73,6 +87,10 @@ PreparedImage prepareImage(const ImageData& data, bool compress) {
 }
 
 HPDF_Dict embedImage(HpdfDocument& doc, const PreparedImage& image, bool compress) {
+  if (image.jpegComponents) {
+    return imageStream(doc, image, image.jpegComponents == 1 ? "DeviceGray" : "DeviceRGB",
+                       image.rgb, compress, true);
+  }
   HPDF_Dict xobject = imageStream(doc, image, "DeviceRGB", image.rgb, compress);
   if (!image.alpha.empty()) {
     HPDF_Dict_Add(xobject, "SMask", imageStream(doc, image, "DeviceGray", image.alpha, compress));

@@ -18,9 +18,16 @@ struct BatchRequest {
   bool duplex = false;  // ?duplex=1: each record starts on an odd page
   bool dryRun = false;  // ?dry_run=1: only the report of good and bad records
   bool normalize = true;
+  std::vector<std::string> warnings;  // about a spreadsheet as a whole (an unknown column)
 };
 
-// `mediaType` is "application/json" or "text/csv" (the caller answered 415 otherwise).
+// The content type of an Excel workbook (.xlsx).
+inline constexpr const char* kXlsxMediaType =
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+// `mediaType` is "application/json", "text/csv" or kXlsxMediaType (the caller answered 415
+// otherwise). A CSV or xlsx body takes ?layout=NAME, ?sheet=NAME and, as values every row
+// shares, query fields named like the layout's fields; a JSON body may carry "defaults".
 // Throws ApiError: 400 malformed JSON or CSV, 413 too many records, 422 no or unknown layout.
 BatchRequest parseBatchRequest(const Engine& engine, const std::string& mediaType,
                                const std::string& body,

@@ -9,6 +9,7 @@
 #include "server/BatchRender.h"
 #include "server/BatchRequest.h"
 #include "server/DocumentRender.h"
+#include "server/ListRequest.h"
 
 namespace gongwen::server {
 namespace {
@@ -54,12 +55,34 @@ Reply render(ServerContext& context, const ApiRequest& request) {
 }
 
 Reply batch(ServerContext& context, const ApiRequest& request) {
+  if (queryFlag(request.query, "list", false)) {  // one 表彰名单 from a register's rows
+    return onWorker(context, [&] {
+      Deadline deadline(context.settings.limits.timeLimit);
+      std::vector<std::string> warnings;
+      auto record = parseListRequest(request.mediaType, request.body, request.query,
+                                     context.settings.limits, &warnings);
+      RenderOptions options;
+      options.layout = "commendation-list";
+      options.normalize = queryFlag(request.query, "normalize", true);
+      options.cache = context.composeCache;
+      Reply reply = renderDocument(*context.engine, record, options, context.settings.limits,
+                                   deadline, &context.pdfCache);
+      if (!warnings.empty()) {
+        reply.headers.emplace_back("X-Gongwen-Warnings", warningsHeader(warnings));
+      }
+      return reply;
+    });
+  }
   return onWorker(context, [&] {
     Deadline deadline(context.settings.limits.timeLimit);
     BatchRequest batch = parseBatchRequest(*context.engine, request.mediaType, request.body,
                                            request.query, context.settings.limits);
-    return renderBatch(*context.engine, batch, context.settings.limits, deadline,
-                       &context.pdfCache);
+    Reply reply =
+        renderBatch(*context.engine, batch, context.settings.limits, deadline, &context.pdfCache);
+    if (!batch.warnings.empty()) {
+      reply.headers.emplace_back("X-Gongwen-Warnings", warningsHeader(batch.warnings));
+    }
+    return reply;
   });
 }
 
@@ -78,7 +101,7 @@ Route findRoute(const ServerContext& context, const std::string& path) {
     return {RouteId::Render, path, "POST", true, {"application/json"}};
   }
   if (path == "/v1/batch") {
-    return {RouteId::Batch, path, "POST", true, {"application/json", "text/csv"}};
+    return {RouteId::Batch, path, "POST", true, {"application/json", "text/csv", kXlsxMediaType}};
   }
   if (path == "/v1/layouts") return {RouteId::Layouts, path, "GET", true, {}};
   if (path == "/healthz") return {RouteId::Health, path, "GET", false, {}};
