@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -38,6 +39,10 @@ class TooManyRows : public InputError {
  public:
   using InputError::InputError;
 };
+
+// Takes each row as it is read instead of the reader keeping them all (`sheet` holds the
+// sheet's name and format); returns false to stop reading.
+using RowSink = std::function<bool(const SheetRows& sheet, SheetRow& row)>;
 
 // "A" for column 1, "AB" for column 28.
 std::string columnLetters(size_t column);

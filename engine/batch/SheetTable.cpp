@@ -2,6 +2,7 @@
 
 #include <Poco/JSON/Array.h>
 
+#include <exception>
 #include <map>
 
 #include "batch/CsvReader.h"
@@ -112,111 +113,159 @@ SheetRows readSheetRows(std::string_view bytes, const std::string& source,
   return readCsvRows(bytes, source);
 }
 
-SheetItems itemsFromSheet(std::string_view bytes, const std::string& source, const Layout& layout,
-                          const SheetOptions& options) {
-  SheetRows sheet = readSheetRows(bytes, source, options);
-  SheetItems out;
-  out.format = sheet.format;
-  const std::string where = sheet.sheet.empty() ? source : source + " [" + sheet.sheet + "]";
-  if (sheet.rows.empty()) {
-    throw InputError(where, "the sheet is empty; its first rows must name the fields");
+namespace {
+
+// Turns rows into records as they come (an xlsx sheet is not kept whole): the rows above
+// the header are held until the header is found, every row below becomes a record at once.
+class TableBuilder {
+ public:
+  TableBuilder(const Layout& layout, const SheetOptions& options, const std::string& source,
+               SheetItems& out)
+      : layout_(layout),
+        options_(options),
+        source_(source),
+        out_(out),
+        keys_(headerKeys(layout)),
+        needed_(layout.fields.size() < 2 ? 1 : 2) {}
+
+  // Called with sheet.sheet and sheet.format known. Returns false (and keeps the error for
+  // rethrow()) when the table cannot be read.
+  bool add(const SheetRows& sheet, SheetRow& row) {
+    try {
+      take(sheet, row);
+      return true;
+    } catch (...) {
+      failure_ = std::current_exception();
+      return false;
+    }
+  }
+  void rethrow() const {
+    if (failure_) std::rethrow_exception(failure_);
   }
 
-  // The header: the first row in which two cells name fields (one when the layout has one).
-  const auto keys = headerKeys(layout);
-  const size_t needed = layout.fields.size() < 2 ? 1 : 2;
-  size_t header = sheet.rows.size();
-  for (size_t r = 0; r < sheet.rows.size() && r < kHeaderSearchRows; ++r) {
-    if (countMatches(sheet.rows[r], keys) >= needed) {
-      header = r;
-      break;
+  void finish(const SheetRows& sheet) {
+    rethrow();
+    const std::string where = whereOf(sheet);
+    if (!haveHeader_ && above_.empty() && records_ == 0) {
+      throw InputError(where, "the sheet is empty; its first rows must name the fields");
     }
-  }
-  if (header == sheet.rows.size()) {
-    std::string names;
-    for (const auto& f : layout.fields) names += (names.empty() ? "" : ", ") + describeField(f);
-    throw InputError(where, "no header row found: none of the first " +
-                                std::to_string(std::min(sheet.rows.size(), kHeaderSearchRows)) +
-                                " rows names two of the fields of layout " + layout.name +
-                                " in its cells; the header row names the columns: " + names);
-  }
-  const SheetRow& head = sheet.rows[header];
-  out.headerRow = head.number;
-
-  // Columns → fields.
-  std::vector<std::string> columnField(head.cells.size());
-  std::map<std::string, size_t> fieldColumn;
-  std::vector<size_t> unknown;
-  for (size_t k = 0; k < head.cells.size(); ++k) {
-    if (head.cells[k].empty()) continue;
-    auto it = keys.find(headerKey(head.cells[k]));
-    if (it == keys.end()) {
-      unknown.push_back(k);
-      continue;
+    if (!haveHeader_) {
+      std::string names;
+      for (const auto& f : layout_.fields) names += (names.empty() ? "" : ", ") + describeField(f);
+      throw InputError(where, "no header row found: none of the first " +
+                                  std::to_string(above_.size()) +
+                                  " rows names two of the fields of layout " + layout_.name +
+                                  " in its cells; the header row names the columns: " + names);
     }
-    auto [seen, fresh] = fieldColumn.emplace(it->second, k);
-    if (!fresh) {
-      throw InputError(where, rowName(sheet, head.number) + ": columns " +
-                                  columnLetters(seen->second + 1) + " and " + columnLetters(k + 1) +
-                                  " both name the field " +
-                                  describeField(*layout.field(it->second)) + "; keep one");
-    }
-    columnField[k] = it->second;
-  }
-  auto hasValue = [&](const std::string& field) {
-    return fieldColumn.count(field) || (options.defaults && options.defaults->has(field) &&
-                                        !options.defaults->get(field).isEmpty());
-  };
-  std::string unused;
-  for (const auto& f : layout.fields) {
-    if (!hasValue(f.name)) unused += (unused.empty() ? "" : ", ") + describeField(f);
-  }
-  for (size_t k : unknown) {
-    out.warnings.push_back(cellName(sheet, head.number, k) + ": \"" + head.cells[k] +
-                           "\" is not a field of layout " + layout.name + " (its cells are " +
-                           "ignored)" + (unused.empty() ? "" : "; it could be: " + unused));
-  }
-  for (const auto& f : layout.fields) {
-    if (f.required && !hasValue(f.name)) {
-      throw InputError(where, rowName(sheet, head.number) + ": no column for the required field " +
-                                  describeField(f) + "; name a column " + f.label +
-                                  (fieldAliases(layout, f.name).empty()
-                                       ? ""
-                                       : " (or " + fieldAliases(layout, f.name).front() + ")") +
-                                  " or give the value every row shares (--set " + f.name + "=…)");
-    }
-  }
-
-  // Merged cells in the header or the records: Excel keeps the value in the first cell only.
-  for (const auto& m : sheet.merges) {
-    if (m.lastRow >= head.number) {
-      throw InputError(where, cellName(sheet, m.firstRow, m.firstColumn - 1) + ": cells " + m.ref +
-                                  " are merged; in the header and the records every cell "
-                                  "holds its own value: unmerge them (and fill the cells)");
-    }
-  }
-
-  const size_t rowsAfterHeader = sheet.rows.size() - header - 1;
-  if (options.maxRows && rowsAfterHeader > options.maxRows) {
-    throw TooManyRows(where, std::to_string(rowsAfterHeader) + " records, more than the limit of " +
-                                 std::to_string(options.maxRows) + " in one batch");
-  }
-  bool warnedNoHeader = false;
-  for (size_t r = header; r < sheet.rows.size(); ++r) {
-    SheetRow& row = sheet.rows[r];
-    for (const auto& [column, message] : row.cellErrors) {
-      if (column < columnField.size() && !columnField[column].empty()) {
-        throw InputError(where, message);
+    // Merged cells in the header or the records: Excel keeps the value in the first cell.
+    for (const auto& m : sheet.merges) {
+      if (m.lastRow >= out_.headerRow) {
+        throw InputError(where, cellName(sheet, m.firstRow, m.firstColumn - 1) + ": cells " +
+                                    m.ref +
+                                    " are merged; in the header and the records every cell "
+                                    "holds its own value: unmerge them (and fill the cells)");
       }
     }
-    if (r == header) continue;
+    if (options_.maxRows && records_ > options_.maxRows) {
+      throw TooManyRows(where, std::to_string(records_) + " records, more than the limit of " +
+                                   std::to_string(options_.maxRows) + " in one batch");
+    }
+    if (options_.defaults) applyDefaults(out_.items, options_.defaults);
+  }
+
+ private:
+  std::string whereOf(const SheetRows& sheet) const {
+    return sheet.sheet.empty() ? source_ : source_ + " [" + sheet.sheet + "]";
+  }
+
+  void take(const SheetRows& sheet, SheetRow& row) {
+    if (haveHeader_) {
+      record(sheet, row);
+      return;
+    }
+    if (countMatches(row, keys_) >= needed_) {
+      header(sheet, row);
+      above_.clear();
+      return;
+    }
+    if (above_.size() < kHeaderSearchRows) {
+      above_.push_back(row.number);
+      return;
+    }
+    haveHeader_ = false;
+    finish(sheet);  // throws: no header row
+  }
+
+  void header(const SheetRows& sheet, SheetRow& head) {
+    const std::string where = whereOf(sheet);
+    haveHeader_ = true;
+    out_.headerRow = head.number;
+    headerCells_ = head.cells;
+    columnField_.assign(head.cells.size(), "");
+    std::map<std::string, size_t> fieldColumn;
+    std::vector<size_t> unknown;
+    for (size_t k = 0; k < head.cells.size(); ++k) {
+      if (head.cells[k].empty()) continue;
+      auto it = keys_.find(headerKey(head.cells[k]));
+      if (it == keys_.end()) {
+        unknown.push_back(k);
+        continue;
+      }
+      auto [seen, fresh] = fieldColumn.emplace(it->second, k);
+      if (!fresh) {
+        throw InputError(where, rowName(sheet, head.number) + ": columns " +
+                                    columnLetters(seen->second + 1) + " and " +
+                                    columnLetters(k + 1) + " both name the field " +
+                                    describeField(*layout_.field(it->second)) + "; keep one");
+      }
+      columnField_[k] = it->second;
+    }
+    auto hasValue = [&](const std::string& field) {
+      return fieldColumn.count(field) || (options_.defaults && options_.defaults->has(field) &&
+                                          !options_.defaults->get(field).isEmpty());
+    };
+    std::string unused;
+    for (const auto& f : layout_.fields) {
+      if (!hasValue(f.name)) unused += (unused.empty() ? "" : ", ") + describeField(f);
+    }
+    for (size_t k : unknown) {
+      out_.warnings.push_back(cellName(sheet, head.number, k) + ": \"" + head.cells[k] +
+                              "\" is not a field of layout " + layout_.name +
+                              " (its cells are ignored)" +
+                              (unused.empty() ? "" : "; it could be: " + unused));
+    }
+    for (const auto& f : layout_.fields) {
+      if (f.required && !hasValue(f.name)) {
+        const auto aliases = fieldAliases(layout_, f.name);
+        throw InputError(where, rowName(sheet, head.number) +
+                                    ": no column for the required field " + describeField(f) +
+                                    "; name a column " + f.label +
+                                    (aliases.empty() ? "" : " (or " + aliases.front() + ")") +
+                                    " or give the value every row shares (--set " + f.name + "=…)");
+      }
+    }
+    checkCellErrors(sheet, head);
+  }
+
+  void checkCellErrors(const SheetRows& sheet, const SheetRow& row) const {
+    for (const auto& [column, message] : row.cellErrors) {
+      if (column < columnField_.size() && !columnField_[column].empty()) {
+        throw InputError(whereOf(sheet), message);
+      }
+    }
+  }
+
+  void record(const SheetRows& sheet, SheetRow& row) {
+    checkCellErrors(sheet, row);
+    ++records_;
+    if (options_.maxRows && records_ > options_.maxRows) return;  // finish() says so
     BatchItem item;
     item.label = rowName(sheet, row.number);
     item.path = item.label;
     item.error = row.error;
     item.record = new Poco::JSON::Object;
-    if (row.error.empty() && sheet.sheet.empty() && row.cells.size() > columnField.size()) {
-      for (size_t k = columnField.size(); k < row.cells.size(); ++k) {
+    if (row.error.empty() && sheet.sheet.empty() && row.cells.size() > columnField_.size()) {
+      for (size_t k = columnField_.size(); k < row.cells.size(); ++k) {
         if (!row.cells[k].empty()) {
           item.error =
               "has a value in column " + columnLetters(k + 1) + ", which the header does not name";
@@ -226,17 +275,17 @@ SheetItems itemsFromSheet(std::string_view bytes, const std::string& source, con
     }
     for (size_t k = 0; k < row.cells.size(); ++k) {
       if (row.cells[k].empty()) continue;
-      if (k >= columnField.size() || columnField[k].empty()) {
-        const bool named = k < head.cells.size() && !head.cells[k].empty();
-        if (!named && !warnedNoHeader && k < columnField.size()) {
-          out.warnings.push_back(cellName(sheet, row.number, k) +
-                                 ": a value under an empty header cell is ignored");
-          warnedNoHeader = true;
+      if (k >= columnField_.size() || columnField_[k].empty()) {
+        const bool named = k < headerCells_.size() && !headerCells_[k].empty();
+        if (!named && !warnedNoHeader_ && k < columnField_.size()) {
+          out_.warnings.push_back(cellName(sheet, row.number, k) +
+                                  ": a value under an empty header cell is ignored");
+          warnedNoHeader_ = true;
         }
         continue;
       }
-      const std::string& field = columnField[k];
-      const FieldSpec* spec = layout.field(field);
+      const std::string& field = columnField_[k];
+      const FieldSpec* spec = layout_.field(field);
       if (spec && spec->type == "list") {
         Poco::JSON::Array::Ptr arr = new Poco::JSON::Array;
         for (auto& s : splitList(row.cells[k])) arr->add(s);
@@ -245,11 +294,46 @@ SheetItems itemsFromSheet(std::string_view bytes, const std::string& source, con
         item.record->set(field, std::move(row.cells[k]));
       }
     }
-    row.cells.clear();
-    row.cells.shrink_to_fit();
-    out.items.push_back(std::move(item));
+    out_.items.push_back(std::move(item));
   }
-  if (options.defaults) applyDefaults(out.items, options.defaults);
+
+  const Layout& layout_;
+  const SheetOptions& options_;
+  const std::string& source_;
+  SheetItems& out_;
+  const std::map<std::string, std::string> keys_;
+  const size_t needed_;
+  bool haveHeader_ = false, warnedNoHeader_ = false;
+  std::vector<size_t> above_;  // the numbers of the rows above the header
+  std::vector<std::string> headerCells_, columnField_;
+  size_t records_ = 0;
+  std::exception_ptr failure_;
+};
+
+}  // namespace
+
+SheetItems itemsFromSheet(std::string_view bytes, const std::string& source, const Layout& layout,
+                          const SheetOptions& options) {
+  SheetItems out;
+  TableBuilder table(layout, options, source, out);
+  SheetRows sheet;
+  if (looksLikeZip(bytes) || looksLikeOleFile(bytes)) {
+    XlsxLimits limits;
+    limits.sheet = options.sheet;
+    limits.maxInflatedBytes = options.maxInflatedBytes;
+    limits.maxRows = options.maxRows;
+    limits.rowsAboveRecords = kHeaderSearchRows;
+    sheet = readXlsx(bytes, source, limits,
+                     [&](const SheetRows& s, SheetRow& row) { return table.add(s, row); });
+  } else {
+    sheet = readCsvRows(bytes, source);
+    for (auto& row : sheet.rows) {
+      if (!table.add(sheet, row)) break;
+      row = SheetRow{};  // done with it: free it now
+    }
+  }
+  out.format = sheet.format;
+  table.finish(sheet);
   return out;
 }
 

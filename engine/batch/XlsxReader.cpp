@@ -1,6 +1,7 @@
 #include "batch/XlsxReader.h"
 
 #include <Poco/Exception.h>
+#include <Poco/MemoryStream.h>
 #include <Poco/SAX/Attributes.h>
 #include <Poco/SAX/DefaultHandler.h>
 #include <Poco/SAX/InputSource.h>
@@ -27,6 +28,9 @@ struct StopReading {
   std::string message;
   bool tooManyRows = false;
 };
+
+// What SheetHandler::stop says when the row sink asked to stop.
+constexpr const char* kSinkStopped = "(stopped by the reader of the rows)";
 
 // Counts the inflated bytes of a zip entry and stops the parse past the limit, or when the
 // handler asks (`stop` set): the parser reads through this buffer, so the exception leaves
@@ -61,9 +65,19 @@ class CountingBuf : public std::streambuf {
   char buf_[64 * 1024];
 };
 
-const std::string* attr(const Poco::XML::Attributes& a, const char* localName) {
+// The name without its namespace prefix ("x:row" → "row"): the parser runs without
+// namespace processing (much faster), and the parts of a workbook do not reuse local names
+// across namespaces in the places read here.
+std::string_view local(const std::string& qname) {
+  for (size_t i = 0; i < qname.size(); ++i) {  // names are short: no memchr call
+    if (qname[i] == ':') return std::string_view(qname).substr(i + 1);
+  }
+  return qname;
+}
+
+const std::string* attr(const Poco::XML::Attributes& a, std::string_view localName) {
   for (int i = 0; i < a.getLength(); ++i) {
-    if (a.getLocalName(i) == localName) return &a.getValue(i);
+    if (local(a.getQName(i)) == localName) return &a.getValue(i);
   }
   return nullptr;
 }
@@ -86,8 +100,9 @@ bool parseCellRef(std::string_view ref, size_t& column, size_t& row) {
 struct WorkbookHandler : Poco::XML::DefaultHandler {
   std::vector<std::pair<std::string, std::string>> sheets;  // name, r:id
   bool date1904 = false;
-  void startElement(const Poco::XML::XMLString&, const Poco::XML::XMLString& localName,
-                    const Poco::XML::XMLString&, const Poco::XML::Attributes& a) override {
+  void startElement(const Poco::XML::XMLString&, const Poco::XML::XMLString&,
+                    const Poco::XML::XMLString& qname, const Poco::XML::Attributes& a) override {
+    const std::string_view localName = local(qname);
     if (localName == "workbookPr") {
       if (const auto* v = attr(a, "date1904")) date1904 = *v == "1" || *v == "true";
     } else if (localName == "sheet") {
@@ -100,8 +115,9 @@ struct WorkbookHandler : Poco::XML::DefaultHandler {
 
 struct RelsHandler : Poco::XML::DefaultHandler {
   std::map<std::string, std::string> targets;  // id → target
-  void startElement(const Poco::XML::XMLString&, const Poco::XML::XMLString& localName,
-                    const Poco::XML::XMLString&, const Poco::XML::Attributes& a) override {
+  void startElement(const Poco::XML::XMLString&, const Poco::XML::XMLString&,
+                    const Poco::XML::XMLString& qname, const Poco::XML::Attributes& a) override {
+    const std::string_view localName = local(qname);
     if (localName != "Relationship") return;
     const auto* id = attr(a, "Id");
     const auto* target = attr(a, "Target");
@@ -115,8 +131,9 @@ struct SharedStringsHandler : Poco::XML::DefaultHandler {
   std::string current;
   bool inText = false;
   int phonetic = 0;
-  void startElement(const Poco::XML::XMLString&, const Poco::XML::XMLString& localName,
-                    const Poco::XML::XMLString&, const Poco::XML::Attributes&) override {
+  void startElement(const Poco::XML::XMLString&, const Poco::XML::XMLString&,
+                    const Poco::XML::XMLString& qname, const Poco::XML::Attributes&) override {
+    const std::string_view localName = local(qname);
     if (localName == "si") {
       current.clear();
     } else if (localName == "rPh") {
@@ -125,8 +142,9 @@ struct SharedStringsHandler : Poco::XML::DefaultHandler {
       inText = true;
     }
   }
-  void endElement(const Poco::XML::XMLString&, const Poco::XML::XMLString& localName,
-                  const Poco::XML::XMLString&) override {
+  void endElement(const Poco::XML::XMLString&, const Poco::XML::XMLString&,
+                  const Poco::XML::XMLString& qname) override {
+    const std::string_view localName = local(qname);
     if (localName == "si") {
       strings.push_back(std::move(current));
       current.clear();
@@ -152,8 +170,9 @@ struct StylesHandler : Poco::XML::DefaultHandler {
   std::map<int, std::string> customFormats;
   std::vector<int> xfFormats;
   int depthCellXfs = 0;
-  void startElement(const Poco::XML::XMLString&, const Poco::XML::XMLString& localName,
-                    const Poco::XML::XMLString&, const Poco::XML::Attributes& a) override {
+  void startElement(const Poco::XML::XMLString&, const Poco::XML::XMLString&,
+                    const Poco::XML::XMLString& qname, const Poco::XML::Attributes& a) override {
+    const std::string_view localName = local(qname);
     if (localName == "numFmt") {
       const auto* id = attr(a, "numFmtId");
       const auto* code = attr(a, "formatCode");
@@ -165,8 +184,9 @@ struct StylesHandler : Poco::XML::DefaultHandler {
       xfFormats.push_back(id ? std::atoi(id->c_str()) : 0);
     }
   }
-  void endElement(const Poco::XML::XMLString&, const Poco::XML::XMLString& localName,
-                  const Poco::XML::XMLString&) override {
+  void endElement(const Poco::XML::XMLString&, const Poco::XML::XMLString&,
+                  const Poco::XML::XMLString& qname) override {
+    const std::string_view localName = local(qname);
     if (localName == "cellXfs") --depthCellXfs;
   }
   std::vector<CellStyle> styles() const {
@@ -213,30 +233,37 @@ struct SheetHandler : Poco::XML::DefaultHandler {
   std::string stop;  // set → CountingBuf stops the parse with this message
 
   SheetRow row;
-  size_t nextRow = 1, nextColumn = 1;
+  size_t nextRow = 1, nextColumn = 1, lastWidth = 0, rowsRead = 0;
+  const RowSink& sink;
   bool inRow = false, inCell = false, inValue = false, inInlineText = false, hasFormula = false,
        hasValue = false;
   size_t column = 0;
-  std::string type, value, formula, ref;
+  std::string type, value, formula;
   int style = 0;
 
   SheetHandler(SheetRows& o, const std::vector<std::string>& s, const std::vector<CellStyle>& st,
-               bool d1904, size_t max, size_t extra, std::string name)
+               bool d1904, size_t max, size_t extra, std::string name, const RowSink& rows)
       : out(o),
         shared(s),
         styles(st),
         date1904(d1904),
         maxRows(max),
         slack(extra),
-        sheetName(std::move(name)) {}
+        sheetName(std::move(name)),
+        sink(rows) {}
 
-  std::string where() const { return "sheet \"" + sheetName + "\", cell " + ref; }
+  std::string where() const {
+    return "sheet \"" + sheetName + "\", cell " + columnLetters(column) +
+           std::to_string(row.number);
+  }
 
-  void startElement(const Poco::XML::XMLString&, const Poco::XML::XMLString& localName,
-                    const Poco::XML::XMLString&, const Poco::XML::Attributes& a) override {
+  void startElement(const Poco::XML::XMLString&, const Poco::XML::XMLString&,
+                    const Poco::XML::XMLString& qname, const Poco::XML::Attributes& a) override {
+    const std::string_view localName = local(qname);
     if (!stop.empty()) return;
     if (localName == "row") {
       row = SheetRow{};
+      row.cells.reserve(lastWidth);  // as wide as the row before: no regrowing
       size_t r = 0;
       if (const auto* v = attr(a, "r")) r = std::strtoul(v->c_str(), nullptr, 10);
       row.number = r ? r : nextRow;
@@ -256,7 +283,6 @@ struct SheetHandler : Poco::XML::DefaultHandler {
       size_t r = 0;
       const auto* refAttr = attr(a, "r");
       if (!refAttr || !parseCellRef(*refAttr, column, r)) column = nextColumn;
-      ref = columnLetters(column) + std::to_string(row.number);
       nextColumn = column + 1;
     } else if (inCell && localName == "v") {
       inValue = true;
@@ -288,8 +314,9 @@ struct SheetHandler : Poco::XML::DefaultHandler {
     }
   }
 
-  void endElement(const Poco::XML::XMLString&, const Poco::XML::XMLString& localName,
-                  const Poco::XML::XMLString&) override {
+  void endElement(const Poco::XML::XMLString&, const Poco::XML::XMLString&,
+                  const Poco::XML::XMLString& qname) override {
+    const std::string_view localName = local(qname);
     if (!stop.empty()) return;
     if (localName == "v") {
       inValue = false;
@@ -305,10 +332,16 @@ struct SheetHandler : Poco::XML::DefaultHandler {
       bool blank = row.cellErrors.empty();
       for (const auto& c : row.cells) blank = blank && c.empty();
       if (blank) return;
-      if (maxRows && out.rows.size() >= maxRows + slack) {
+      if (maxRows && rowsRead >= maxRows + slack) {
         stop = "sheet \"" + sheetName + "\" has more than " + std::to_string(maxRows) +
                " rows of records, the limit for one batch (row " + std::to_string(row.number) +
                "); split it into smaller workbooks";
+        return;
+      }
+      lastWidth = row.cells.size();
+      ++rowsRead;
+      if (sink) {
+        if (!sink(out, row)) stop = kSinkStopped;
         return;
       }
       out.rows.push_back(std::move(row));
@@ -371,7 +404,9 @@ struct SheetHandler : Poco::XML::DefaultHandler {
 class Workbook {
  public:
   Workbook(std::string_view bytes, const std::string& source, uint64_t limit)
-      : data_(bytes), in_(data_), source_(source), limit_(limit) {
+      : in_(bytes.data(), static_cast<std::streamsize>(bytes.size())),
+        source_(source),
+        limit_(limit) {
     archive_ = std::make_unique<Poco::Zip::ZipArchive>(in_);
   }
 
@@ -394,14 +429,13 @@ class Workbook {
     counted.exceptions(std::ios::badbit);
     Poco::XML::InputSource input(counted);
     Poco::XML::SAXParser parser;
-    parser.setFeature(Poco::XML::XMLReader::FEATURE_NAMESPACES, true);
+    parser.setFeature(Poco::XML::XMLReader::FEATURE_NAMESPACES, false);
     parser.setContentHandler(&handler);
     parser.parse(&input);
   }
 
  private:
-  std::string data_;
-  std::istringstream in_;
+  Poco::MemoryInputStream in_;  // over the caller's bytes, not a copy
   std::string source_;
   uint64_t limit_;
   uint64_t used_ = 0;
@@ -491,7 +525,8 @@ bool isDateFormat(int id, const std::string& code) {
   return hasDate;
 }
 
-SheetRows readXlsx(std::string_view bytes, const std::string& source, const XlsxLimits& limits) {
+SheetRows readXlsx(std::string_view bytes, const std::string& source, const XlsxLimits& limits,
+                   const RowSink& sink) {
   if (looksLikeOleFile(bytes)) {
     throw InputError(source,
                      "is an old Excel .xls workbook or an .xlsx protected with a password, which "
@@ -538,9 +573,10 @@ SheetRows readXlsx(std::string_view bytes, const std::string& source, const Xlsx
     if (book.has("xl/styles.xml")) book.parse("xl/styles.xml", stylesHandler);
     const std::vector<CellStyle> styles = stylesHandler.styles();
     SheetHandler sheet(out, strings.strings, styles, wb.date1904, limits.maxRows,
-                       limits.rowsAboveRecords, out.sheet);
+                       limits.rowsAboveRecords, out.sheet, sink);
     book.parse(partName(target->second), sheet, &sheet.stop);
   } catch (const StopReading& stop) {
+    if (stop.message == kSinkStopped) return out;  // the sink has its reason
     if (stop.tooManyRows) throw TooManyRows(source, stop.message);
     throw InputError(source, stop.message);
   } catch (const InputError&) {

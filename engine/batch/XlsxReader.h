@@ -30,8 +30,11 @@ bool looksLikeOleFile(std::string_view bytes);
 // Throws InputError naming `source` (and the sheet, row and column where there is one)
 // when the bytes are not a readable workbook: not a zip, an .xls or encrypted file, no
 // such sheet, a part inflating past the limit, more rows than the limit.
-SheetRows readXlsx(std::string_view bytes, const std::string& source,
-                   const XlsxLimits& limits = {});
+// With a `sink`, each row goes to it as soon as it is read and is not kept in the result
+// (which then has the sheet's name, format and merged cells only); reading stops when the
+// sink returns false.
+SheetRows readXlsx(std::string_view bytes, const std::string& source, const XlsxLimits& limits = {},
+                   const RowSink& sink = {});
 
 // Excel's serial day number → {year, month, day}; `date1904` for the 1904 date system.
 // Throws std::out_of_range for serial 60 of the 1900 system (1900-02-29, which Excel

@@ -121,7 +121,8 @@ TEST(BatchCommand, CommendationListsOnePerDepartment) {
   writeText(dir.file("in.json"), R"({"layout": "commendation-list", "records": [
     {"title": "质监局先进个人名单", "sort": "strokes", "groups": [{"names": ["张三", "李四五", "欧阳明"]}]},
     {"title": "经信委先进个人名单", "groups": [{"entries": [{"unit": "经信委", "name": "王五", "position": "处长"}]}]}]})");
-  auto r = runShell(cli() + " batch --duplex " + dir.file("in.json") + " -o " + dir.file("out.pdf"));
+  auto r =
+      runShell(cli() + " batch --duplex " + dir.file("in.json") + " -o " + dir.file("out.pdf"));
   EXPECT_EQ(r.exitCode, 0) << r.err;
   ASSERT_EQ(pdfPages(dir.file("out.pdf")), 3);
   EXPECT_NE(pdfText(dir.file("out.pdf"), 1).find("质监局先进个人名单"), std::string::npos);
@@ -145,7 +146,8 @@ TEST(BatchCommand, InputErrorsAsAWhole) {
   writeText(dir.file("in.csv"), csvOf({"张三,荣获先进个人。,南京市人民政府,2012-06-13,"}));
   auto r = runShell(cli() + " batch " + dir.file("in.csv") + " -o " + dir.file("out.pdf"));
   EXPECT_EQ(r.exitCode, 2);
-  EXPECT_NE(r.err.find("a CSV batch needs --layout NAME"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("a spreadsheet batch (CSV, xlsx) needs --layout NAME"), std::string::npos)
+      << r.err;
   r = runShell(cli() + " batch --layout nosuch " + dir.file("in.csv") + " -o " +
                dir.file("out.pdf"));
   EXPECT_EQ(r.exitCode, 2);

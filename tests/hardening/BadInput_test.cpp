@@ -225,7 +225,8 @@ const std::string kSeal = std::string(GONGWEN_SOURCE_DATA_DIR) + "/samples/speci
 
 // The crash fuzz_image found (kept in its corpus).
 std::string paletteWithoutPlte() {
-  return readText(std::string(GONGWEN_SOURCE_DATA_DIR) + "/tests/fuzz/corpus/image/crash-palette-without-plte.png");
+  return readText(std::string(GONGWEN_SOURCE_DATA_DIR) +
+                  "/tests/fuzz/corpus/image/crash-palette-without-plte.png");
 }
 
 // 張三,榮獲先進個人。,南京市人民政府 in Big5.
@@ -300,8 +301,8 @@ std::vector<Case> cases() {
        lit(gongwen("").replace(gongwen("").find("2012-06-13"), 10, "2012-02-30")), 2,
        "$.date: \"2012-02-30\" is not a date: 2012-02 has 29 days"},
       {"SlashDate", C::CliRender,
-       lit(certificate("").replace(certificate("").find("2012-06-13"), 10, "2012/06/13")), 2,
-       "$.date: \"2012/06/13\" is not a date: write it as YYYY-MM-DD"},
+       lit(certificate("").replace(certificate("").find("2012-06-13"), 10, "13/06/2012")), 2,
+       "$.date: \"13/06/2012\" is not a date: the order of day and month is ambiguous"},
       {"Month13", C::HttpRender,
        lit(certificate("").replace(certificate("").find("2012-06-13"), 10, "2012-13-01")), 422,
        "invalid field — $.date: \"2012-13-01\" is not a date: there is no month 13"},
@@ -344,8 +345,11 @@ std::vector<Case> cases() {
       {"SealNotBase64", C::CliRender,
        lit(gongwen(R"(, "seal": "data:image/png;base64,!!!not base64!!!")")), 2,
        "$.seal: the data: URI is not valid base64"},
-      {"SealNotPng", C::CliRender, lit(gongwen(R"(, "seal": "data:image/jpeg;base64,/9j/4AAQ")")),
-       2, "$.seal: only PNG images are accepted"},
+      {"SealNotPng", C::CliRender, lit(gongwen(R"(, "seal": "data:image/gif;base64,R0lGODlh")")), 2,
+       "$.seal: only PNG and JPEG images are accepted"},
+      {"SealJpegCutShort", C::CliRender,
+       lit(gongwen(R"(, "seal": "data:image/jpeg;base64,/9j/4AAQ")")), 2,
+       "$.seal: the image is a JPEG cut short (it does not end with the EOI marker)"},
       {"SealNotAnImage", C::CliRender, [] { return gongwenWithSeal("GIF89a not a png"); }, 2,
        "$.seal: the image is not a PNG image (its first bytes are not the PNG signature)"},
       {"SealLiesAboutItsSize", C::CliRender, [] { return gongwenWithSeal(png(64, 64, 8)); }, 2,

@@ -221,7 +221,7 @@ TEST(GongwenSeal, BadSealsAreInputErrorsNamingTheField) {
             std::string::npos);
   EXPECT_NE(errorWhere(head + R"("data:image/png;base64,@@@"})", o).find("$.seal: "),
             std::string::npos);
-  EXPECT_NE(errorWhere(head + R"("data:image/jpeg;base64,AAAA"})", o).find("only PNG"),
+  EXPECT_NE(errorWhere(head + R"("data:image/gif;base64,AAAA"})", o).find("only PNG and JPEG"),
             std::string::npos);
   o.allowFilePaths = false;
   EXPECT_NE(errorWhere(head + R"("not.png"})", o).find("data:image/png;base64"), std::string::npos);
