@@ -202,6 +202,7 @@ class TableBuilder {
     out_.headerRow = head.number;
     headerCells_ = head.cells;
     columnField_.assign(head.cells.size(), "");
+    columnIsList_.assign(head.cells.size(), false);
     std::map<std::string, size_t> fieldColumn;
     std::vector<size_t> unknown;
     for (size_t k = 0; k < head.cells.size(); ++k) {
@@ -219,6 +220,8 @@ class TableBuilder {
                                     describeField(*layout_.field(it->second)) + "; keep one");
       }
       columnField_[k] = it->second;
+      const FieldSpec* spec = layout_.field(it->second);
+      columnIsList_[k] = spec && spec->type == "list";
     }
     auto hasValue = [&](const std::string& field) {
       return fieldColumn.count(field) || (options_.defaults && options_.defaults->has(field) &&
@@ -285,8 +288,7 @@ class TableBuilder {
         continue;
       }
       const std::string& field = columnField_[k];
-      const FieldSpec* spec = layout_.field(field);
-      if (spec && spec->type == "list") {
+      if (columnIsList_[k]) {
         Poco::JSON::Array::Ptr arr = new Poco::JSON::Array;
         for (auto& s : splitList(row.cells[k])) arr->add(s);
         item.record->set(field, arr);
@@ -306,6 +308,7 @@ class TableBuilder {
   bool haveHeader_ = false, warnedNoHeader_ = false;
   std::vector<size_t> above_;  // the numbers of the rows above the header
   std::vector<std::string> headerCells_, columnField_;
+  std::vector<bool> columnIsList_;
   size_t records_ = 0;
   std::exception_ptr failure_;
 };

@@ -276,12 +276,20 @@ struct SheetHandler : Poco::XML::DefaultHandler {
       hasValue = false;
       value.clear();
       formula.clear();
-      const auto* t = attr(a, "t");
-      type = t ? *t : "n";
-      const auto* s = attr(a, "s");
-      style = s ? std::atoi(s->c_str()) : 0;
+      type = "n";
+      style = 0;
+      const std::string* refAttr = nullptr;
+      for (int i = 0; i < a.getLength(); ++i) {  // one pass: a cell has t, s and r
+        const std::string_view name = local(a.getQName(i));
+        if (name == "t") {
+          type = a.getValue(i);
+        } else if (name == "s") {
+          style = std::atoi(a.getValue(i).c_str());
+        } else if (name == "r") {
+          refAttr = &a.getValue(i);
+        }
+      }
       size_t r = 0;
-      const auto* refAttr = attr(a, "r");
       if (!refAttr || !parseCellRef(*refAttr, column, r)) column = nextColumn;
       nextColumn = column + 1;
     } else if (inCell && localName == "v") {
