@@ -19,10 +19,14 @@ const char* const kUsage =
     "      device or a FIFO (/dev/null): it is written into, never replaced.\n"
     "      --display-list writes the laid-out pages as text (every item's font, size,\n"
     "      colour and position in mm).\n"
-    "  gongwen batch DATA.csv|DATA.json [--layout NAME] [-o OUT.pdf] [--duplex]\n"
+    "  gongwen batch DATA.csv|DATA.xlsx|DATA.json [--layout NAME] [-o OUT.pdf] [--duplex]\n"
     "                [--split DIR [--name-by FIELD]] [--strict] [--jobs N] [-q]\n"
-    "      Renders many records: a CSV (header row of field names; UTF-8 or GB18030) or a\n"
-    "      JSON array of records. One merged PDF (fonts and art embedded once); --duplex\n"
+    "                [--sheet NAME] [--set FIELD=VALUE]...\n"
+    "      Renders many records: a spreadsheet (CSV in UTF-8 or GB18030, or an Excel .xlsx:\n"
+    "      the first sheet or --sheet NAME; a header row naming the fields by name, Chinese\n"
+    "      label or alias) or a JSON array of records. --set gives a value every record\n"
+    "      shares (a seal path is relative to the working directory; a row's own value\n"
+    "      wins). One merged PDF (fonts and art embedded once); --duplex\n"
     "      starts every record on an odd page; --split writes one PDF per record named by\n"
     "      FIELD (safe, unique names). Bad records are listed with row and field and the\n"
     "      others still print (exit 3); --strict stops at the first one and writes nothing.\n"
@@ -32,6 +36,11 @@ const char* const kUsage =
     "  gongwen calibrate --layout NAME [-o SHEET.pdf] [--printer NAME]\n"
     "      A calibration sheet at the layout's page size: rulers, crosshairs at every box's\n"
     "      corners and instructions (in Chinese) for reading a printer's offset off a card.\n"
+    "  gongwen list ROWS.xlsx|ROWS.csv --title TITLE [--sort given|strokes|pinyin]\n"
+    "               [-o OUT.pdf] [--sheet NAME] [--set preamble=…]\n"
+    "      One commendation list (表彰名单) from a register of one row per person or unit:\n"
+    "      a group column (分组/类别/奖项), a name column (姓名/名称), optionally 单位 and\n"
+    "      职务 (then each group is a table). Groups in the order they first appear.\n"
     "  gongwen fonts [--fonts CONFIG] [--font ROLE=FILE]\n"
     "      Shows which font file and face serves each role, and which candidates are missing.\n"
     "  gongwen layouts [--check [DIR]]\n"
@@ -114,6 +123,14 @@ CommandLine parseCommandLine(int argc, char** argv) {
       cl.splitDir = value(i, a);
     } else if (a == "--name-by") {
       cl.nameBy = value(i, a);
+    } else if (a == "--sheet") {
+      cl.sheet = value(i, a);
+    } else if (a == "--set") {
+      cl.sets.push_back(value(i, a));
+    } else if (a == "--title") {
+      cl.title = value(i, a);
+    } else if (a == "--sort") {
+      cl.sort = value(i, a);
     } else if (a == "--duplex") {
       cl.duplex = true;
     } else if (a == "--strict") {

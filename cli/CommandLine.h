@@ -33,6 +33,11 @@ struct CommandLine {
   std::string offset;    // --offset X,Y (mm, X right, Y down)
   std::string scale;     // --scale S
   std::string printer;   // --printer NAME: a saved profile's offset and scale
+  std::string sheet;              // --sheet NAME: the worksheet of an .xlsx (default: first)
+  std::vector<std::string> sets;  // --set FIELD=VALUE: a value every record shares
+  // list
+  std::string title;  // --title TITLE: the commendation list's title
+  std::string sort;   // --sort given|strokes|pinyin
   // serve's options and their values ("--port" → "8080"), read by ServeCommand.cpp.
   std::map<std::string, std::string> serveOptions;
 };

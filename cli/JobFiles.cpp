@@ -1,5 +1,6 @@
 #include "cli/JobFiles.h"
 
+#include <filesystem>
 #include <iostream>
 #include <iterator>
 
@@ -47,6 +48,9 @@ Job jobFromCommandLine(const CommandLine& cl, const std::string& input) {
   job.render.print = printAdjustOf(cl);
   job.render.baseDirectory = inputFolder(input);
   job.threads = cl.jobs;
+  job.input.sheet = cl.sheet;
+  job.input.settings = cl.sets;  // --set FIELD=VALUE; a seal path is relative to here
+  job.input.settingsFolder = std::filesystem::current_path().string();
   job.wantDisplayList = !cl.displayList.empty();
   // --format, else the extension of -o (a split batch: --format only), else PDF.
   job.format = outputFormatOf(cl, cl.splitDir.empty() ? cl.output : "");

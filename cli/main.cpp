@@ -7,6 +7,7 @@
 #include "cli/CommandLine.h"
 #include "cli/Commands.h"
 #include "cli/PrinterCommands.h"
+#include "cli/ListCommand.h"
 #include "cli/ServeCommand.h"
 #include "common/Errors.h"
 
@@ -24,6 +25,7 @@ int main(int argc, char** argv) {
     }
     if (cl.command == "render") return cli::runRender(cl);
     if (cl.command == "batch") return cli::runBatch(cl);
+    if (cl.command == "list") return cli::runList(cl);
     if (cl.command == "fonts") return cli::runFonts(cl);
     if (cl.command == "layouts") return cli::runLayouts(cl);
     if (cl.command == "serve") return cli::runServe(cl);

@@ -1,5 +1,6 @@
 // The gongwen web page: a form built from GET /v1/layouts, rendered with POST /v1/render,
-// and a batch tab that sends a CSV to POST /v1/batch. No framework, no build step.
+// and a batch tab that sends a table (CSV or .xlsx) to POST /v1/batch. No framework, no
+// build step.
 "use strict";
 
 const $ = (id) => document.getElementById(id);
@@ -394,19 +395,113 @@ function batchQuery(extra) {
   return "/v1/batch?" + q.toString();
 }
 
-function sendCsv(extra) {
-  const file = $("csv-file").files[0];
-  return api(batchQuery(extra), {
-    method: "POST",
-    headers: { "Content-Type": "text/csv" },
-    body: file,
+// A file as a data: URI (FileReader), for a JSON body.
+function dataUriOf(file) {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result);
+    reader.onerror = () => reject(reader.error);
+    reader.readAsDataURL(file);
   });
 }
 
-// "row 12" → "第 12 行"; "row 12, field title" → "标题（title）".
+// The values every row shares (seal, issuer, date) from the form above the table.
+async function sharedValues() {
+  const defaults = {};
+  for (const input of document.querySelectorAll("#shared-fields [data-field]")) {
+    if (input.type === "file") {
+      if (input.files.length) defaults[input.dataset.field] = await dataUriOf(input.files[0]);
+    } else if (input.value.trim()) {
+      defaults[input.dataset.field] = input.value.trim();
+    }
+  }
+  return defaults;
+}
+
+// The table (CSV or .xlsx) and the shared values as one JSON body: {"layout", "defaults",
+// "spreadsheet": "data:…;base64,…"}.
+async function sendCsv(extra) {
+  const file = $("csv-file").files[0];
+  const body = {
+    layout: $("batch-layout").value,
+    defaults: await sharedValues(),
+    spreadsheet: await dataUriOf(file),
+  };
+  return api(batchQuery(extra), {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(body),
+  });
+}
+
+// The form above the table: the layout's seal (a picker), issuer and date, which every row
+// shares unless its own cell says otherwise.
+function buildSharedFields() {
+  const box = $("shared-fields");
+  box.innerHTML = "";
+  const layout = layouts.find((l) => l.name === $("batch-layout").value);
+  if (!layout) return;
+  for (const f of layout.fields) {
+    if (!(f.type === "image" || f.name === "issuer" || f.type === "date")) continue;
+    const row = document.createElement("div");
+    row.className = "row";
+    const label = document.createElement("label");
+    label.htmlFor = "shared-" + f.name;
+    label.textContent = (f.label || f.name) + "（各行共用）";
+    const input = document.createElement("input");
+    input.id = "shared-" + f.name;
+    input.dataset.field = f.name;
+    if (f.type === "image") {
+      input.type = "file";
+      input.accept = "image/png,image/jpeg";
+    } else {
+      input.type = "text";
+      if (f.type === "date") input.placeholder = "2012-06-13 或 2012年6月13日";
+    }
+    row.append(label, input);
+    box.appendChild(row);
+  }
+}
+
+// One 表彰名单 from the table's rows (分组, 姓名, 单位, 职务): POST /v1/batch?list=1.
+async function downloadList() {
+  const status = $("batch-status");
+  const file = $("csv-file").files[0];
+  if (!file) {
+    setStatus(status, "请先选择表格文件。", "error");
+    return;
+  }
+  const title = $("list-title").value.trim();
+  if (!title) {
+    setStatus(status, "请填写名单标题。", "error");
+    return;
+  }
+  const q = new URLSearchParams({ list: "1", title, sort: $("list-sort").value });
+  const xlsx = /\.xlsx$/i.test(file.name);
+  setStatus(status, "正在生成表彰名单……");
+  const response = await api("/v1/batch?" + q.toString(), {
+    method: "POST",
+    headers: {
+      "Content-Type": xlsx
+        ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        : "text/csv",
+    },
+    body: file,
+  });
+  if (!response.ok) {
+    const error = await errorOf(response);
+    setStatus(status, "未能生成名单：" + (error.field ? error.field + "：" : "") + error.detail, "error");
+    return;
+  }
+  const name = fileNameOf(response, "表彰名单.pdf");
+  saveBlob(await response.blob(), name);
+  setStatus(status, "已下载“" + name + "”。", "ok");
+}
+
+// "row 12" → "第 12 行"; "sheet "名单", row 12" → "名单 第 12 行".
 function rowLabel(record) {
-  const m = /^row (\d+)$/.exec(record);
-  return m ? "第 " + m[1] + " 行" : record;
+  const m = /^(?:sheet "(.*)", )?row (\d+)$/.exec(record);
+  return m ? (m[1] ? m[1] + " " : "") + "第 " + m[2] + " 行" : record;
 }
 
 function fieldLabel(failure) {
@@ -439,7 +534,7 @@ async function checkBatch() {
   $("download-zip").disabled = true;
   showFailures([]);
   if (!$("csv-file").files.length) {
-    setStatus(status, "请先选择 CSV 文件。", "error");
+    setStatus(status, "请先选择表格文件（CSV 或 Excel .xlsx）。", "error");
     return;
   }
   setStatus(status, "正在检查……");
@@ -480,9 +575,9 @@ function downloadTemplate(event) {
   event.preventDefault();
   const layout = layouts.find((l) => l.name === $("batch-layout").value);
   if (!layout) return;
-  const header = layout.fields.map((f) => f.name).join(",");
-  // The header row only (field names, which the server matches); a BOM so that Excel
-  // opens it as UTF-8.
+  const header = layout.fields.map((f) => f.label || f.name).join(",");
+  // The header row only (the fields' Chinese labels, which the server matches as it does
+  // their names); a BOM so that Excel opens it as UTF-8.
   const csv = "\ufeff" + header + "\r\n";
   saveBlob(new Blob([csv], { type: "text/csv" }), layout.name + "-模板.csv");
 }
@@ -506,6 +601,7 @@ async function loadLayouts() {
   fillLayoutSelect($("layout"));
   fillLayoutSelect($("batch-layout"));
   buildForm();
+  buildSharedFields();
   document.body.dataset.ready = "1";
 }
 
@@ -532,6 +628,8 @@ function start() {
   $("download-merged").addEventListener("click", () => downloadBatch(false));
   $("download-zip").addEventListener("click", () => downloadBatch(true));
   $("csv-template").addEventListener("click", downloadTemplate);
+  $("batch-layout").addEventListener("change", buildSharedFields);
+  $("download-list").addEventListener("click", downloadList);
   $("token-save").addEventListener("click", () => {
     sessionStorage.setItem("gongwen-token", $("token").value.trim());
     $("token-bar").hidden = true;

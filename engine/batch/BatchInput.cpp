@@ -2,8 +2,16 @@
 
 #include <Poco/JSON/Array.h>
 
-#include <cctype>
+#include <Poco/Base64Decoder.h>
 
+#include <cctype>
+#include <iterator>
+#include <sstream>
+
+#include "batch/SharedValues.h"
+#include "batch/SheetRows.h"
+#include "batch/SheetTable.h"
+#include "batch/XlsxReader.h"
 #include "common/JobError.h"
 #include "common/Json.h"
 
@@ -17,8 +25,9 @@ bool endsWith(const std::string& s, const std::string& tail) {
 // JSON by media type, else by name, else when the text starts with [ or {.
 bool isJson(const JobInput& input) {
   if (!input.mediaType.empty()) return input.mediaType == "application/json";
+  if (looksLikeZip(input.bytes) || looksLikeOleFile(input.bytes)) return false;  // a workbook
   if (endsWith(input.fileName, ".json")) return true;
-  if (endsWith(input.fileName, ".csv")) return false;
+  if (endsWith(input.fileName, ".csv") || endsWith(input.fileName, ".xlsx")) return false;
   const std::string& bytes = input.bytes;
   size_t i = bytes.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
   while (i < bytes.size() && std::isspace(static_cast<unsigned char>(bytes[i]))) ++i;
@@ -33,7 +42,8 @@ Poco::Dynamic::Var parseJsonInput(const JobInput& input, const JsonLimits& limit
     JsonScan scan = scanJson(input.bytes, source, limits);
     if (!scan.topIsObject) return parseJson(input.bytes, source, limits);
     return buildJsonObject(scan, source, [](const std::string& key) {
-      return key == "layout" || key == "records";
+      return key == "layout" || key == "records" || key == "defaults" || key == "spreadsheet" ||
+             key == "sheet";
     });
   } catch (const JsonLimitError&) {
     throw;
@@ -72,6 +82,10 @@ std::string layoutOf(const Poco::JSON::Object::Ptr& root, const JobInput& input)
   return v.toString();
 }
 
+std::string spreadsheetBytes(const Poco::Dynamic::Var& v, const JobInput& input);
+BatchInput readSheetBatch(const JobInput& input, const std::string& layout, const Layout& spec,
+                          size_t maxRecords, const Poco::JSON::Object::Ptr& ownDefaults);
+
 BatchInput readJsonBatch(const JobInput& input, const std::string& layout,
                          const LayoutCatalog& layouts, size_t maxRecords,
                          const JsonLimits& limits) {
@@ -91,6 +105,26 @@ BatchInput readJsonBatch(const JobInput& input, const std::string& layout,
                      "or pass --layout NAME (?layout=NAME over HTTP)");
     }
     if (layout.empty()) checkLayout(layouts, in.layout, input, false);
+    const Layout& spec = layouts.get(in.layout);
+    Poco::JSON::Object::Ptr defaults;  // the file's or body's own shared values
+    if (root->has("defaults")) {
+      defaults = root->getObject("defaults");
+      if (!defaults) {
+        throw JobError(JobError::Kind::Invalid, inputPath(input, "$.defaults"),
+                       "must be an object of the values every record shares, found " +
+                           jsonTypeName(root->get("defaults")));
+      }
+    }
+    if (root->has("spreadsheet")) {
+      // A CSV or xlsx as a data: URI with the values its rows share (the web page's batch).
+      JobInput sheet = input;
+      sheet.bytes = spreadsheetBytes(root->get("spreadsheet"), input);
+      sheet.source = inputPath(input, "$.spreadsheet");
+      if (root->has("sheet") && root->get("sheet").isString()) {
+        sheet.sheet = root->get("sheet").toString();
+      }
+      return readSheetBatch(sheet, in.layout, spec, maxRecords, defaults);
+    }
     if (!root->has("records")) {
       throw JobError(JobError::Kind::Invalid, inputPath(input, at),
                      "missing: a batch is a JSON array of records, or an object with a "
@@ -116,35 +150,101 @@ BatchInput readJsonBatch(const JobInput& input, const std::string& layout,
   }
   in.items = itemsFromJsonArray(records, at);
   in.recordsPath = inputPath(input, at);
+  if (!in.layout.empty()) {
+    const Layout& spec = layouts.get(in.layout);
+    // The caller's shared values first (they win over the file's), then the file's.
+    if (auto shared = sharedValues(input, spec)) applyDefaults(in.items, shared);
+    if (v.type() == typeid(Poco::JSON::Object::Ptr)) {
+      auto root = v.extract<Poco::JSON::Object::Ptr>();
+      if (root->has("defaults") && root->getObject("defaults")) {
+        applyDefaults(in.items, root->getObject("defaults"));
+      }
+    }
+  } else if (!input.settings.empty()) {
+    throw JobError(JobError::Kind::Invalid, "--set",
+                   "values every record shares need the batch's layout (--layout NAME)");
+  }
+  return in;
+}
+
+// The bytes of a "spreadsheet": "data:…;base64,…" member.
+std::string spreadsheetBytes(const Poco::Dynamic::Var& v, const JobInput& input) {
+  const std::string uri = v.isString() ? v.toString() : "";
+  const size_t comma = uri.find(',');
+  if (uri.rfind("data:", 0) != 0 || comma == std::string::npos || comma < 12 ||
+      uri.compare(comma - 7, 7, ";base64") != 0) {
+    throw JobError(JobError::Kind::Invalid, inputPath(input, "$.spreadsheet"),
+                   "must be the spreadsheet as a data:…;base64,… URI (CSV or xlsx)");
+  }
+  std::istringstream in(uri.substr(comma + 1));
+  Poco::Base64Decoder decoder(in);
+  return std::string((std::istreambuf_iterator<char>(decoder)), std::istreambuf_iterator<char>());
+}
+
+// A CSV or xlsx whose header names `layout`'s fields; `ownDefaults` (a JSON body's) after
+// the caller's shared values.
+BatchInput readSheetBatch(const JobInput& input, const std::string& layout, const Layout& spec,
+                          size_t maxRecords, const Poco::JSON::Object::Ptr& ownDefaults) {
+  const bool workbook = looksLikeZip(input.bytes) || looksLikeOleFile(input.bytes);
+  const std::string kind = workbook ? "xlsx" : "CSV";
+  const std::string where = input.source.empty() ? kind : input.source;
+  BatchInput in;
+  in.layout = layout;
+  SheetOptions options;
+  options.sheet = input.sheet;
+  options.maxRows = maxRecords;
+  options.defaults = sharedValues(input, spec);
+  if (ownDefaults) {
+    if (!options.defaults) options.defaults = new Poco::JSON::Object;
+    for (const auto& [field, value] : *ownDefaults) {
+      if (!options.defaults->has(field)) options.defaults->set(field, value);
+    }
+  }
+  SheetItems sheet;
+  try {
+    sheet = itemsFromSheet(input.bytes, where, spec, options);
+  } catch (const TooManyRows& e) {
+    throw JobError(JobError::Kind::TooManyRecords, e.where().empty() ? where : e.where(),
+                   e.message());
+  } catch (const InputError& e) {
+    throw JobError(workbook ? JobError::Kind::MalformedXlsx : JobError::Kind::MalformedCsv,
+                   e.where().empty() ? where : e.where(), e.message());
+  }
+  in.items = std::move(sheet.items);
+  in.warnings = std::move(sheet.warnings);
+  checkRecordCount(in.items.size(), maxRecords, where);
+  in.recordsPath = where;
+  if (in.items.empty()) {
+    throw JobError(JobError::Kind::NothingPrinted, where,
+                   "the " + kind + " has a header row but no rows of records under it");
+  }
   return in;
 }
 
 BatchInput readCsvBatch(const JobInput& input, const std::string& layout,
                         const LayoutCatalog& layouts, size_t maxRecords) {
-  const std::string where = input.source.empty() ? "CSV" : input.source;
   if (layout.empty()) {
     throw JobError(JobError::Kind::Invalid, input.source.empty() ? "layout" : input.source,
-                   "a CSV batch needs its layout named (--layout NAME; ?layout=NAME over HTTP): "
-                   "its columns are that layout's fields");
+                   "a spreadsheet batch (CSV, xlsx) needs its layout named (--layout NAME; "
+                   "?layout=NAME over HTTP): its columns are that layout's fields");
   }
-  BatchInput in;
-  in.layout = layout;
-  const Layout& spec = layouts.get(layout);  // checked by readBatchInput
-  try {
-    in.items = itemsFromCsv(input.bytes, where, spec);
-  } catch (const InputError& e) {
-    throw JobError(JobError::Kind::MalformedCsv, e.where(), e.message());
-  }
-  checkRecordCount(in.items.size(), maxRecords, where);
-  in.recordsPath = where;
-  if (in.items.empty()) {
-    throw JobError(JobError::Kind::NothingPrinted, where,
-                   "the CSV has a header row but no rows of records under it");
-  }
-  return in;
+  return readSheetBatch(input, layout, layouts.get(layout), maxRecords, nullptr);
 }
 
 }  // namespace
+
+Poco::JSON::Object::Ptr sharedValues(const JobInput& input, const Layout& layout) {
+  Poco::JSON::Object::Ptr values;
+  if (!input.settings.empty()) {
+    values = defaultsFromSettings(input.settings, layout, input.settingsFolder);
+  }
+  for (const auto& [key, value] : input.fieldValues) {
+    if (key == "layout" || !layout.field(key)) continue;
+    if (!values) values = new Poco::JSON::Object;
+    if (!values->has(key)) values->set(key, value);
+  }
+  return values;
+}
 
 std::string inputPath(const JobInput& input, const std::string& path) {
   return input.source.empty() ? path : input.source + ": " + path;

@@ -4,6 +4,7 @@
 // the same message from both.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -24,16 +25,30 @@ struct JobInput {
   // How the caller's layout override is spelled, for messages: "--layout", or "layout" (a
   // query parameter).
   std::string layoutOption = "--layout";
+  // xlsx: the worksheet to read ("" = the first).
+  std::string sheet;
+  // Values every record shares: "FIELD=VALUE" settings (--set; FIELD a field's name,
+  // label or alias; an image path relative to `settingsFolder`), and values named like the
+  // layout's fields (an HTTP batch's query). A record's own value wins.
+  std::vector<std::string> settings;
+  std::string settingsFolder = ".";
+  std::map<std::string, std::string> fieldValues;
 };
+
+// The media type of an Excel workbook (.xlsx).
+inline constexpr const char* kXlsxMediaType =
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 struct BatchInput {
   std::string layout;  // the override, else the JSON object's "layout" ("" = per record)
   std::vector<BatchItem> items;
+  std::vector<std::string> warnings;  // about a spreadsheet as a whole (an unknown column)
   std::string recordsPath;  // where the records are, for messages: "$", "$.records", "in.csv"
 };
 
-// Reads many records. `layout` (--layout, ?layout=) overrides the input's own; a CSV needs
-// one. Throws JobError: MalformedJson/MalformedCsv, Invalid (no records array, a layout that
+// Reads many records: a JSON array, {"layout", "records" or "spreadsheet" (a data: URI),
+// "defaults"}, a CSV or an xlsx workbook (told by its bytes). `layout` (--layout,
+// ?layout=) overrides the input's own; a spreadsheet needs one. Throws JobError: MalformedJson/MalformedCsv, Invalid (no records array, a layout that
 // is not a string or unknown), TooManyRecords, NothingPrinted (no records at all).
 // JSON is scanned within `json` before anything is built (JsonLimitError), and of an object
 // only "layout" and "records" are built.
@@ -43,5 +58,13 @@ BatchInput readBatchInput(const JobInput& input, const std::string& layout,
 
 // Where a problem is, for messages: "in.json: $.records" on the CLI, "$.records" over HTTP.
 std::string inputPath(const JobInput& input, const std::string& path);
+
+}  // namespace gongwen
+
+namespace gongwen {
+
+// The values every record of `layout` shares, from the input's settings and field values
+// (null when there are none). Throws InputError("--set") for a setting naming no field.
+Poco::JSON::Object::Ptr sharedValues(const JobInput& input, const Layout& layout);
 
 }  // namespace gongwen

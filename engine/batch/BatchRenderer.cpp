@@ -8,7 +8,7 @@
 #include <mutex>
 #include <thread>
 
-#include "batch/CsvReader.h"
+#include "batch/SheetTable.h"
 #include "common/Errors.h"
 #include "common/Json.h"
 #include "common/Parallel.h"
@@ -19,28 +19,6 @@
 
 namespace gongwen {
 namespace {
-
-std::vector<std::string> splitList(const std::string& s) {
-  std::vector<std::string> out;
-  std::string cur;
-  auto flush = [&] {
-    size_t a = cur.find_first_not_of(" \t\r"), b = cur.find_last_not_of(" \t\r");
-    if (a != std::string::npos) out.push_back(cur.substr(a, b - a + 1));
-    cur.clear();
-  };
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '\n' || s[i] == ';') {
-      flush();
-    } else if (s.compare(i, 3, "；") == 0) {
-      flush();
-      i += 2;
-    } else {
-      cur.push_back(s[i]);
-    }
-  }
-  flush();
-  return out;
-}
 
 // Where a record's problem is: its field's path (the record is laid out with its own path
 // as prefix, so messages name "$[3].recipient" or "row 12, field recipient"), else the record.
@@ -70,24 +48,7 @@ std::vector<BatchItem> itemsFromJsonArray(const Poco::JSON::Array::Ptr& records,
 
 std::vector<BatchItem> itemsFromCsv(std::string_view bytes, const std::string& source,
                                     const Layout& layout) {
-  CsvTable table = readCsv(bytes, source);
-  std::vector<BatchItem> items;
-  for (auto& row : table.rows) {
-    BatchItem item;
-    item.label = "row " + std::to_string(row.line);
-    item.path = item.label;
-    item.error = row.error;
-    item.record = row.record;
-    for (const auto& f : layout.fields) {
-      if (f.type == "list" && item.record->has(f.name)) {
-        Poco::JSON::Array::Ptr arr = new Poco::JSON::Array;
-        for (auto& s : splitList(item.record->getValue<std::string>(f.name))) arr->add(s);
-        item.record->set(f.name, arr);
-      }
-    }
-    items.push_back(std::move(item));
-  }
-  return items;
+  return itemsFromSheet(bytes, source, layout).items;
 }
 
 BatchResult layoutBatch(const Engine& engine, const std::vector<BatchItem>& items,

@@ -133,16 +133,12 @@ std::string gb18030ToUtf8(std::string_view bytes, const std::string& source) {
   return convertToUtf8(bytes, "GB18030", source);
 }
 
-CsvTable readCsv(std::string_view bytes, const std::string& source) {
-  CsvTable table;
-  std::string text = decodeCsvBytes(bytes, source, table.encoding);
+SheetRows readCsvRows(std::string_view bytes, const std::string& source) {
+  SheetRows out;
+  std::string text = decodeCsvBytes(bytes, source, out.format);
 
   // Split into rows of cells, honouring quotes.
-  struct RawRow {
-    size_t line;
-    std::vector<std::string> cells;
-  };
-  std::vector<RawRow> raw;
+  std::vector<SheetRow>& raw = out.rows;
   char delimiter = ',';
   {
     size_t firstLineEnd = text.find('\n');
@@ -152,10 +148,17 @@ CsvTable readCsv(std::string_view bytes, const std::string& source) {
     }
   }
   size_t line = 1;
-  RawRow row{1, {}};
+  SheetRow row;
+  row.number = 1;
   std::string cell;
   bool quoted = false, cellWasQuoted = false;
   size_t quoteLine = 0;
+  auto endRow = [&] {
+    bool blank = true;  // blank lines are not records
+    for (const auto& c : row.cells) blank = blank && c.empty();
+    if (!blank) raw.push_back(std::move(row));
+    row = SheetRow{};
+  };
   for (size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
     if (quoted) {
@@ -186,9 +189,9 @@ CsvTable readCsv(std::string_view bytes, const std::string& source) {
       row.cells.push_back(cellWasQuoted ? cell : trim(cell));
       cell.clear();
       cellWasQuoted = false;
-      raw.push_back(std::move(row));
+      endRow();
       ++line;
-      row = RawRow{line, {}};
+      row.number = line;
     } else {
       cell.push_back(c);
     }
@@ -199,15 +202,21 @@ CsvTable readCsv(std::string_view bytes, const std::string& source) {
   }
   if (!cell.empty() || cellWasQuoted || !row.cells.empty()) {
     row.cells.push_back(cellWasQuoted ? cell : trim(cell));
-    raw.push_back(std::move(row));
+    endRow();
   }
-  // Blank lines are not records.
+  return out;
+}
+
+CsvTable readCsv(std::string_view bytes, const std::string& source) {
+  CsvTable table;
+  SheetRows sheet = readCsvRows(bytes, source);
+  table.encoding = sheet.format;
+  struct RawRow {
+    size_t line;
+    std::vector<std::string> cells;
+  };
   std::vector<RawRow> rows;
-  for (auto& r : raw) {
-    bool blank = true;
-    for (const auto& c : r.cells) blank = blank && c.empty();
-    if (!blank) rows.push_back(std::move(r));
-  }
+  for (auto& r : sheet.rows) rows.push_back(RawRow{r.number, std::move(r.cells)});
   if (rows.empty())
     throw InputError(source, "the file is empty; the first row must name the fields");
 

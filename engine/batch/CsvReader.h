@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "batch/SheetRows.h"
+
 namespace gongwen {
 
 struct CsvRow {
@@ -28,6 +30,10 @@ struct CsvTable {
 // at all: not UTF-8/UTF-16/GB18030, no header, an empty or repeated field name, an
 // unterminated quote.
 CsvTable readCsv(std::string_view bytes, const std::string& source);
+
+// The rows of cells, blank lines left out, no header taken: what SheetTable reads a CSV
+// as. `format` is the encoding found ("UTF-8", "GB18030" …). Throws InputError like readCsv.
+SheetRows readCsvRows(std::string_view bytes, const std::string& source);
 
 // Converts text in GB18030 to UTF-8; throws InputError(source) at the first byte
 // sequence that is not GB18030.

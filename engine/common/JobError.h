@@ -15,6 +15,7 @@ class JobError : public InputError {
   enum class Kind {
     MalformedJson,   // the input cannot be read as JSON at all (HTTP 400)
     MalformedCsv,    // … or as CSV (HTTP 400)
+    MalformedXlsx,   // … or as an xlsx workbook (HTTP 400)
     Invalid,         // readable, but not a job (no layout, no records; HTTP 422)
     TooManyRecords,  // HTTP 413
     NothingPrinted,  // every record failed, or --strict and one did (HTTP 422)

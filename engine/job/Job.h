@@ -42,8 +42,18 @@ struct JobLimits {
   std::optional<std::chrono::milliseconds> timeLimit;
 };
 
+// A register of one row per person or unit (CSV or xlsx) made into ONE commendation list
+// (表彰名单): `gongwen list`, POST /v1/batch?list=1, the web page's "生成表彰名单".
+struct ListFromRows {
+  std::string title;     // required
+  std::string sort;      // given (default) | strokes | pinyin
+  std::string preamble;  // optional paragraphs before the groups
+};
+
 struct Job {
   JobInput input;
+  // Set: the input is a register and the job makes one list of it (shape Single).
+  std::optional<ListFromRows> list;
   OutputShape shape = OutputShape::Single;
   OutputFormat format = OutputFormat::Pdf;
   RenderOptions render;  // layout override, normalisation, missing glyphs, file paths
@@ -87,6 +97,7 @@ struct JobResult {
   size_t printed = 0;                   // laid out and written
   size_t pages = 0;                     // in the documents written (or that would be)
   std::string displayList;              // when Job::wantDisplayList
+  size_t groups = 0;                    // a list from rows: its groups (records: its rows)
   std::string title;                    // the (first) document's title, for names
 };
 

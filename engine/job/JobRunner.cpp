@@ -2,7 +2,9 @@
 #include <algorithm>
 #include <atomic>
 
+#include "batch/ListFromRows.h"
 #include "batch/OutputNames.h"
+#include "batch/SheetRows.h"
 #include "common/JobError.h"
 #include "common/Parallel.h"
 #include "common/WorkBudget.h"
@@ -51,8 +53,36 @@ Poco::JSON::Object::Ptr readOneRecord(const Engine& engine, const Job& job) {
   }
 }
 
+// A register's rows as one commendation list's record, with the caller's shared values
+// (--set preamble=…); its warnings (columns ignored) and counts go to `result`.
+Poco::JSON::Object::Ptr listRecord(const Engine& engine, const Job& job, JobResult& result) {
+  static const std::string kListLayout = "commendation-list";
+  ListOptions options;
+  options.title = job.list->title;
+  options.sort = job.list->sort;
+  options.preamble = job.list->preamble;
+  options.sheet.sheet = job.input.sheet;
+  options.sheet.maxRows = std::min<size_t>(job.limits.maxRecords, options.sheet.maxRows);
+  const std::string source = job.input.source.empty() ? "rows" : job.input.source;
+  ListRecord list;
+  try {
+    list = listFromRows(job.input.bytes, source, options);
+  } catch (const TooManyRows& e) {
+    throw JobError(JobError::Kind::TooManyRecords, e.where().empty() ? source : e.where(),
+                   e.message());
+  }
+  if (auto shared = sharedValues(job.input, engine.layouts().get(kListLayout))) {
+    for (const auto& [field, value] : *shared) list.record->set(field, value);
+  }
+  for (auto& w : list.warnings) result.warnings.push_back({0, "", std::move(w)});
+  result.records = list.rows;
+  result.groups = list.groups;
+  return list.record;
+}
+
 JobResult runSingle(const Engine& engine, const Job& job, const WorkBudget& budget) {
-  auto record = readOneRecord(engine, job);
+  JobResult result;
+  auto record = job.list ? listRecord(engine, job, result) : readOneRecord(engine, job);
   LayoutResult laid;
   try {
     laid = engine.layout(record, renderOptions(job, budget));
@@ -65,10 +95,10 @@ JobResult runSingle(const Engine& engine, const Job& job, const WorkBudget& budg
   }
   budget.checkTime();
   const size_t pages = laid.list.pages.size();
-  JobResult result;
   result.layout =
       job.render.layout.empty() ? record->optValue<std::string>("layout", "") : job.render.layout;
-  result.records = result.printed = 1;
+  if (!job.list) result.records = 1;
+  result.printed = 1;
   result.pages = pages;
   result.title = laid.list.info.title;
   for (auto& w : laid.warnings) result.warnings.push_back({0, "", std::move(w)});
@@ -140,6 +170,7 @@ JobResult runBatch(const Engine& engine, const Job& job, const WorkBudget& budge
   JobResult result;
   result.layout = in.layout;
   result.records = laid.total;
+  for (auto& w : in.warnings) result.warnings.push_back({0, "", std::move(w)});
   // A record over the page limit failed while it was composed, like any other bad record.
   std::vector<BatchDocument> documents = std::move(laid.documents);
   std::sort(laid.failures.begin(), laid.failures.end(),

@@ -150,7 +150,7 @@ Layout Layout::fromJson(const std::string& text, const std::string& source,
     auto arr = arrayAt(root, "fields");
     for (size_t i = 0; i < arr->size(); ++i) {
       ObjectReader f(arr->get(i), jsonPath(root.at("fields"), i));
-      f.onlyKeys({"name", "type", "required", "label", "description"});
+      f.onlyKeys({"name", "type", "required", "label", "description", "aliases"});
       FieldSpec spec;
       spec.name = f.str("name");
       if (spec.name.empty()) throw InputError(f.at("name"), "a field needs a name");
@@ -162,6 +162,17 @@ Layout Layout::fromJson(const std::string& text, const std::string& source,
       spec.required = f.boolean("required", false);
       spec.label = f.str("label", spec.name);
       spec.description = f.str("description");
+      if (f.has("aliases")) {
+        auto aliases = arrayAt(f, "aliases");
+        for (size_t k = 0; k < aliases->size(); ++k) {
+          auto v = aliases->get(k);
+          if (!v.isString()) {
+            throw InputError(jsonPath(f.at("aliases"), k),
+                             "must be a string (a column header), found " + jsonTypeName(v));
+          }
+          // read where they are used (batch/SheetTable.cpp), from the layout's JSON
+        }
+      }
       l.fields.push_back(spec);
     }
   }

@@ -77,19 +77,91 @@ Date parseDate(const std::string& text, const std::string& where) {
   auto bad = [&](const std::string& why) {
     return InputError(where, "\"" + text + "\" is not a date: " + why);
   };
-  if (text.size() != 10 || text[4] != '-' || text[7] != '-') throw bad("write it as YYYY-MM-DD");
-  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
-    if (!std::isdigit(static_cast<unsigned char>(text[i]))) throw bad("write it as YYYY-MM-DD");
+  const char* const kHow =
+      "write it as 2012-06-13 (or 2012-6-13, 2012/6/13, 2012.6.13, 2012年6月13日, "
+      "二〇一二年六月十三日)";
+  // Folded: full-width digits and separators to ASCII, Chinese numerals to digits
+  // (二〇一二年六月十三日 → 2012年6月13日), spaces dropped, a time of 0:00 at the end
+  // (Excel's CSV) dropped.
+  std::u32string s;
+  {
+    std::u32string in = decodeUtf8(text);
+    // " 0:00" or " 00:00:00" after the date (Excel's CSV of a date cell)
+    const size_t space = in.find_last_of(U' ');
+    if (space != std::u32string::npos && space > 0) {
+      const std::u32string time = in.substr(space + 1);
+      if (time == U"0:00" || time == U"00:00" || time == U"0:00:00" || time == U"00:00:00") {
+        in.resize(space);
+      }
+    }
+    auto digit = [](char32_t c) -> int {
+      static const std::u32string kNumerals = U"〇一二三四五六七八九";
+      if (c == U'零' || c == U'○' || c == U'Ｏ' || c == U'O') return 0;
+      size_t i = kNumerals.find(c);
+      return i == std::u32string::npos ? -1 : static_cast<int>(i);
+    };
+    for (size_t i = 0; i < in.size(); ++i) {
+      char32_t c = in[i];
+      if (c >= 0xFF01 && c <= 0xFF5E) c -= 0xFEE0;
+      if (c == U' ' || c == 0x3000 || c == U'\t') continue;
+      if (c == U'十') {  // 十 10, 十三 13, 二十 20, 三十一 31
+        const bool tensBefore =
+            !s.empty() && s.back() >= U'1' && s.back() <= U'9' &&
+            (s.size() < 2 || !(s[s.size() - 2] >= U'0' && s[s.size() - 2] <= U'9'));
+        const bool unitAfter = i + 1 < in.size() && digit(in[i + 1]) > 0;
+        if (!tensBefore) s.push_back(U'1');
+        if (!unitAfter) s.push_back(U'0');
+        continue;
+      }
+      const int d = c >= U'0' && c <= U'9' ? -1 : digit(c);
+      s.push_back(d >= 0 ? static_cast<char32_t>(U'0' + d) : c);
+    }
   }
-  Date d{std::stoi(text.substr(0, 4)), std::stoi(text.substr(5, 2)), std::stoi(text.substr(8, 2))};
+  // Groups of digits and what separates them.
+  std::vector<std::u32string> numbers, seps;
+  std::u32string cur, sep;
+  for (char32_t c : s) {
+    if (c >= U'0' && c <= U'9') {
+      if (cur.empty() && !numbers.empty()) seps.push_back(sep);
+      if (cur.empty()) sep.clear();
+      cur.push_back(c);
+    } else {
+      if (!cur.empty()) numbers.push_back(cur);
+      if (numbers.empty() && cur.empty()) throw bad(kHow);
+      cur.clear();
+      sep.push_back(c);
+    }
+  }
+  if (!cur.empty()) numbers.push_back(cur);
+  const std::u32string trailer = cur.empty() ? sep : U"";
+  if (numbers.size() != 3) throw bad(kHow);
+  const bool chinese = seps[0] == U"年" && seps[1] == U"月" &&
+                       (trailer == U"日" || trailer == U"号" || trailer.empty());
+  const bool dashed =
+      seps[0] == seps[1] && trailer.empty() &&
+      (seps[0] == U"-" || seps[0] == U"/" || seps[0] == U"." || seps[0] == U"\u2014");
+  if (!chinese && !dashed) throw bad(kHow);
+  if (numbers[0].size() != 4) {
+    if (numbers[2].size() == 4) {
+      throw bad("the order of day and month is ambiguous; write the year first, e.g. 2012-06-13");
+    }
+    throw bad("the year must have four digits, first: e.g. 2012-06-13");
+  }
+  if (numbers[1].size() > 2 || numbers[2].size() > 2) throw bad(kHow);
+  auto number = [](const std::u32string& n) {
+    int v = 0;
+    for (char32_t c : n) v = v * 10 + static_cast<int>(c - U'0');
+    return v;
+  };
+  Date d{number(numbers[0]), number(numbers[1]), number(numbers[2])};
   if (d.year < 1000) throw bad("the year must have four digits");
   if (d.month < 1 || d.month > 12) throw bad("there is no month " + std::to_string(d.month));
   static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   bool leap = (d.year % 4 == 0 && d.year % 100 != 0) || d.year % 400 == 0;
   int max = days[d.month - 1] + (d.month == 2 && leap ? 1 : 0);
   if (d.day < 1 || d.day > max) {
-    throw bad(std::to_string(d.year) + "-" + text.substr(5, 2) + " has " + std::to_string(max) +
-              " days");
+    throw bad(std::to_string(d.year) + "-" + (d.month < 10 ? "0" : "") + std::to_string(d.month) +
+              " has " + std::to_string(max) + " days");
   }
   return d;
 }

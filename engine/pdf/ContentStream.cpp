@@ -130,7 +130,8 @@ void ContentStream::form(const std::string& resourceName, double x, double y, do
 
 void ContentStream::image(const std::string& resourceName, double x, double y, double width,
                           double height) {
-  out_ += "q ";
+  // Multiplied over the page like ink (/Ink, an ExtGState in PdfWriter's page resources).
+  out_ += "q /Ink gs ";
   number(width);
   out_ += " 0 0 ";
   number(height);

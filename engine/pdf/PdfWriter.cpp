@@ -200,6 +200,15 @@ std::vector<uint8_t> writePdf(const DisplayList& list, const PdfOptions& options
       HPDF_Dict_Add(xobjects, ("Im" + std::to_string(i + 1)).c_str(), imageObjects[i]);
     }
   }
+  if (!imageObjects.empty()) {
+    // Seals print as ink: /Ink multiplies the image over what is under it.
+    HPDF_Dict states = HPDF_Dict_New(doc.mmgr());
+    HPDF_Dict ink = HPDF_Dict_New(doc.mmgr());
+    HPDF_Dict_Add(resources, "ExtGState", states);
+    HPDF_Dict_Add(states, "Ink", ink);
+    HPDF_Dict_AddName(ink, "Type", "ExtGState");
+    HPDF_Dict_AddName(ink, "BM", "Multiply");
+  }
   doc.check("page resources");
 
   std::vector<HPDF_Page> pages;

@@ -31,6 +31,8 @@ ApiError invalidInput(const InputError& e) {
         return ApiError(400, "malformed JSON", e.message(), e.where());
       case JobError::Kind::MalformedCsv:
         return ApiError(400, "malformed CSV", e.message(), e.where());
+      case JobError::Kind::MalformedXlsx:
+        return ApiError(400, "malformed xlsx", e.message(), e.where());
       case JobError::Kind::Invalid:
         break;
       case JobError::Kind::TooManyRecords:

@@ -64,6 +64,11 @@ Job jobFor(const JobRequest& request, const Limits& limits, std::shared_ptr<Rend
   job.input.bytes = request.body;
   job.input.mediaType = request.mediaType;
   job.input.layoutOption = "layout";
+  if (auto sheet = request.query.find("sheet"); sheet != request.query.end()) {
+    job.input.sheet = sheet->second;
+  }
+  // A spreadsheet body's query values named like the layout's fields: shared by every row.
+  job.input.fieldValues = request.query;
   auto layout = request.query.find("layout");
   if (layout != request.query.end()) job.render.layout = layout->second;
   job.render.normalize = queryFlag(request.query, "normalize", true);
@@ -140,8 +145,44 @@ Reply renderOne(const Engine& engine, const JobRequest& request, const Limits& l
   return r;
 }
 
+Reply renderList(const Engine& engine, const JobRequest& request, const Limits& limits,
+                 std::shared_ptr<RenderCaches> caches) {
+  if (request.mediaType == "application/json") {
+    throw ApiError(415, "unsupported content type",
+                   "a list is made from a register: send text/csv or an xlsx workbook",
+                   "Content-Type");
+  }
+  Job job = jobFor(request, limits, std::move(caches));
+  job.shape = OutputShape::Single;
+  auto param = [&](const char* name) {
+    auto it = request.query.find(name);
+    return it == request.query.end() ? std::string() : it->second;
+  };
+  if (param("title").empty()) {
+    throw ApiError(422, "invalid field", "a list needs its title: ?title=…", "title");
+  }
+  job.list = ListFromRows{param("title"), param("sort"), param("preamble")};
+  job.render.layout.clear();  // the register makes a commendation-list
+  JobResult result = runJob(engine, job);
+  const OutputDocument& doc = result.documents.front();
+  Reply r;
+  r.contentType = contentTypeOf(job.format);
+  r.body.assign(doc.bytes.begin(), doc.bytes.end());
+  r.pages = doc.pages;
+  r.documents = 1;
+  const std::string ascii = std::string("commendation-list") + extensionOf(job.format);
+  r.headers.emplace_back("Content-Disposition", contentDisposition("inline", doc.fileName, ascii));
+  r.headers.emplace_back("X-Gongwen-Pages", std::to_string(r.pages));
+  r.headers.emplace_back("X-Gongwen-Records", std::to_string(result.records));
+  addWarnings(r, result);
+  return r;
+}
+
 Reply renderMany(const Engine& engine, const JobRequest& request, const Limits& limits,
                  std::shared_ptr<RenderCaches> caches) {
+  if (queryFlag(request.query, "list", false)) {
+    return renderList(engine, request, limits, std::move(caches));
+  }
   Job job = jobFor(request, limits, std::move(caches));
   const bool split = queryFlag(request.query, "split", false);
   job.shape = split ? OutputShape::Split : OutputShape::Merged;

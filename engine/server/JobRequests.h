@@ -23,7 +23,8 @@ struct JobRequest {
 // POST /v1/render: one record, one PDF.
 Reply renderOne(const Engine& engine, const JobRequest& request, const Limits& limits,
                 std::shared_ptr<RenderCaches> caches);
-// POST /v1/batch: many records; one merged PDF, a zip (?split=1) or a report (?dry_run=1).
+// POST /v1/batch: many records; one merged PDF, a zip (?split=1) or a report (?dry_run=1);
+// with ?list=1&title=… a register (CSV or xlsx) made into one commendation list.
 Reply renderMany(const Engine& engine, const JobRequest& request, const Limits& limits,
                  std::shared_ptr<RenderCaches> caches);
 

@@ -1,5 +1,6 @@
 #include "server/Routes.h"
 
+#include <algorithm>
 #include <chrono>
 #include <future>
 #include <memory>
@@ -59,6 +60,23 @@ Reply text(const std::string& contentType, const std::string& body, int status =
 
 }  // namespace
 
+// What /v1/batch takes: its options, a list's (?list=1), and for a spreadsheet body the
+// values every row shares, named like the layouts' fields.
+std::vector<std::string> batchParameters(const ServerContext& context) {
+  std::vector<std::string> names = {"layout", "split",  "duplex", "dry_run", "normalize",
+                                    "strict", "name_by", "format", "overlay", "offset",
+                                    "scale",  "sheet",  "list",   "title",   "sort",
+                                    "preamble"};
+  for (const auto& layout : context.engine->layouts().names()) {
+    for (const auto& field : context.engine->layouts().get(layout).fields) {
+      if (std::find(names.begin(), names.end(), field.name) == names.end()) {
+        names.push_back(field.name);
+      }
+    }
+  }
+  return names;
+}
+
 Route findRoute(const ServerContext& context, const std::string& path) {
   if (path == "/v1/render") {
     return {RouteId::Render, path, "POST", true, {"application/json"},
@@ -69,9 +87,8 @@ Route findRoute(const ServerContext& context, const std::string& path) {
             path,
             "POST",
             true,
-            {"application/json", "text/csv"},
-            {"layout", "split", "duplex", "dry_run", "normalize", "strict", "name_by", "format",
-             "overlay", "offset", "scale"}};
+            {"application/json", "text/csv", kXlsxMediaType},
+            batchParameters(context)};
   }
   if (path == "/v1/layouts") return {RouteId::Layouts, path, "GET", true, {}, {}};
   if (path == "/healthz") return {RouteId::Health, path, "GET", false, {}, {}};

@@ -294,7 +294,7 @@ test("a GB18030 CSV: good and bad rows counted, merged PDF and zip downloaded", 
     "-c",
     "import sys, zipfile, io; print('\\n'.join(zipfile.ZipFile(io.BytesIO(sys.stdin.buffer.read())).namelist()))",
   ], { input: zip.bytes }).toString();
-  assert.deepEqual(listing.trim().split("\n"), ["0001-row-2.pdf", "0003-row-4.pdf", "failures.json"]);
+  assert.deepEqual(listing.trim().split("\n"), ["failures.json", "row-2.pdf", "row-4.pdf"]);
 });
 
 // ---- 套打 ------------------------------------------------------------------------------------
@@ -444,4 +444,57 @@ test("a photo of the blank card shows behind the preview, scaled to the page, ne
   assert.equal(await page.isVisible("#card-backdrop"), false);
   assert.equal(await page.isVisible("#card-overlay"), false);
   assert.equal(await page.isVisible("#preview-frame"), true, "the PDF preview again");
+});
+
+test("an Excel workbook with the seal and issuer given once, and a 表彰名单 from a register", async () => {
+  // The workbook from an independent writer (XlsxWriter, Debian's python3-xlsxwriter): a
+  // merged title row, Chinese headers, a date cell; no issuer column.
+  const dir = mkdtempSync(join(tmpdir(), "gongwen-e2e-xlsx-"));
+  try {
+    const book = join(dir, "获奖名单.xlsx");
+    execFileSync("/usr/bin/python3", [
+      "-c",
+      "import sys, datetime, xlsxwriter\n" +
+        "wb = xlsxwriter.Workbook(sys.argv[1]); ws = wb.add_worksheet('名单')\n" +
+        "ws.merge_range('A1:C1', '2011年度南京市质量奖')\n" +
+        "ws.write_row(1, 0, ['获奖单位或个人', '奖励事由', '颁奖日期'])\n" +
+        "d = wb.add_format({'num_format': 'yyyy年m月d日'})\n" +
+        "for i, n in enumerate(['南京长江涂料有限公司', '南京紫峰电子科技有限公司']):\n" +
+        "    ws.write_row(2 + i, 0, [n, '荣获2011年度南京市质量奖。'])\n" +
+        "    ws.write_datetime(2 + i, 2, datetime.datetime(2012, 6, 13), d)\n" +
+        "wb.close()",
+      book,
+    ]);
+    await page.click("#tab-batch");
+    await page.selectOption("#batch-layout", "certificate");
+    await page.fill("#shared-issuer", "南京市人民政府");
+    await page.setInputFiles("#shared-seal", join(dataDir, "samples/specimen-seal.png"));
+    await page.setInputFiles("#csv-file", book);
+    await waitForText("#batch-status", "共 2 条记录");
+    assert.match(await page.textContent("#batch-status"), /2 条可以打印/);
+    const merged = await download("#download-merged");
+    const info = execFileSync("pdfinfo", ["-"], { input: merged.bytes }).toString();
+    assert.match(info, /Pages:\s+2/);
+    const text = execFileSync("pdftotext", ["-enc", "UTF-8", "-", "-"], { input: merged.bytes })
+      .toString()
+      .replace(/\s+/g, "");
+    assert.match(text, /南京市人民政府/);
+    const images = execFileSync("pdfimages", ["-list", "-"], { input: merged.bytes }).toString();
+    assert.ok(images.split("\n").length > 3, images); // the seal, shared by both pages
+
+    // A register: one row per person, groups in the order they appear.
+    const register = join(dir, "名单.csv");
+    execFileSync("sh", ["-c", 'printf "序号,奖项,姓名\\n1,先进个人,张三\\n2,优秀党员,李四\\n" > "$0"', register]);
+    await page.setInputFiles("#csv-file", register);
+    await page.fill("#list-title", "2011年度表彰名单");
+    await page.selectOption("#list-sort", "strokes");
+    const list = await download("#download-list");
+    const listText = execFileSync("pdftotext", ["-enc", "UTF-8", "-", "-"], { input: list.bytes })
+      .toString()
+      .replace(/\s+/g, "");
+    assert.match(listText, /2011年度表彰名单.*先进个人.*张.*三.*优秀党员.*李.*四/);
+    await page.click("#tab-single");
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

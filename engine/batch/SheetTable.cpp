@@ -1,0 +1,343 @@
+#include "batch/SheetTable.h"
+
+#include <Poco/JSON/Array.h>
+
+#include <exception>
+#include <map>
+
+#include "batch/CsvReader.h"
+#include "batch/SharedValues.h"
+#include "batch/XlsxReader.h"
+#include "common/Errors.h"
+#include "common/Utf8.h"
+
+namespace gongwen {
+namespace {
+
+// How many rows from the top the header may be (title rows, notes above it).
+constexpr size_t kHeaderSearchRows = 50;
+
+std::vector<std::string> splitList(const std::string& s) {
+  std::vector<std::string> out;
+  std::string cur;
+  auto flush = [&] {
+    size_t a = cur.find_first_not_of(" \t\r"), b = cur.find_last_not_of(" \t\r");
+    if (a != std::string::npos) out.push_back(cur.substr(a, b - a + 1));
+    cur.clear();
+  };
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '\n' || s[i] == ';') {
+      flush();
+    } else if (s.compare(i, 3, "；") == 0) {
+      flush();
+      i += 2;
+    } else {
+      cur.push_back(s[i]);
+    }
+  }
+  flush();
+  return out;
+}
+
+// header key → field name, from every field's name, label and aliases (the first field
+// that claims a key keeps it).
+std::map<std::string, std::string> headerKeys(const Layout& layout) {
+  std::map<std::string, std::string> keys;
+  for (const auto& f : layout.fields) {
+    keys.emplace(headerKey(f.name), f.name);
+    if (!f.label.empty()) keys.emplace(headerKey(f.label), f.name);
+    for (const auto& a : fieldAliases(layout, f.name)) keys.emplace(headerKey(a), f.name);
+  }
+  return keys;
+}
+
+std::string describeField(const FieldSpec& f) {
+  return f.label.empty() || f.label == f.name ? f.name : f.label + " (" + f.name + ")";
+}
+
+std::string rowName(const SheetRows& sheet, size_t row) {
+  return sheet.sheet.empty() ? "row " + std::to_string(row)
+                             : "sheet \"" + sheet.sheet + "\", row " + std::to_string(row);
+}
+
+std::string cellName(const SheetRows& sheet, size_t row, size_t column) {
+  return rowName(sheet, row) + ", column " + columnLetters(column + 1);
+}
+
+size_t countMatches(const SheetRow& row, const std::map<std::string, std::string>& keys) {
+  size_t n = 0;
+  for (const auto& c : row.cells) n += !c.empty() && keys.count(headerKey(c));
+  return n;
+}
+
+}  // namespace
+
+std::vector<std::string> fieldAliases(const Layout& layout, const std::string& field) {
+  std::vector<std::string> out;
+  if (!layout.root || !layout.root->has("fields")) return out;
+  auto fields = layout.root->getArray("fields");
+  for (size_t i = 0; fields && i < fields->size(); ++i) {
+    auto f = fields->getObject(static_cast<unsigned>(i));
+    if (!f || !f->has("name") || f->getValue<std::string>("name") != field) continue;
+    auto aliases = f->getArray("aliases");
+    for (size_t k = 0; aliases && k < aliases->size(); ++k)
+      out.push_back(aliases->get(k).toString());
+  }
+  return out;
+}
+
+std::string headerKey(std::string_view header) {
+  std::u32string out;
+  for (char32_t c : decodeUtf8(header)) {
+    if (c >= 0xFF01 && c <= 0xFF5E) c -= 0xFEE0;  // full-width ASCII
+    if (c == U' ' || c == U'\t' || c == U'\n' || c == U'\r' || c == 0x3000 || c == 0xA0) continue;
+    if (c >= U'A' && c <= U'Z') c += 32;
+    out.push_back(c);
+  }
+  while (!out.empty() && (out.back() == U':' || out.back() == U'*' || out.back() == 0xFF1A)) {
+    out.pop_back();
+  }
+  return encodeUtf8(out);
+}
+
+SheetRows readSheetRows(std::string_view bytes, const std::string& source,
+                        const SheetOptions& options) {
+  if (looksLikeZip(bytes) || looksLikeOleFile(bytes)) {
+    XlsxLimits limits;
+    limits.sheet = options.sheet;
+    limits.maxInflatedBytes = options.maxInflatedBytes;
+    limits.maxRows = options.maxRows;
+    limits.rowsAboveRecords = kHeaderSearchRows;
+    return readXlsx(bytes, source, limits);
+  }
+  return readCsvRows(bytes, source);
+}
+
+namespace {
+
+// Turns rows into records as they come (an xlsx sheet is not kept whole): the rows above
+// the header are held until the header is found, every row below becomes a record at once.
+class TableBuilder {
+ public:
+  TableBuilder(const Layout& layout, const SheetOptions& options, const std::string& source,
+               SheetItems& out)
+      : layout_(layout),
+        options_(options),
+        source_(source),
+        out_(out),
+        keys_(headerKeys(layout)),
+        needed_(layout.fields.size() < 2 ? 1 : 2) {}
+
+  // Called with sheet.sheet and sheet.format known. Returns false (and keeps the error for
+  // rethrow()) when the table cannot be read.
+  bool add(const SheetRows& sheet, SheetRow& row) {
+    try {
+      take(sheet, row);
+      return true;
+    } catch (...) {
+      failure_ = std::current_exception();
+      return false;
+    }
+  }
+  void rethrow() const {
+    if (failure_) std::rethrow_exception(failure_);
+  }
+
+  void finish(const SheetRows& sheet) {
+    rethrow();
+    const std::string where = whereOf(sheet);
+    if (!haveHeader_ && above_.empty() && records_ == 0) {
+      throw InputError(where, "the sheet is empty; its first rows must name the fields");
+    }
+    if (!haveHeader_) {
+      std::string names;
+      for (const auto& f : layout_.fields) names += (names.empty() ? "" : ", ") + describeField(f);
+      throw InputError(where, "no header row found: none of the first " +
+                                  std::to_string(above_.size()) +
+                                  " rows names two of the fields of layout " + layout_.name +
+                                  " in its cells; the header row names the columns: " + names);
+    }
+    // Merged cells in the header or the records: Excel keeps the value in the first cell.
+    for (const auto& m : sheet.merges) {
+      if (m.lastRow >= out_.headerRow) {
+        throw InputError(where, cellName(sheet, m.firstRow, m.firstColumn - 1) + ": cells " +
+                                    m.ref +
+                                    " are merged; in the header and the records every cell "
+                                    "holds its own value: unmerge them (and fill the cells)");
+      }
+    }
+    if (options_.maxRows && records_ > options_.maxRows) {
+      throw TooManyRows(where, std::to_string(records_) + " records, more than the limit of " +
+                                   std::to_string(options_.maxRows) + " in one batch");
+    }
+    if (options_.defaults) applyDefaults(out_.items, options_.defaults);
+  }
+
+ private:
+  std::string whereOf(const SheetRows& sheet) const {
+    return sheet.sheet.empty() ? source_ : source_ + " [" + sheet.sheet + "]";
+  }
+
+  void take(const SheetRows& sheet, SheetRow& row) {
+    if (haveHeader_) {
+      record(sheet, row);
+      return;
+    }
+    if (countMatches(row, keys_) >= needed_) {
+      header(sheet, row);
+      above_.clear();
+      return;
+    }
+    if (above_.size() < kHeaderSearchRows) {
+      above_.push_back(row.number);
+      return;
+    }
+    haveHeader_ = false;
+    finish(sheet);  // throws: no header row
+  }
+
+  void header(const SheetRows& sheet, SheetRow& head) {
+    const std::string where = whereOf(sheet);
+    haveHeader_ = true;
+    out_.headerRow = head.number;
+    headerCells_ = head.cells;
+    columnField_.assign(head.cells.size(), "");
+    columnIsList_.assign(head.cells.size(), false);
+    std::map<std::string, size_t> fieldColumn;
+    std::vector<size_t> unknown;
+    for (size_t k = 0; k < head.cells.size(); ++k) {
+      if (head.cells[k].empty()) continue;
+      auto it = keys_.find(headerKey(head.cells[k]));
+      if (it == keys_.end()) {
+        unknown.push_back(k);
+        continue;
+      }
+      auto [seen, fresh] = fieldColumn.emplace(it->second, k);
+      if (!fresh) {
+        throw InputError(where, rowName(sheet, head.number) + ": columns " +
+                                    columnLetters(seen->second + 1) + " and " +
+                                    columnLetters(k + 1) + " both name the field " +
+                                    describeField(*layout_.field(it->second)) + "; keep one");
+      }
+      columnField_[k] = it->second;
+      const FieldSpec* spec = layout_.field(it->second);
+      columnIsList_[k] = spec && spec->type == "list";
+    }
+    auto hasValue = [&](const std::string& field) {
+      return fieldColumn.count(field) || (options_.defaults && options_.defaults->has(field) &&
+                                          !options_.defaults->get(field).isEmpty());
+    };
+    std::string unused;
+    for (const auto& f : layout_.fields) {
+      if (!hasValue(f.name)) unused += (unused.empty() ? "" : ", ") + describeField(f);
+    }
+    for (size_t k : unknown) {
+      out_.warnings.push_back(cellName(sheet, head.number, k) + ": \"" + head.cells[k] +
+                              "\" is not a field of layout " + layout_.name +
+                              " (its cells are ignored)" +
+                              (unused.empty() ? "" : "; it could be: " + unused));
+    }
+    for (const auto& f : layout_.fields) {
+      if (f.required && !hasValue(f.name)) {
+        const auto aliases = fieldAliases(layout_, f.name);
+        throw InputError(where, rowName(sheet, head.number) +
+                                    ": no column for the required field " + describeField(f) +
+                                    "; name a column " + f.label +
+                                    (aliases.empty() ? "" : " (or " + aliases.front() + ")") +
+                                    " or give the value every row shares (--set " + f.name + "=…)");
+      }
+    }
+    checkCellErrors(sheet, head);
+  }
+
+  void checkCellErrors(const SheetRows& sheet, const SheetRow& row) const {
+    for (const auto& [column, message] : row.cellErrors) {
+      if (column < columnField_.size() && !columnField_[column].empty()) {
+        throw InputError(whereOf(sheet), message);
+      }
+    }
+  }
+
+  void record(const SheetRows& sheet, SheetRow& row) {
+    checkCellErrors(sheet, row);
+    ++records_;
+    if (options_.maxRows && records_ > options_.maxRows) return;  // finish() says so
+    BatchItem item;
+    item.label = rowName(sheet, row.number);
+    item.path = item.label;
+    item.error = row.error;
+    item.record = new Poco::JSON::Object;
+    if (row.error.empty() && sheet.sheet.empty() && row.cells.size() > columnField_.size()) {
+      for (size_t k = columnField_.size(); k < row.cells.size(); ++k) {
+        if (!row.cells[k].empty()) {
+          item.error =
+              "has a value in column " + columnLetters(k + 1) + ", which the header does not name";
+          break;
+        }
+      }
+    }
+    for (size_t k = 0; k < row.cells.size(); ++k) {
+      if (row.cells[k].empty()) continue;
+      if (k >= columnField_.size() || columnField_[k].empty()) {
+        const bool named = k < headerCells_.size() && !headerCells_[k].empty();
+        if (!named && !warnedNoHeader_ && k < columnField_.size()) {
+          out_.warnings.push_back(cellName(sheet, row.number, k) +
+                                  ": a value under an empty header cell is ignored");
+          warnedNoHeader_ = true;
+        }
+        continue;
+      }
+      const std::string& field = columnField_[k];
+      if (columnIsList_[k]) {
+        Poco::JSON::Array::Ptr arr = new Poco::JSON::Array;
+        for (auto& s : splitList(row.cells[k])) arr->add(s);
+        item.record->set(field, arr);
+      } else {
+        item.record->set(field, std::move(row.cells[k]));
+      }
+    }
+    out_.items.push_back(std::move(item));
+  }
+
+  const Layout& layout_;
+  const SheetOptions& options_;
+  const std::string& source_;
+  SheetItems& out_;
+  const std::map<std::string, std::string> keys_;
+  const size_t needed_;
+  bool haveHeader_ = false, warnedNoHeader_ = false;
+  std::vector<size_t> above_;  // the numbers of the rows above the header
+  std::vector<std::string> headerCells_, columnField_;
+  std::vector<bool> columnIsList_;
+  size_t records_ = 0;
+  std::exception_ptr failure_;
+};
+
+}  // namespace
+
+SheetItems itemsFromSheet(std::string_view bytes, const std::string& source, const Layout& layout,
+                          const SheetOptions& options) {
+  SheetItems out;
+  TableBuilder table(layout, options, source, out);
+  SheetRows sheet;
+  if (looksLikeZip(bytes) || looksLikeOleFile(bytes)) {
+    XlsxLimits limits;
+    limits.sheet = options.sheet;
+    limits.maxInflatedBytes = options.maxInflatedBytes;
+    limits.maxRows = options.maxRows;
+    limits.rowsAboveRecords = kHeaderSearchRows;
+    sheet = readXlsx(bytes, source, limits,
+                     [&](const SheetRows& s, SheetRow& row) { return table.add(s, row); });
+  } else {
+    sheet = readCsvRows(bytes, source);
+    for (auto& row : sheet.rows) {
+      if (!table.add(sheet, row)) break;
+      row = SheetRow{};  // done with it: free it now
+    }
+  }
+  out.format = sheet.format;
+  table.finish(sheet);
+  return out;
+}
+
+}  // namespace gongwen
