@@ -53,8 +53,8 @@ std::vector<FontCandidate> parseList(const Poco::Dynamic::Var& v, const std::str
 }  // namespace
 
 std::string FontCandidate::describe() const {
-  // Appended piece by piece: GCC 12 at -O3 reports a false -Wrestrict inside
-  // `"literal" + std::string` (a known GCC 12 false positive).
+  // Appended piece by piece, not "literal" + std::string: GCC 12 at -O3 warns falsely
+  // (-Wrestrict) inside that operator+.
   std::string out;
   if (path.empty()) {
     out.append("family \"").append(family).append("\"");
