@@ -5,4 +5,4 @@ set -euo pipefail
 dir=${1:-build-asan}
 CC=clang CXX=clang++ cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g" -DGONGWEN_FUZZ=ON -DGONGWEN_BUILD_BENCHMARKS=OFF \
-  -DGONGWEN_SANITIZE=fuzzer-no-link,address,undefined >/dev/null
+  -DGONGWEN_SANITIZE=fuzzer-no-link,address,undefined -DGONGWEN_WERROR=ON >/dev/null

@@ -19,9 +19,12 @@ PACKAGES=(
   # scripts/valgrind-samples.sh (leak check of the sample renders, not run in CI)
   valgrind
   # free fonts: Noto CJK (serif, sans), a TrueType CJK collection, rare-character fallbacks
-  fonts-noto-cjk fonts-arphic-uming fonts-hanazono fonts-babelstone-han fontconfig
+  fonts-noto-cjk fonts-arphic-uming fonts-arphic-ukai fonts-hanazono fonts-babelstone-han fontconfig
   # the server's tests: the web page in a browser, two instances behind nginx, wrk figures
   chromium nodejs nginx wrk
+  # the package and the service unit (scripts/package-test.sh, tests/deploy): cpack's
+  # dpkg-shlibdeps, systemd-analyze, strace to see which data the installed program reads
+  dpkg-dev systemd strace
 )
 
 SUDO=""

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds gongwen and runs every test: the whole suite (ctest); the whole suite again built
+# Builds gongwen and runs every test: the whole suite (ctest); a Release build (-O3,
+# warnings as errors, build only); the whole suite again built
 # with clang under AddressSanitizer + UndefinedBehaviorSanitizer (+ LeakSanitizer); each
 # libFuzzer target for 60 s from that same build (GONGWEN_FUZZ_SECONDS=N: N s, 0: none); the
 # tests that render in parallel with shared fonts under ThreadSanitizer. Prints the counts
@@ -33,11 +34,28 @@ run_ctest() {  # DIR [ctest args…]
 
 run_ctest build
 
+# What packagers build: `cmake -DCMAKE_BUILD_TYPE=Release` (-O3), here with warnings as
+# errors so that a warning only the optimizer finds cannot come back. The program that
+# ships (no tests, no benchmarks: cheap); build only; one run.
+echo "== Release build of the program (GCC -O3, warnings as errors)"
+launcher=()
+if command -v ccache >/dev/null; then launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache); fi
+if cmake -S . -B build-release -G Ninja -DCMAKE_BUILD_TYPE=Release -DGONGWEN_WERROR=ON \
+  -DGONGWEN_BUILD_TESTS=OFF -DGONGWEN_BUILD_BENCHMARKS=OFF "${launcher[@]}" >/dev/null &&
+  cmake --build build-release -j "$(nproc)"; then
+  echo "release build: passed"
+  passed=$((passed + 1))
+else
+  echo "release build: FAILED"
+  failed=$((failed + 1))
+fi
+
 if [ "${GONGWEN_SANITIZERS:-1}" != 0 ]; then
   sanitized_build() {  # DIR SANITIZERS — the test binary only
     cmake -S . -B "$1" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
       -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g" -DGONGWEN_SANITIZE="$2" \
-      -DGONGWEN_BUILD_BENCHMARKS=OFF >/dev/null && cmake --build "$1" -j "$(nproc)" --target gongwen_tests
+      -DGONGWEN_BUILD_BENCHMARKS=OFF -DGONGWEN_WERROR=ON >/dev/null &&
+      cmake --build "$1" -j "$(nproc)" --target gongwen_tests
   }
   echo "== AddressSanitizer + UndefinedBehaviorSanitizer (clang): the whole suite"
   if bash scripts/configure-sanitized.sh build-asan && cmake --build build-asan -j "$(nproc)"; then

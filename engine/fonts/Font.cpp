@@ -147,8 +147,10 @@ int Font::advance(uint32_t glyph) const { return hb_font_get_glyph_h_advance(fon
 
 std::string Font::describe() const {
   std::string out = path_;
-  if (faceIndex_ > 0) out += "#" + std::to_string(faceIndex_);
-  if (!familyName_.empty()) out += " (" + familyName_ + ")";
+  // Appended piece by piece, not "literal" + std::string: GCC 12 at -O3 warns falsely
+  // (-Wrestrict) inside that operator+.
+  if (faceIndex_ > 0) out.append("#").append(std::to_string(faceIndex_));
+  if (!familyName_.empty()) out.append(" (").append(familyName_).append(")");
   return out;
 }
 

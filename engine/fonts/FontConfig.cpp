@@ -53,9 +53,16 @@ std::vector<FontCandidate> parseList(const Poco::Dynamic::Var& v, const std::str
 }  // namespace
 
 std::string FontCandidate::describe() const {
-  std::string out = path.empty() ? "family \"" + family + "\"" : path;
-  if (!path.empty() && !family.empty()) out += " (face \"" + family + "\")";
-  if (index) out += "#" + std::to_string(*index);
+  // Appended piece by piece, not "literal" + std::string: GCC 12 at -O3 warns falsely
+  // (-Wrestrict) inside that operator+.
+  std::string out;
+  if (path.empty()) {
+    out.append("family \"").append(family).append("\"");
+  } else {
+    out = path;
+    if (!family.empty()) out.append(" (face \"").append(family).append("\")");
+  }
+  if (index) out.append("#").append(std::to_string(*index));
   return out;
 }
 

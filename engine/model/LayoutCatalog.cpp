@@ -9,8 +9,26 @@
 
 namespace gongwen {
 
+namespace {
+
+// An installed program's data beside it: <prefix>/bin/gongwen → <prefix>/share/gongwen
+// (GONGWEN_RELATIVE_DATA_DIR, from the install directories), so that any prefix works.
+// "" when the program runs from a build tree (no layouts/ there).
+std::string installedDataDirectory() {
+  std::error_code ec;
+  std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  if (ec || exe.empty()) return "";
+  std::filesystem::path dir = (exe.parent_path() / GONGWEN_RELATIVE_DATA_DIR).lexically_normal();
+  if (!std::filesystem::is_directory(dir / "layouts", ec)) return "";
+  return dir.string();
+}
+
+}  // namespace
+
 std::string dataDirectory() {
   if (const char* env = std::getenv("GONGWEN_DATA_DIR"); env && *env) return env;
+  static const std::string installed = installedDataDirectory();
+  if (!installed.empty()) return installed;
   return GONGWEN_SOURCE_DATA_DIR;
 }
 

@@ -33,6 +33,12 @@
 namespace gongwen {
 namespace {
 
+// A page resource's name: F1, Fm2, Im3. Appended, not "F" + std::to_string(…): GCC 12 at
+// -O3 warns falsely (-Wrestrict) inside that operator+.
+std::string resourceName(const char* prefix, size_t number) {
+  return std::string(prefix).append(std::to_string(number));
+}
+
 // Every font the document draws with, and the glyphs it needs from each.
 std::vector<FontUse> collectFonts(const DisplayList& list,
                                   std::unordered_map<const Font*, size_t>& indexOf) {
@@ -157,17 +163,17 @@ std::vector<uint8_t> writePdf(const DisplayList& list, const PdfOptions& options
       if (const auto* run = std::get_if<GlyphRun>(&item)) {
         if (run->glyphs.empty()) continue;
         size_t index = fontIndex.at(run->font.get());
-        cs.text(*run, fonts[index], "F" + std::to_string(index + 1));
+        cs.text(*run, fonts[index], resourceName("F", index + 1));
       } else if (const auto* rect = std::get_if<FilledRect>(&item)) {
         cs.rect(*rect);
       } else if (const auto* path = std::get_if<VectorPath>(&item)) {
         cs.path(*path);
       } else if (const auto* placed = std::get_if<PlacedArtwork>(&item)) {
         size_t index = formIndex.at(placed->art.get());
-        cs.form("Fm" + std::to_string(index + 1), placed->x, placed->y, placed->art->heightPt);
+        cs.form(resourceName("Fm", index + 1), placed->x, placed->y, placed->art->heightPt);
       } else if (const auto* img = std::get_if<PlacedImage>(&item)) {
         size_t index = imageIndex.at(ImageKey{img->image.get()});
-        cs.image("Im" + std::to_string(index + 1), img->x, img->y, img->width, img->height);
+        cs.image(resourceName("Im", index + 1), img->x, img->y, img->width, img->height);
       }
     }
     const std::string& text = cs.str();
@@ -187,17 +193,17 @@ std::vector<uint8_t> writePdf(const DisplayList& list, const PdfOptions& options
     HPDF_Dict fontDict = HPDF_Dict_New(doc.mmgr());
     HPDF_Dict_Add(resources, "Font", fontDict);
     for (size_t i = 0; i < fonts.size(); ++i) {
-      HPDF_Dict_Add(fontDict, ("F" + std::to_string(i + 1)).c_str(), fonts[i].type0);
+      HPDF_Dict_Add(fontDict, resourceName("F", i + 1).c_str(), fonts[i].type0);
     }
   }
   if (!formObjects.empty() || !imageObjects.empty()) {
     HPDF_Dict xobjects = HPDF_Dict_New(doc.mmgr());
     HPDF_Dict_Add(resources, "XObject", xobjects);
     for (size_t i = 0; i < formObjects.size(); ++i) {
-      HPDF_Dict_Add(xobjects, ("Fm" + std::to_string(i + 1)).c_str(), formObjects[i]);
+      HPDF_Dict_Add(xobjects, resourceName("Fm", i + 1).c_str(), formObjects[i]);
     }
     for (size_t i = 0; i < imageObjects.size(); ++i) {
-      HPDF_Dict_Add(xobjects, ("Im" + std::to_string(i + 1)).c_str(), imageObjects[i]);
+      HPDF_Dict_Add(xobjects, resourceName("Im", i + 1).c_str(), imageObjects[i]);
     }
   }
   if (!imageObjects.empty()) {

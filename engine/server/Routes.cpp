@@ -91,6 +91,7 @@ Route findRoute(const ServerContext& context, const std::string& path) {
             batchParameters(context)};
   }
   if (path == "/v1/layouts") return {RouteId::Layouts, path, "GET", true, {}, {}};
+  if (path == "/v1/openapi.json") return {RouteId::OpenApi, path, "GET", true, {}, {}};
   if (path == "/healthz") return {RouteId::Health, path, "GET", false, {}, {}};
   if (path == "/metrics") return {RouteId::Metrics, path, "GET", false, {}, {}};
   if (context.web.find(path)) return {RouteId::Web, "/", "GET", false, {}, {}};
@@ -105,6 +106,8 @@ Reply answer(ServerContext& context, const Route& route, const ApiRequest& reque
       return batch(context, request);
     case RouteId::Layouts:
       return text("application/json; charset=utf-8", context.layoutsBody);
+    case RouteId::OpenApi:
+      return text("application/json; charset=utf-8", context.openApiBody);
     case RouteId::Health:
       return text("application/json; charset=utf-8", context.healthBody,
                   context.healthy ? 200 : 503);

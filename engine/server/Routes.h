@@ -3,6 +3,7 @@
 //   POST /v1/render    one record (JSON) → application/pdf
 //   POST /v1/batch     {"layout", "records"} JSON or CSV (?layout=) → PDF, zip, or report
 //   GET  /v1/layouts   the layouts and their fields
+//   GET  /v1/openapi.json  this API as OpenAPI 3.1 (server/OpenApi.cpp)
 //   GET  /healthz      200 when every font role is resolved, else 503
 //   GET  /metrics      Prometheus text
 //   GET  /, /app.js …  the web page
@@ -17,7 +18,7 @@
 
 namespace gongwen::server {
 
-enum class RouteId { Render, Batch, Layouts, Health, Metrics, Web, NotFound };
+enum class RouteId { Render, Batch, Layouts, OpenApi, Health, Metrics, Web, NotFound };
 
 struct Route {
   RouteId id = RouteId::NotFound;

@@ -4,6 +4,7 @@
 
 #include "server/Catalog.h"
 #include "server/JsonText.h"
+#include "server/OpenApi.h"
 
 namespace gongwen::server {
 namespace {
@@ -20,6 +21,9 @@ ServerContext::ServerContext(std::shared_ptr<const Engine> e, ServerSettings s)
       settings(std::move(s)),
       web(WebAssets::loadDirectory(settings.webDir)),
       layoutsBody(jsonText(layoutsJson(engine->layouts())) + "\n"),
+      openApiBody(
+          jsonText(openApiJson(engine->layouts(), settings.limits, !settings.token.empty())) +
+          "\n"),
       pool(workerCount(settings.workers), settings.queue),
       instance(settings.instance) {
   Health h = healthOf(*engine);

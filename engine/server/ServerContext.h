@@ -22,6 +22,7 @@ struct ServerContext {
   ServerSettings settings;
   WebAssets web;
   std::string layoutsBody;  // GET /v1/layouts
+  std::string openApiBody;  // GET /v1/openapi.json
   std::string healthBody;   // GET /healthz
   bool healthy = false;     // every font role resolved
   Metrics metrics;

@@ -35,6 +35,11 @@ NameOrder parseNameOrder(const std::string& text, const std::string& where) {
       "must be one of given (as listed), strokes (姓氏笔画) or pinyin, found \"" + text + "\"");
 }
 
+const std::vector<std::string>& nameOrderWords() {
+  static const std::vector<std::string> words = {"given", "strokes", "pinyin"};
+  return words;
+}
+
 NameCollator::NameCollator(NameOrder order, const std::vector<std::string>& compoundSurnames)
     : order_(order) {
   for (const auto& s : compoundSurnames) compounds_.push_back(decodeUtf8(s));

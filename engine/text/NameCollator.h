@@ -21,6 +21,8 @@ enum class NameOrder { Given, Strokes, Pinyin };
 
 // "given" | "strokes" | "pinyin"; throws InputError(where) on anything else.
 NameOrder parseNameOrder(const std::string& text, const std::string& where);
+// The words parseNameOrder takes ("" means given too), for the API's description.
+const std::vector<std::string>& nameOrderWords();
 
 class NameCollator {
  public:
