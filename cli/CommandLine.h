@@ -29,10 +29,10 @@ struct CommandLine {
   bool quiet = false;    // -q, --quiet: no progress bar, no summary
   unsigned jobs = 0;     // --jobs N: threads (0 = one per core)
   // 套打 (render, batch, calibrate; cli/PrinterCommands.cpp)
-  bool overlay = false;  // --overlay: only what the office prints
-  std::string offset;    // --offset X,Y (mm, X right, Y down)
-  std::string scale;     // --scale S
-  std::string printer;   // --printer NAME: a saved profile's offset and scale
+  bool overlay = false;           // --overlay: only what the office prints
+  std::string offset;             // --offset X,Y (mm, X right, Y down)
+  std::string scale;              // --scale S
+  std::string printer;            // --printer NAME: a saved profile's offset and scale
   std::string sheet;              // --sheet NAME: the worksheet of an .xlsx (default: first)
   std::vector<std::string> sets;  // --set FIELD=VALUE: a value every record shares
   // list

@@ -38,7 +38,6 @@ std::string outputBeside(const std::string& input, const std::string& extension)
   return (hasExtension ? input.substr(0, dot) : input) + extension;
 }
 
-
 Job jobFromCommandLine(const CommandLine& cl, const std::string& input) {
   Job job;
   job.input = readJobInput(input);

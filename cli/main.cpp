@@ -6,8 +6,8 @@
 #include "cli/BatchCommand.h"
 #include "cli/CommandLine.h"
 #include "cli/Commands.h"
-#include "cli/PrinterCommands.h"
 #include "cli/ListCommand.h"
+#include "cli/PrinterCommands.h"
 #include "cli/ServeCommand.h"
 #include "common/Errors.h"
 

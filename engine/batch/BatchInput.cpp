@@ -1,8 +1,7 @@
 #include "batch/BatchInput.h"
 
-#include <Poco/JSON/Array.h>
-
 #include <Poco/Base64Decoder.h>
+#include <Poco/JSON/Array.h>
 
 #include <cctype>
 #include <iterator>
@@ -251,12 +250,10 @@ std::string inputPath(const JobInput& input, const std::string& path) {
 }
 
 BatchInput readBatchInput(const JobInput& input, const std::string& layout,
-                          const LayoutCatalog& layouts, size_t maxRecords,
-                          const JsonLimits& json) {
+                          const LayoutCatalog& layouts, size_t maxRecords, const JsonLimits& json) {
   if (!layout.empty()) checkLayout(layouts, layout, input, true);
   return isJson(input) ? readJsonBatch(input, layout, layouts, maxRecords, json)
                        : readCsvBatch(input, layout, layouts, maxRecords);
 }
-
 
 }  // namespace gongwen

@@ -48,10 +48,10 @@ struct BatchInput {
 
 // Reads many records: a JSON array, {"layout", "records" or "spreadsheet" (a data: URI),
 // "defaults"}, a CSV or an xlsx workbook (told by its bytes). `layout` (--layout,
-// ?layout=) overrides the input's own; a spreadsheet needs one. Throws JobError: MalformedJson/MalformedCsv, Invalid (no records array, a layout that
-// is not a string or unknown), TooManyRecords, NothingPrinted (no records at all).
-// JSON is scanned within `json` before anything is built (JsonLimitError), and of an object
-// only "layout" and "records" are built.
+// ?layout=) overrides the input's own; a spreadsheet needs one. Throws JobError:
+// MalformedJson/MalformedCsv, Invalid (no records array, a layout that is not a string or unknown),
+// TooManyRecords, NothingPrinted (no records at all). JSON is scanned within `json` before anything
+// is built (JsonLimitError), and of an object only "layout" and "records" are built.
 BatchInput readBatchInput(const JobInput& input, const std::string& layout,
                           const LayoutCatalog& layouts, size_t maxRecords,
                           const JsonLimits& json = {});

@@ -25,5 +25,4 @@ std::vector<std::string> uniqueFileNames(const std::vector<std::string>& stems,
                                          const std::vector<std::string>& fallbacks,
                                          const std::string& extension = ".pdf");
 
-
 }  // namespace gongwen

@@ -34,7 +34,9 @@ inline Arr strings(const std::vector<std::string>& items) {
   return a;
 }
 
-inline Obj ref(const std::string& schema) { return obj({{"$ref", "#/components/schemas/" + schema}}); }
+inline Obj ref(const std::string& schema) {
+  return obj({{"$ref", "#/components/schemas/" + schema}});
+}
 
 // Copies into `into` the members of `from` it does not have.
 inline void merge(Obj into, const Obj& from) {

@@ -147,8 +147,8 @@ void writeSplit(const Job& job, const WorkBudget& budget, const std::vector<Batc
 JobResult runBatch(const Engine& engine, const Job& job, const WorkBudget& budget) {
   JsonLimits json = job.limits.json;
   json.maxRecords = std::min(json.maxRecords, job.limits.maxRecords);
-  BatchInput in = readBatchInput(job.input, job.render.layout, engine.layouts(),
-                                 job.limits.maxRecords, json);
+  BatchInput in =
+      readBatchInput(job.input, job.render.layout, engine.layouts(), job.limits.maxRecords, json);
   std::atomic<bool> cancelled{false};
   BatchOptions options;
   options.render = renderOptions(job, budget);

@@ -258,8 +258,8 @@ void FlowContext::replaceFlowLinesKeepingGaps(const std::vector<FlowLine>& lines
   int first = 0;
   for (const auto& l : lines) {
     if (&l != &lines.front()) slot_ = first + (l.slot - lines.front().slot);
-    record(l.text, l.box, l.originX, l.block, l.lineIndex, l.lastOfBlock, l.keepWithNext,
-           l.respace, l.outline);
+    record(l.text, l.box, l.originX, l.block, l.lineIndex, l.lastOfBlock, l.keepWithNext, l.respace,
+           l.outline);
     if (&l == &lines.front()) first = flowLines_.back().slot;
   }
 }
@@ -290,14 +290,14 @@ size_t FlowContext::pullFromPreviousPage(size_t count) {
   const int base = current.front().slot;
   for (const auto& l : moved) {
     slot_ = base + (l.slot - moved.front().slot);
-    record(l.text, l.box, l.originX, l.block, l.lineIndex, l.lastOfBlock, l.keepWithNext,
-           l.respace, l.outline);
+    record(l.text, l.box, l.originX, l.block, l.lineIndex, l.lastOfBlock, l.keepWithNext, l.respace,
+           l.outline);
   }
   const int shift = slot_ - base;
   for (const auto& l : current) {
     slot_ = l.slot + shift;
-    record(l.text, l.box, l.originX, l.block, l.lineIndex, l.lastOfBlock, l.keepWithNext,
-           l.respace, l.outline);
+    record(l.text, l.box, l.originX, l.block, l.lineIndex, l.lastOfBlock, l.keepWithNext, l.respace,
+           l.outline);
   }
   return moved.size();
 }

@@ -289,8 +289,7 @@ std::vector<uint8_t> writeOfd(const DisplayList& list, const OfdOptions& options
             .attr("Type", "Image")
             .attr("Format", image->jpeg ? "JPEG" : "PNG")
             .close()
-            .element("MediaFile",
-                     "image_" + std::to_string(id) + (image->jpeg ? ".jpg" : ".png"))
+            .element("MediaFile", "image_" + std::to_string(id) + (image->jpeg ? ".jpg" : ".png"))
             .end("MultiMedia");
       }
       xml.end("MultiMedias");

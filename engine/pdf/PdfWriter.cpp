@@ -17,9 +17,9 @@
 
 #include "common/Parallel.h"
 #include "common/Utf8.h"
+#include "common/WorkBudget.h"
 #include "layout/CreationTime.h"
 #include "layout/ImageKey.h"
-#include "common/WorkBudget.h"
 #include "pdf/CidFontEmbedder.h"
 #include "pdf/ContentStream.h"
 #include "pdf/DeflatedStream.h"

@@ -1,7 +1,5 @@
 #include "render/CalibrationSheet.h"
 
-#include "pdf/PdfWriter.h"
-
 #include <cmath>
 #include <cstdio>
 
@@ -11,6 +9,7 @@
 #include "layout/BoxComposer.h"
 #include "layout/BoxTemplate.h"
 #include "layout/TextFitter.h"
+#include "pdf/PdfWriter.h"
 #include "text/Shaper.h"
 
 namespace gongwen {

@@ -5,8 +5,8 @@
 // box's role, a cross at the page's centre, and the instructions in Chinese.
 #pragma once
 
-#include "layout/DisplayList.h"
 #include "common/PrintAdjust.h"
+#include "layout/DisplayList.h"
 #include "render/Engine.h"
 
 namespace gongwen {

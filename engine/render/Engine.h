@@ -11,10 +11,10 @@
 #include <vector>
 
 #include "common/Json.h"
+#include "common/PrintAdjust.h"
 #include "common/WorkBudget.h"
 #include "fonts/FontRegistry.h"
 #include "layout/DisplayList.h"
-#include "common/PrintAdjust.h"
 #include "model/LayoutCatalog.h"
 #include "render/OutputFormat.h"
 

@@ -50,39 +50,39 @@ Obj bodySchema() {
   // A ruled table (layout/elements/BodyBlocks.cpp): header cells, rows of cells, widths in
   // characters (numbers) or "30mm", alignments.
   Obj cell = obj({{"type", arr({"string", "number"})}});
-  Obj table = obj(
-      {{"type", "object"},
-       {"required", arr({"table"})},
-       {"properties",
-        obj({{"table",
-              obj({{"type", "object"},
-                   {"required", arr({"header", "rows"})},
-                   {"properties",
-                    obj({{"title", text(false, false)},
-                         {"header", obj({{"type", "array"}, {"items", cell}, {"minItems", 1}})},
-                         {"rows", obj({{"type", "array"},
-                                       {"items", obj({{"type", "array"}, {"items", cell}})}})},
-                         {"widths", obj({{"type", "array"}, {"items", cell}})},
-                         {"align", obj({{"type", "array"},
-                                        {"items", obj({{"enum", arr({"left", "center", "right"})}})}})}})}})}})},
-       {"additionalProperties", false}});
+  Obj table =
+      obj({{"type", "object"},
+           {"required", arr({"table"})},
+           {"properties",
+            obj({{"table",
+                  obj({{"type", "object"},
+                       {"required", arr({"header", "rows"})},
+                       {"properties",
+                        obj({{"title", text(false, false)},
+                             {"header", obj({{"type", "array"}, {"items", cell}, {"minItems", 1}})},
+                             {"rows", obj({{"type", "array"},
+                                           {"items", obj({{"type", "array"}, {"items", cell}})}})},
+                             {"widths", obj({{"type", "array"}, {"items", cell}})},
+                             {"align", obj({{"type", "array"},
+                                            {"items", obj({{"enum", arr({"left", "center",
+                                                                         "right"})}})}})}})}})}})},
+           {"additionalProperties", false}});
   // A figure: a PNG or JPEG (a data: URI over HTTP), its width and caption.
-  Obj figure = obj({{"type", "object"},
-                    {"required", arr({"image"})},
-                    {"properties", obj({{"image", obj({{"type", "string"},
-                                                       {"pattern", kImageDataUri}})},
-                                        {"width_mm", obj({{"type", "number"}, {"minimum", 1}})},
-                                        {"caption", text(false, false)}})},
-                    {"additionalProperties", false}});
-  return obj(
-      {{"description",
-        "A string (paragraphs separated by newlines) or an array of paragraphs (strings), "
-        "headings ({\"heading\": \"…\", \"level\": 1-4}), tables ({\"table\": {…}}) and "
-        "figures ({\"image\": …, \"width_mm\": …, \"caption\": …})."},
-       {"anyOf",
-        arr({text(true, false),
-             obj({{"type", "array"},
-                  {"items", obj({{"anyOf", arr({text(true, false), heading, table, figure})}})}})})}});
+  Obj figure =
+      obj({{"type", "object"},
+           {"required", arr({"image"})},
+           {"properties", obj({{"image", obj({{"type", "string"}, {"pattern", kImageDataUri}})},
+                               {"width_mm", obj({{"type", "number"}, {"minimum", 1}})},
+                               {"caption", text(false, false)}})},
+           {"additionalProperties", false}});
+  return obj({{"description",
+               "A string (paragraphs separated by newlines) or an array of paragraphs (strings), "
+               "headings ({\"heading\": \"…\", \"level\": 1-4}), tables ({\"table\": {…}}) and "
+               "figures ({\"image\": …, \"width_mm\": …, \"caption\": …})."},
+              {"anyOf", arr({text(true, false),
+                             obj({{"type", "array"},
+                                  {"items", obj({{"anyOf", arr({text(true, false), heading, table,
+                                                                figure})}})}})})}});
 }
 
 // Attachments (layout/elements/Attachments.cpp): {"title", "body"} or {"title", "layout",
@@ -149,7 +149,6 @@ Obj fieldSchema(const FieldSpec& f) {
   if (!f.required && s->has("type")) s->set("type", arr({s->get("type"), "null"}));
   return s;
 }
-
 
 std::vector<std::string> tableKeys(const ElementParams& p) {
   std::vector<std::string> keys = {"index"};  // as NameGroups.cpp

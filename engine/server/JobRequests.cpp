@@ -50,10 +50,10 @@ OutputFormat formatOf(const JobRequest& request) {
   auto format = request.query.find("format");
   if (format != request.query.end()) {
     if (auto f = parseOutputFormat(format->second)) return *f;
-    throw ApiError(400, "unknown format",
-                   "format is pdf or ofd (svg: a preview of the first page), not \"" +
-                       format->second + "\"",
-                   "format");
+    throw ApiError(
+        400, "unknown format",
+        "format is pdf or ofd (svg: a preview of the first page), not \"" + format->second + "\"",
+        "format");
   }
   return request.accept.find("application/ofd") != std::string::npos ? OutputFormat::Ofd
                                                                      : OutputFormat::Pdf;
@@ -103,7 +103,6 @@ JsonLimits requestJsonLimits(const Limits& limits) {
   json.maxValues = std::max<size_t>(100'000, 40 * limits.maxRecords);
   return json;
 }
-
 
 bool queryFlag(const std::map<std::string, std::string>& query, const std::string& name,
                bool otherwise) {

@@ -14,7 +14,6 @@
 namespace gongwen::server {
 namespace {
 
-
 using namespace json;
 
 Obj errorSchema() {

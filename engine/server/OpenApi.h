@@ -12,7 +12,6 @@
 
 namespace gongwen::server {
 
-
 // The whole OpenAPI 3.1 document. `tokenRequired`: the /v1/ paths need a Bearer token.
 Poco::JSON::Object::Ptr openApiJson(const LayoutCatalog& catalog, const Limits& limits,
                                     bool tokenRequired);

@@ -3,7 +3,6 @@
 // The web page keeps printer profiles in the browser and sends their offset and scale.
 #pragma once
 
-
 #include <map>
 #include <string>
 

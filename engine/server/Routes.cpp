@@ -63,10 +63,9 @@ Reply text(const std::string& contentType, const std::string& body, int status =
 // What /v1/batch takes: its options, a list's (?list=1), and for a spreadsheet body the
 // values every row shares, named like the layouts' fields.
 std::vector<std::string> batchParameters(const ServerContext& context) {
-  std::vector<std::string> names = {"layout", "split",  "duplex", "dry_run", "normalize",
-                                    "strict", "name_by", "format", "overlay", "offset",
-                                    "scale",  "sheet",  "list",   "title",   "sort",
-                                    "preamble"};
+  std::vector<std::string> names = {
+      "layout",  "split",  "duplex", "dry_run", "normalize", "strict", "name_by", "format",
+      "overlay", "offset", "scale",  "sheet",   "list",      "title",  "sort",    "preamble"};
   for (const auto& layout : context.engine->layouts().names()) {
     for (const auto& field : context.engine->layouts().get(layout).fields) {
       if (std::find(names.begin(), names.end(), field.name) == names.end()) {
@@ -79,7 +78,11 @@ std::vector<std::string> batchParameters(const ServerContext& context) {
 
 Route findRoute(const ServerContext& context, const std::string& path) {
   if (path == "/v1/render") {
-    return {RouteId::Render, path, "POST", true, {"application/json"},
+    return {RouteId::Render,
+            path,
+            "POST",
+            true,
+            {"application/json"},
             {"layout", "normalize", "format", "overlay", "offset", "scale"}};
   }
   if (path == "/v1/batch") {

@@ -146,7 +146,8 @@ TEST(BatchCommand, InputErrorsAsAWhole) {
   writeText(dir.file("in.csv"), csvOf({"张三,荣获先进个人。,南京市人民政府,2012-06-13,"}));
   auto r = runShell(cli() + " batch " + dir.file("in.csv") + " -o " + dir.file("out.pdf"));
   EXPECT_EQ(r.exitCode, 2);
-  EXPECT_NE(r.err.find("a spreadsheet batch (CSV, xlsx) needs its layout named (--layout NAME"), std::string::npos)
+  EXPECT_NE(r.err.find("a spreadsheet batch (CSV, xlsx) needs its layout named (--layout NAME"),
+            std::string::npos)
       << r.err;
   r = runShell(cli() + " batch --layout nosuch " + dir.file("in.csv") + " -o " +
                dir.file("out.pdf"));

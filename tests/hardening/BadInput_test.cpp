@@ -430,7 +430,8 @@ std::vector<Case> cases() {
        "too many records — CSV: 50000 records, more than the limit of 5000 in one batch",
        "layout=certificate"},
       {"CsvWithoutLayoutHttp", C::HttpBatchCsv, [] { return csvRows(2); }, 422,
-       "layout: a spreadsheet batch (CSV, xlsx) needs its layout named (--layout NAME; ?layout=NAME over HTTP)"},
+       "layout: a spreadsheet batch (CSV, xlsx) needs its layout named (--layout NAME; "
+       "?layout=NAME over HTTP)"},
       {"CsvUnknownLayoutHttp", C::HttpBatchCsv, [] { return csvRows(2); }, 422,
        "layout: unknown layout \"nosuch\"", "layout=nosuch"},
       {"CsvBadRowHttp", C::HttpBatchCsv,

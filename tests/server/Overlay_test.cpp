@@ -48,7 +48,8 @@ TEST(ServerOverlay, TheFirstPageAsSvgForThePreviewOnTheCard) {
       0u)
       << r.body.substr(0, 120);
   EXPECT_NE(r.body.find(">中</text>"), std::string::npos);
-  EXPECT_EQ(r.body.find("font-size=\"62\""), std::string::npos) << "套打 leaves the 62 pt title out";
+  EXPECT_EQ(r.body.find("font-size=\"62\""), std::string::npos)
+      << "套打 leaves the 62 pt title out";
   EXPECT_EQ(r.body.find("<path"), std::string::npos) << "and the art";
   auto check = runShell(
       "python3 -c 'import sys, xml.dom.minidom; "
