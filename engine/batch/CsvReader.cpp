@@ -129,10 +129,6 @@ std::string trim(const std::string& s) {
 
 }  // namespace
 
-std::string gb18030ToUtf8(std::string_view bytes, const std::string& source) {
-  return convertToUtf8(bytes, "GB18030", source);
-}
-
 SheetRows readCsvRows(std::string_view bytes, const std::string& source) {
   SheetRows out;
   std::string text = decodeCsvBytes(bytes, source, out.format);

@@ -35,8 +35,4 @@ CsvTable readCsv(std::string_view bytes, const std::string& source);
 // as. `format` is the encoding found ("UTF-8", "GB18030" …). Throws InputError like readCsv.
 SheetRows readCsvRows(std::string_view bytes, const std::string& source);
 
-// Converts text in GB18030 to UTF-8; throws InputError(source) at the first byte
-// sequence that is not GB18030.
-std::string gb18030ToUtf8(std::string_view bytes, const std::string& source);
-
 }  // namespace gongwen

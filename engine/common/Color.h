@@ -9,7 +9,6 @@ namespace gongwen {
 struct Color {
   double r = 0, g = 0, b = 0;
   bool operator==(const Color&) const = default;
-  bool isBlack() const { return r == 0 && g == 0 && b == 0; }
 
   static Color black() { return {}; }
   // Parses "#RRGGBB"; throws std::invalid_argument on anything else.

@@ -40,14 +40,6 @@ uint16_t indexOf(std::vector<FontPtr>& fonts, const FontPtr& f) {
 
 }  // namespace
 
-std::vector<uint16_t> chooseFonts(std::u32string_view text, const FontPtr& primary,
-                                  const FontRegistry& registry, std::vector<FontPtr>& fonts,
-                                  const std::string& where, const MissingGlyphPolicy& policy) {
-  std::vector<uint16_t> out(text.size(), 0);
-  chooseFontsInRange(text, 0, text.size(), primary, registry, fonts, where, policy, out);
-  return out;
-}
-
 void chooseFontsInRange(std::u32string_view text, size_t from, size_t to, const FontPtr& primary,
                         const FontRegistry& registry, std::vector<FontPtr>& fonts,
                         const std::string& where, const MissingGlyphPolicy& policy,

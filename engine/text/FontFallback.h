@@ -19,13 +19,10 @@ struct MissingGlyphPolicy {
   std::vector<std::string>* warnings = nullptr;
 };
 
-// Per character of `text`, an index into `fonts` (which starts with `primary` and grows
-// with the fallback fonts used). `where` names the field for messages, e.g. "$.body".
-std::vector<uint16_t> chooseFonts(std::u32string_view text, const FontPtr& primary,
-                                  const FontRegistry& registry, std::vector<FontPtr>& fonts,
-                                  const std::string& where, const MissingGlyphPolicy& policy);
-// The same for characters [from, to) of `text` only, written into out[from..to): a run of a
-// paragraph in its own font (a run-in heading). Messages count characters in all of `text`.
+// For characters [from, to) of `text`, an index into `fonts` (which starts with `primary`
+// and grows with the fallback fonts used), written into out[from..to): a whole paragraph, or
+// a run in its own font (a run-in heading). `where` names the field for messages (e.g.
+// "$.body"), which count characters in all of `text`.
 void chooseFontsInRange(std::u32string_view text, size_t from, size_t to, const FontPtr& primary,
                         const FontRegistry& registry, std::vector<FontPtr>& fonts,
                         const std::string& where, const MissingGlyphPolicy& policy,

@@ -21,7 +21,8 @@
 namespace gongwen {
 namespace {
 
-const std::string kSample = std::string(GONGWEN_SOURCE_DATA_DIR) + "/samples/certificate-mayor-quality-award.json";
+const std::string kSample =
+    std::string(GONGWEN_SOURCE_DATA_DIR) + "/samples/certificate-mayor-quality-award.json";
 
 Poco::JSON::Object::Ptr sample() {
   auto rec = test::record(test::readText(kSample));
@@ -51,6 +52,7 @@ std::vector<test::LineMm> linesWith(const Page& page, const std::u32string& need
 // Every glyph of `lines` lies inside the box (em box vertically, advance horizontally; a
 // line-end ，。： counts its ink, the blank half hangs as on the body grid).
 void expectInside(const std::vector<test::LineMm>& lines, const TextBoxSpec& b) {
+  ASSERT_FALSE(lines.empty()) << b.role << ": the text looked for is not on the page";
   const double eps = 0.05;  // mm
   for (const auto& l : lines) {
     EXPECT_LE(l.inkRight(), ptToMm(b.x + b.width) + eps) << b.role;
@@ -178,6 +180,9 @@ TEST(Certificate, MissingRequiredFieldIsNamed) {
 }
 
 TEST(Certificate, OptionalSerialLeftOutWhenAbsent) {
+  // Printed when given …
+  ASSERT_FALSE(linesWith(test::engine().layout(sample(), {}).list.pages[0], U"证书编号").empty());
+  // … and left out, line and label, when not.
   auto rec = sample();
   rec->remove("serial");
   auto list = test::engine().layout(rec, {}).list;

@@ -264,12 +264,24 @@ TEST(GongwenTitle, NoLineHoldsOneCharacterAndLinesFormATrapezoidOrDiamond) {
   }
 }
 
-TEST(GongwenTitle, TrapezoidOrDiamondShape) {
-  EXPECT_TRUE(isTrapezoidOrDiamond({10, 12, 14}, 0));
-  EXPECT_TRUE(isTrapezoidOrDiamond({14, 12, 10}, 0));
-  EXPECT_TRUE(isTrapezoidOrDiamond({10, 14, 10}, 0));
-  EXPECT_FALSE(isTrapezoidOrDiamond({14, 10, 14}, 0));
-  EXPECT_FALSE(isTrapezoidOrDiamond({10, 14, 10, 14}, 0));
+TEST(GongwenTitle, EveryLengthBalancesIntoATrapezoidOrDiamond) {
+  // Titles of every length from one line to four, cut from one long title.
+  const std::u32string source = decodeUtf8(
+      "南京市人民政府办公厅关于印发南京市质量强市工作2012年度目标任务分解方案和质量工作考核"
+      "办法及重点产品质量安全监管工作实施意见的通知");
+  size_t multiLine = 0, threeOrMore = 0;
+  for (size_t n = 12; n <= source.size(); n += 3) {
+    const std::string title = encodeUtf8(source.substr(0, n)) + "的通知";
+    auto lines = titleLines(title);
+    ASSERT_FALSE(lines.empty()) << title;
+    std::vector<double> widths;
+    for (const auto& l : lines) widths.push_back(l.glyphs.back().right - l.left());
+    EXPECT_TRUE(isTrapezoidOrDiamond(widths, 22 * 25.4 / 72 / 2)) << title;
+    multiLine += lines.size() >= 2;
+    threeOrMore += lines.size() >= 3;
+  }
+  EXPECT_GE(multiLine, 5u);  // the loop reached titles that break
+  EXPECT_GE(threeOrMore, 1u);
 }
 
 }  // namespace

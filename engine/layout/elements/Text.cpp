@@ -41,10 +41,4 @@ SingleLine composeSingleLine(FlowContext& ctx, std::u32string_view text, const T
   return out;
 }
 
-void shiftLine(LineBox& line, double dx) {
-  for (double& x : line.x) x += dx;
-  line.extent += dx;
-  line.indent += dx;
-}
-
 }  // namespace gongwen

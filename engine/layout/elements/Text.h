@@ -25,7 +25,4 @@ struct SingleLine {
 SingleLine composeSingleLine(FlowContext& ctx, std::u32string_view text, const TextStyle& style,
                              const std::string& where, double widthPt);
 
-// Moves every position of `line` right by `dx` pt.
-void shiftLine(LineBox& line, double dx);
-
 }  // namespace gongwen
