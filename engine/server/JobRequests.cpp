@@ -59,6 +59,28 @@ OutputFormat formatOf(const JobRequest& request) {
                                                                      : OutputFormat::Pdf;
 }
 
+// Makes `r` a multipart/mixed answer (RFC 2046): its document, then failures.json with every
+// bad record — for a client that wants the whole list, not the header's first 4 KB.
+void withFailuresPart(Reply& r, const Poco::JSON::Array::Ptr& failures) {
+  const std::string boundary = "gongwen-failures-8d2f0c4a";
+  std::string disposition;
+  for (auto it = r.headers.begin(); it != r.headers.end(); ++it) {
+    if (it->first == "Content-Disposition") {
+      disposition = it->second;
+      r.headers.erase(it);
+      break;
+    }
+  }
+  std::string body = "--" + boundary + "\r\nContent-Type: " + r.contentType + "\r\n";
+  if (!disposition.empty()) body += "Content-Disposition: " + disposition + "\r\n";
+  body += "\r\n" + r.body + "\r\n--" + boundary +
+          "\r\nContent-Type: application/json; charset=utf-8\r\n"
+          "Content-Disposition: attachment; filename=\"failures.json\"\r\n\r\n" +
+          jsonText(failures) + "\r\n--" + boundary + "--\r\n";
+  r.body = std::move(body);
+  r.contentType = "multipart/mixed; boundary=" + boundary;
+}
+
 Job jobFor(const JobRequest& request, const Limits& limits, std::shared_ptr<RenderCaches> caches) {
   Job job;
   job.input.bytes = request.body;
@@ -250,6 +272,10 @@ Reply renderMany(const Engine& engine, const JobRequest& request, const Limits& 
     bool complete = true;
     r.headers.emplace_back("X-Gongwen-Failures", failuresHeader(result.failures, complete));
     if (!complete) r.headers.emplace_back("X-Gongwen-Failures-Truncated", "1");
+    // Accept: multipart/mixed: the document and the whole failure list as two parts.
+    if (!split && request.accept.find("multipart/mixed") != std::string::npos) {
+      withFailuresPart(r, failuresJson(result.failures));
+    }
   }
   addWarnings(r, result);
   return r;

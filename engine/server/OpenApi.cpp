@@ -104,12 +104,81 @@ Obj queryFlag(const std::string& name, bool fallback, const std::string& descrip
         obj({{"type", "string"}, {"enum", arr({"0", "1"})}, {"default", fallback ? "1" : "0"}})}});
 }
 
+Obj textParameter(const std::string& name, const std::string& description,
+                  const std::vector<std::string>& values = {}) {
+  Obj schema = obj({{"type", "string"}});
+  if (!values.empty()) schema->set("enum", strings(values));
+  return obj({{"name", name},
+              {"in", "query"},
+              {"required", false},
+              {"description", description},
+              {"schema", schema}});
+}
+
+// What both rendering routes take besides the layout: the format and the 套打 settings.
+void addOutputParameters(Arr& parameters) {
+  parameters->add(textParameter(
+      "format",
+      "pdf (default), ofd (GB/T 33190-2016; also chosen by Accept: application/ofd), or svg "
+      "(the first page only, a preview).",
+      {"pdf", "ofd", "svg"}));
+  parameters->add(queryFlag("overlay", false,
+                            "1: 套打 — only what the office prints (no art, title or seal)."));
+  parameters->add(
+      textParameter("offset", "X,Y in mm (X right, Y down): moves everything printed."));
+  parameters->add(
+      textParameter("scale", "A printer's scale, 0.5 to 2, about the top-left corner."));
+}
+
 Obj layoutParameter(const LayoutCatalog& catalog, const std::string& description) {
   return obj({{"name", "layout"},
               {"in", "query"},
               {"required", false},
               {"description", description},
               {"schema", obj({{"type", "string"}, {"enum", strings(catalog.names())}})}});
+}
+
+Arr renderParameters(const LayoutCatalog& catalog) {
+  Arr p =
+      arr({layoutParameter(catalog, "The layout (else the body's \"layout\")."),
+           queryFlag("normalize", true,
+                     "1: text to NFC, full-width punctuation after Chinese text; 0: as given.")});
+  addOutputParameters(p);
+  return p;
+}
+
+Arr batchParameters(const LayoutCatalog& catalog) {
+  Arr p = arr(
+      {layoutParameter(catalog, "The layout of a CSV or xlsx batch (a JSON batch names it)."),
+       queryFlag("split", false, "1: a zip with one document per record; 0: one document."),
+       queryFlag("duplex", false, "1: every document starts on an odd page (blank pages between)."),
+       queryFlag("dry_run", false, "1: check and lay out only; answer a JSON report."),
+       queryFlag("strict", false, "1: any bad record → 422 with every failure; nothing printed."),
+       textParameter("name_by", "split: the field that names each file (else row-N)."),
+       queryFlag("normalize", true,
+                 "1: text to NFC, full-width punctuation after Chinese text; 0: as given."),
+       textParameter("sheet", "xlsx: the worksheet to read (default: the first)."),
+       queryFlag("list", false,
+                 "1: the CSV or xlsx body is a register (one row per person); answer ONE "
+                 "commendation list."),
+       textParameter("title", "list=1: the list's title (required)."),
+       textParameter("sort", "list=1: the order of names.", {"given", "strokes", "pinyin"}),
+       textParameter("preamble", "list=1: paragraphs before the groups.")});
+  addOutputParameters(p);
+  // A spreadsheet body's values every row shares, named like the layouts' fields.
+  std::vector<std::string> fields;
+  for (const auto& name : catalog.names()) {
+    for (const auto& f : catalog.get(name).fields) {
+      if (std::find(fields.begin(), fields.end(), f.name) == fields.end()) fields.push_back(f.name);
+    }
+  }
+  for (const auto& f : fields) {
+    static const std::vector<std::string> taken = {"layout", "title", "sort", "preamble"};
+    if (std::find(taken.begin(), taken.end(), f) != taken.end()) continue;
+    p->add(textParameter(
+        f, "A CSV or xlsx batch: the value of field " + f + " for every row without its own."));
+  }
+  return p;
 }
 
 Obj renderPath(const LayoutCatalog& catalog, const Limits& limits, const Arr& security) {
@@ -128,11 +197,7 @@ Obj renderPath(const LayoutCatalog& catalog, const Limits& limits, const Arr& se
        {"description",
         "Renders one record. Its layout is named by ?layout= or by the record's \"layout\" "
         "member. Unknown members are ignored (named in X-Gongwen-Warnings)."},
-       {"parameters",
-        arr({layoutParameter(catalog, "The layout (else the body's \"layout\")."),
-             queryFlag(
-                 "normalize", true,
-                 "1: text to NFC, full-width punctuation after Chinese text; 0: as given.")})},
+       {"parameters", renderParameters(catalog)},
        {"requestBody",
         obj({{"required", true},
              {"content", obj({{"application/json", obj({{"schema", ref("RenderRequest")}})}})}})},
@@ -152,7 +217,9 @@ Obj batchPath(const LayoutCatalog& catalog, const Limits& limits, const Arr& sec
                  {"pages", obj({{"type", "integer"}})},
                  {"failures", errorSchema()->getObject("properties")->getObject("failures")}})}});
   Obj content = binary("application/pdf");
+  merge(content, binary("application/ofd"));
   merge(content, binary("application/zip"));
+  merge(content, binary("multipart/mixed"));  // Accept: multipart/mixed: document + failures
   content->set("application/json", obj({{"schema", report}}));
   Obj ok = response(
       "Every good record rendered: one PDF, a zip of one PDF each (?split=1, with "
@@ -172,15 +239,7 @@ Obj batchPath(const LayoutCatalog& catalog, const Limits& limits, const Arr& sec
            {"description",
             "Records with errors are left out and listed; the others print. When "
             "none can print: 422 with the failures."},
-           {"parameters",
-            arr({layoutParameter(catalog, "The layout of a CSV batch (a JSON batch names it)."),
-                 queryFlag("split", false, "1: a zip with one PDF per record; 0: one PDF."),
-                 queryFlag("duplex", false,
-                           "1: every document starts on an odd page (blank pages between)."),
-                 queryFlag("dry_run", false, "1: check and lay out only; answer a JSON report."),
-                 queryFlag(
-                     "normalize", true,
-                     "1: text to NFC, full-width punctuation after Chinese text; 0: as given.")})},
+           {"parameters", batchParameters(catalog)},
            {"requestBody",
             obj({{"required", true},
                  {"content",
@@ -191,7 +250,15 @@ Obj batchPath(const LayoutCatalog& catalog, const Limits& limits, const Arr& sec
                                    {"description",
                                     "UTF-8 CSV: a header row of field names, then one record a "
                                     "row; list fields separate their items with |. Needs "
-                                    "?layout=."}})}})}})}})},
+                                    "?layout=."}})}})},
+                       {"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                        obj({{"schema",
+                              obj({{"type", "string"},
+                                   {"contentEncoding", "binary"},
+                                   {"description",
+                                    "An Excel workbook (.xlsx): the first sheet or ?sheet=, its "
+                                    "header row found under title rows. Needs ?layout= (or "
+                                    "?list=1)."}})}})}})}})},
            {"responses", responses}});
   if (!security.isNull()) post->set("security", security);
   return obj({{"post", post}});

@@ -147,8 +147,24 @@ test("every endpoint, with its parameters and statuses", async () => {
   for (const status of ["200", "400", "401", "413", "415", "422", "503"]) {
     assert.ok(render.responses[status], "render: no " + status);
   }
-  const batchParams = spec.paths["/v1/batch"].post.parameters.map((p) => p.name).sort();
-  assert.deepEqual(batchParams, ["dry_run", "duplex", "layout", "normalize", "split"]);
+  const batchParams = spec.paths["/v1/batch"].post.parameters.map((p) => p.name);
+  for (const name of ["dry_run", "duplex", "layout", "normalize", "split", "strict", "name_by",
+    "format", "overlay", "offset", "scale", "sheet", "list", "title", "sort"]) {
+    assert.ok(batchParams.includes(name), "batch: no parameter " + name);
+  }
+  // The description and the server agree: every parameter described is taken (never "unknown
+  // query parameter"), and one not described is refused naming it.
+  const auth = { Authorization: "Bearer " + token };
+  for (const [path, op] of [["/v1/render", render], ["/v1/batch", spec.paths["/v1/batch"].post]]) {
+    for (const p of op.parameters) {
+      const r = await fetch(`${base}${path}?${p.name}=`, { method: "POST", headers: { ...auth, "Content-Type": "application/json" }, body: "{}" });
+      const body = await r.text();
+      assert.ok(!body.includes("unknown query parameter"), `${path} refuses ${p.name}: ${body}`);
+    }
+    const r = await fetch(`${base}${path}?nosuch=1`, { method: "POST", headers: { ...auth, "Content-Type": "application/json" }, body: "{}" });
+    assert.equal(r.status, 400);
+    assert.match(await r.text(), /nosuch/);
+  }
   assert.ok(spec.paths["/v1/batch"].post.requestBody.content["text/csv"]);
   // The server has a token: the /v1/ paths say so, /healthz does not.
   assert.deepEqual(render.security, [{ bearer: [] }]);

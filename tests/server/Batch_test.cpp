@@ -161,3 +161,41 @@ TEST_F(ServerBatch, ManyFailuresAreCutToFitTheHeader) {
 
 }  // namespace
 }  // namespace gongwen::test
+
+namespace gongwen::test {
+namespace {
+
+class ServerBatchParts : public ::testing::Test {
+ protected:
+  RunningServer server_;
+};
+
+TEST_F(ServerBatchParts, AcceptMultipartGivesThePdfAndEveryFailure) {
+  HttpRequest request;
+  request.method = "POST";
+  request.path = "/v1/batch";
+  request.contentType = "application/json";
+  request.body = kThreeRecords;
+  request.headers = {{"Accept", "multipart/mixed"}};
+  auto r = http(server_.port(), request);
+  ASSERT_EQ(r.status, 200) << r.body;
+  const std::string type = r.header("content-type");
+  ASSERT_EQ(type.rfind("multipart/mixed; boundary=", 0), 0u) << type;
+  const std::string boundary = "--" + type.substr(type.find('=') + 1);
+  // Two parts: the merged PDF, then failures.json with the bad record.
+  const size_t first = r.body.find(boundary + "\r\nContent-Type: application/pdf");
+  const size_t second = r.body.find(boundary + "\r\nContent-Type: application/json");
+  ASSERT_NE(first, std::string::npos) << r.body.substr(0, 300);
+  ASSERT_NE(second, std::string::npos);
+  EXPECT_LT(first, second);
+  EXPECT_NE(r.body.find("%PDF-"), std::string::npos);
+  EXPECT_NE(r.body.find("\"field\":\"$.records[1].body\""), std::string::npos);
+  EXPECT_NE(r.body.find(boundary + "--"), std::string::npos);
+  // Without it, existing clients still get the PDF alone.
+  EXPECT_EQ(httpPost(server_.port(), "/v1/batch", "application/json", kThreeRecords)
+                .header("content-type"),
+            "application/pdf");
+}
+
+}  // namespace
+}  // namespace gongwen::test
