@@ -54,7 +54,7 @@ if [ "${GONGWEN_SANITIZERS:-1}" != 0 ]; then
   sanitized_build() {  # DIR SANITIZERS — the test binary only
     cmake -S . -B "$1" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
       -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g" -DGONGWEN_SANITIZE="$2" \
-      -DGONGWEN_BUILD_BENCHMARKS=OFF -DGONGWEN_WERROR=ON >/dev/null &&
+      -DGONGWEN_BUILD_BENCHMARKS=OFF -DGONGWEN_WERROR=ON "${launcher[@]}" >/dev/null &&
       cmake --build "$1" -j "$(nproc)" --target gongwen_tests
   }
   echo "== AddressSanitizer + UndefinedBehaviorSanitizer (clang): the whole suite"

@@ -127,7 +127,8 @@ TEST(SheetDates, AsOfficesTypeThem) {
       {"明天", "write it as 2012-06-13"},
       {"2012-6/13", "write it as 2012-06-13"},
   };
-  for (const auto& [typed, why] : bad) {
+  for (const auto& [typedText, why] : bad) {
+    const std::string typed = typedText;  // a named variable: lambdas capture it (clang 14)
     SCOPED_TRACE(typed);
     const std::string message = errorOf([&] { parseDate(typed, "row 5, field date"); });
     EXPECT_NE(

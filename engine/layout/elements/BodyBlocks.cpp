@@ -20,7 +20,8 @@ namespace {
 
 void onlyKeys(const Poco::JSON::Object::Ptr& obj, const std::string& where,
               std::initializer_list<const char*> allowed, const std::string& form) {
-  for (const auto& [key, value] : *obj) {
+  for (const auto& member : *obj) {
+    const std::string& key = member.first;  // a named variable: lambdas capture it (clang 14)
     if (std::find_if(allowed.begin(), allowed.end(), [&](const char* a) { return key == a; }) ==
         allowed.end()) {
       throw InputError(jsonPath(where, key), "unknown key; " + form);
