@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <memory>
 
 #include "common/Units.h"
 #include "layout/DisplayList.h"
@@ -16,13 +17,15 @@ namespace {
 using namespace test;
 
 struct MarkRuns {
+  std::shared_ptr<const DisplayList> list;  // what `runs` point into, kept alive
   std::vector<const GlyphRun*> runs;
   double left = 1e9, right = -1e9;  // mm, from glyph positions and (scaled) advances
 };
 
-MarkRuns redRuns(const DisplayList& list) {
+MarkRuns redRuns(DisplayList laidOut) {
   MarkRuns out;
-  for (const auto& item : list.pages.at(0).items) {
+  out.list = std::make_shared<const DisplayList>(std::move(laidOut));
+  for (const auto& item : out.list->pages.at(0).items) {
     const auto* run = std::get_if<GlyphRun>(&item);
     if (run == nullptr || !isRed(run->color)) continue;
     out.runs.push_back(run);
