@@ -69,7 +69,12 @@ std::string safeFileStem(const std::string& text) {
       (device.substr(3) == "\u00b9" || device.substr(3) == "\u00b2" ||
        device.substr(3) == "\u00b3"))
     isDevice = true;
-  if (isDevice) utf8.insert(device.size(), "_");
+  if (isDevice) {
+    std::string named = utf8.substr(0, device.size());
+    named.push_back('_');
+    named.append(utf8, device.size(), std::string::npos);
+    utf8 = std::move(named);
+  }
   return utf8;
 }
 

@@ -220,7 +220,11 @@ std::string numberText(const std::string& raw, size_t zeroPad) {
   return std::string(buf, r.ptr);
 }
 
-std::string twoDigits(int n) { return (n < 10 ? "0" : "") + std::to_string(n); }
+std::string twoDigits(int n) {
+  std::string s = std::to_string(n);
+  if (n < 10) s.insert(s.begin(), '0');
+  return s;
+}
 
 // The worksheet, streamed: each <row> becomes a SheetRow as soon as it closes.
 struct SheetHandler : Poco::XML::DefaultHandler {

@@ -100,7 +100,15 @@ TextBoxSpec parseBox(const ElementParams& p, const Layout& layout, const FontReg
     }
     return b;
   }
-  b.text = p.has("field") ? "{" + p.str("field") + "}" : p.str("text");
+  if (p.has("field")) {
+    // Built by appending: "{" + … trips GCC 12's false -Wrestrict at -O3.
+    std::string placeholder(1, '{');
+    placeholder.append(p.str("field"));
+    placeholder.push_back('}');
+    b.text = std::move(placeholder);
+  } else {
+    b.text = p.str("text");
+  }
   b.fields = placeholders(b.text, p.at(p.has("field") ? "field" : "text"));
   for (const std::string& f : b.fields) {
     const FieldSpec* spec = layout.field(f);

@@ -59,12 +59,21 @@ class Writer {
     out_ += "  text " + (role == roles_.end() ? std::string("?") : role->second) + " " +
             fileName(run.font->path()) + " " + number(run.sizePt) + "pt " + colour(run.color);
     if (!run.glyphs.empty()) {
-      out_ += " x=" + mm(run.glyphs.front().x) + " y=" + mm(run.glyphs.front().y);
+      out_ += " x=";
+      out_ += mm(run.glyphs.front().x);
+      out_ += " y=";
+      out_ += mm(run.glyphs.front().y);
     }
-    out_ += " \"" + encodeUtf8(text) + "\"\n   ";
+    out_ += " \"";
+    out_ += encodeUtf8(text);
+    out_ += "\"\n   ";
     for (const auto& g : run.glyphs) {
-      out_ += " " + mm(g.x);
-      if (g.y != run.glyphs.front().y) out_ += "/" + mm(g.y);
+      out_ += ' ';
+      out_ += mm(g.x);
+      if (g.y != run.glyphs.front().y) {
+        out_ += '/';
+        out_ += mm(g.y);
+      }
     }
     out_ += "\n";
   }

@@ -21,6 +21,13 @@ std::string num(double v) {
   return s;
 }
 
+// "x y", appended (not "literal" + std::string: GCC 12's false -Wrestrict at -O3).
+void point(std::string& d, double x, double y) {
+  d += num(x);
+  d += ' ';
+  d += num(y);
+}
+
 std::string rgb(const Color& c) {
   auto channel = [](double v) {
     return std::to_string(std::lround(std::clamp(v, 0.0, 1.0) * 255));
@@ -56,14 +63,20 @@ std::string pathData(const std::vector<PathSegment>& segments, double dx, double
   for (const PathSegment& s : segments) {
     switch (s.op) {
       case PathSegment::Op::Move:
-        d += "M" + num(s.x1 + dx) + " " + num(s.y1 + dy);
+        d += 'M';
+        point(d, s.x1 + dx, s.y1 + dy);
         break;
       case PathSegment::Op::Line:
-        d += "L" + num(s.x1 + dx) + " " + num(s.y1 + dy);
+        d += 'L';
+        point(d, s.x1 + dx, s.y1 + dy);
         break;
       case PathSegment::Op::Curve:
-        d += "C" + num(s.x1 + dx) + " " + num(s.y1 + dy) + " " + num(s.x2 + dx) + " " +
-             num(s.y2 + dy) + " " + num(s.x3 + dx) + " " + num(s.y3 + dy);
+        d += 'C';
+        point(d, s.x1 + dx, s.y1 + dy);
+        d += ' ';
+        point(d, s.x2 + dx, s.y2 + dy);
+        d += ' ';
+        point(d, s.x3 + dx, s.y3 + dy);
         break;
       case PathSegment::Op::Close:
         d += "Z";
