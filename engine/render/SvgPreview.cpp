@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "common/Utf8.h"
+#include "ofd/OfdXml.h"
 
 namespace gongwen {
 namespace {
@@ -35,26 +36,11 @@ std::string rgb(const Color& c) {
   return "rgb(" + channel(c.r) + "," + channel(c.g) + "," + channel(c.b) + ")";
 }
 
+// Text for an XML attribute or element (the OFD writer's escaping: & < > " and characters
+// XML cannot carry).
 std::string escaped(const std::string& utf8) {
   std::string out;
-  for (char ch : utf8) {
-    switch (ch) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += ch;
-    }
-  }
+  ofd::XmlOut::appendEscaped(out, utf8);
   return out;
 }
 

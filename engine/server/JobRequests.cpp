@@ -112,6 +112,22 @@ void addWarnings(Reply& r, const JobResult& result) {
   }
 }
 
+// One document shown inline (POST /v1/render, a list): its bytes, name, pages, warnings.
+Reply documentReply(const Job& job, const JobResult& result) {
+  const OutputDocument& doc = result.documents.front();
+  Reply r;
+  r.contentType = contentTypeOf(job.format);
+  r.body.assign(doc.bytes.begin(), doc.bytes.end());
+  r.pages = doc.pages;
+  r.documents = 1;
+  const std::string ascii =
+      (result.layout.empty() ? "document" : result.layout) + extensionOf(job.format);
+  r.headers.emplace_back("Content-Disposition", contentDisposition("inline", doc.fileName, ascii));
+  r.headers.emplace_back("X-Gongwen-Pages", std::to_string(r.pages));
+  addWarnings(r, result);
+  return r;
+}
+
 }  // namespace
 
 // What one request's JSON may hold (checked while scanning, before anything is built): the
@@ -151,19 +167,7 @@ Reply renderOne(const Engine& engine, const JobRequest& request, const Limits& l
                 std::shared_ptr<RenderCaches> caches) {
   Job job = jobFor(request, limits, std::move(caches));
   job.shape = OutputShape::Single;
-  JobResult result = runJob(engine, job);
-  const OutputDocument& doc = result.documents.front();
-  Reply r;
-  r.contentType = contentTypeOf(job.format);
-  r.body.assign(doc.bytes.begin(), doc.bytes.end());
-  r.pages = doc.pages;
-  r.documents = 1;
-  const std::string ascii =
-      (result.layout.empty() ? "document" : result.layout) + extensionOf(job.format);
-  r.headers.emplace_back("Content-Disposition", contentDisposition("inline", doc.fileName, ascii));
-  r.headers.emplace_back("X-Gongwen-Pages", std::to_string(r.pages));
-  addWarnings(r, result);
-  return r;
+  return documentReply(job, runJob(engine, job));
 }
 
 Reply renderList(const Engine& engine, const JobRequest& request, const Limits& limits,
@@ -185,17 +189,8 @@ Reply renderList(const Engine& engine, const JobRequest& request, const Limits& 
   job.list = ListFromRows{param("title"), param("sort"), param("preamble")};
   job.render.layout.clear();  // the register makes a commendation-list
   JobResult result = runJob(engine, job);
-  const OutputDocument& doc = result.documents.front();
-  Reply r;
-  r.contentType = contentTypeOf(job.format);
-  r.body.assign(doc.bytes.begin(), doc.bytes.end());
-  r.pages = doc.pages;
-  r.documents = 1;
-  const std::string ascii = std::string("commendation-list") + extensionOf(job.format);
-  r.headers.emplace_back("Content-Disposition", contentDisposition("inline", doc.fileName, ascii));
-  r.headers.emplace_back("X-Gongwen-Pages", std::to_string(r.pages));
+  Reply r = documentReply(job, result);
   r.headers.emplace_back("X-Gongwen-Records", std::to_string(result.records));
-  addWarnings(r, result);
   return r;
 }
 
