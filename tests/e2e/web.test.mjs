@@ -64,8 +64,31 @@ async function shot(name) {
   if (screenshots) await page.screenshot({ path: join(screenshots, name + ".png"), fullPage: true });
 }
 
+// Clicks a control as a person would, once the page has settled: brought into view, then two
+// frames later. Chromium routes a click by its compositor's map of the page; on a busy machine
+// a click right after a scroll can use the map from before it and land in the PDF preview's
+// frame, so the click never happens (seen in CI).
+async function settle(selector) {
+  await page.locator(selector).scrollIntoViewIfNeeded();
+  await page.evaluate(
+    () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+  );
+}
+async function click(selector) {
+  await settle(selector);
+  await page.click(selector);
+}
+async function check(selector) {
+  await settle(selector);
+  await page.check(selector);
+}
+async function uncheck(selector) {
+  await settle(selector);
+  await page.uncheck(selector);
+}
+
 async function download(selector) {
-  const [file] = await Promise.all([page.waitForEvent("download"), page.click(selector)]);
+  const [file] = await Promise.all([page.waitForEvent("download"), click(selector)]);
   const bytes = readFileSync(await file.path());
   return { name: file.suggestedFilename(), bytes };
 }
@@ -128,7 +151,7 @@ test("filling in the form gives a PDF to preview and download", async () => {
     "#field-body",
     "6月13日上午,南京市质量强市工作会议召开。\n季建业市长亲自到会,为获奖企业颁奖。",
   );
-  await page.click("#preview");
+  await click("#preview");
   await waitForText("#status", "已生成");
   assert.match(await page.textContent("#status"), /共 1 页/);
   assert.match(await page.getAttribute("#preview-frame", "src"), /^blob:/);
@@ -186,7 +209,7 @@ test("an image field takes a PNG from the computer (a seal), sent as a data: URI
       await page.fill(input, String(value));
     }
   }
-  await page.click("#preview");
+  await click("#preview");
   await page.waitForFunction(() => /已生成|未能生成/.test(document.getElementById("status").textContent));
   await shot("image-field");
   assert.match(await page.textContent("#status"), /已生成/);
@@ -201,7 +224,7 @@ test("the certificate form: a one-page landscape 奖状 with the seal", async ()
   await page.fill("#field-issuer", "南京市人民政府");
   await page.fill("#field-date", "2012-06-13");
   await page.setInputFiles("#field-seal", join(dataDir, "samples", "specimen-seal.png"));
-  await page.click("#preview");
+  await click("#preview");
   await waitForText("#status", "已生成");
   assert.match(await page.textContent("#status"), /共 1 页/);
   await shot("certificate");
@@ -224,7 +247,7 @@ test("a certificate spreadsheet (GB18030) prints one page per good row", async (
     "南京紫峰电子科技有限公司,荣获2011年度南京市质量奖。,南京市人民政府,2012-02-30\r\n" +
     "南京秦淮精工机械有限公司,荣获2011年度南京市质量奖。,南京市人民政府,2012-06-13\r\n";
   const gb18030 = execFileSync("iconv", ["-f", "UTF-8", "-t", "GB18030"], { input: csv });
-  await page.click("#tab-batch");
+  await click("#tab-batch");
   await page.selectOption("#batch-layout", "certificate");
   await page.setInputFiles("#csv-file", { name: "获奖企业.csv", mimeType: "text/csv", buffer: gb18030 });
   await waitForText("#batch-status", "共 3 条记录");
@@ -238,13 +261,13 @@ test("a certificate spreadsheet (GB18030) prints one page per good row", async (
   assert.equal(merged.name, "certificate-batch.pdf");
   const pages = execFileSync("pdfinfo", ["-"], { input: merged.bytes }).toString();
   assert.match(pages, /Pages:\s+2/);
-  await page.click("#tab-single");
+  await click("#tab-single");
 });
 
 test("a missing required field is shown beside it", async () => {
   await page.fill("#field-title", "");
   await page.fill("#field-body", "正文");
-  await page.click("#preview");
+  await click("#preview");
   await waitForText("#status", "未能生成");
   const message = await page.textContent("#error-title");
   assert.match(message, /标题/);
@@ -263,7 +286,7 @@ test("a GB18030 CSV: good and bad rows counted, merged PDF and zip downloaded", 
   const gb18030 = execFileSync("iconv", ["-f", "UTF-8", "-t", "GB18030"], { input: csv });
   assert.notEqual(gb18030.toString("hex"), Buffer.from(csv).toString("hex"));
 
-  await page.click("#tab-batch");
+  await click("#tab-batch");
   await page.selectOption("#batch-layout", "article");
   await page.setInputFiles("#csv-file", { name: "名单.csv", mimeType: "text/csv", buffer: gb18030 });
   await waitForText("#batch-status", "共 3 条记录");
@@ -300,7 +323,7 @@ test("a GB18030 CSV: good and bad rows counted, merged PDF and zip downloaded", 
 // ---- 套打 ------------------------------------------------------------------------------------
 
 async function fillCertificate() {
-  await page.click("#tab-single");
+  await click("#tab-single");
   await page.selectOption("#layout", "certificate");
   await page.fill("#field-recipient", "中电电气集团有限公司");
   await page.fill("#field-citation", "荣获第三届“市长质量奖”。特发此状，以资鼓励。");
@@ -313,7 +336,7 @@ async function fillCertificate() {
 async function previewQuery() {
   const [request] = await Promise.all([
     page.waitForRequest((r) => r.url().includes("/v1/render")),
-    page.click("#preview"),
+    click("#preview"),
   ]);
   await waitForText("#status", "已生成");
   return new URL(request.url()).searchParams;
@@ -322,7 +345,7 @@ async function previewQuery() {
 test("the 套打 switch prints only what the office fills in, and the page says it prints at 100 %", async () => {
   await fillCertificate();
   assert.match(await page.textContent("#panel-single .print-note"), /实际大小/);
-  await page.check("#overlay");
+  await check("#overlay");
   const query = await previewQuery();
   assert.equal(query.get("overlay"), "1");
   const pdf = await download("#download");
@@ -332,7 +355,7 @@ test("the 套打 switch prints only what the office fills in, and the page says 
   assert.match(text, /中电电气集团有限公司：/);
   assert.doesNotMatch(text, /奖状/, "the card carries the title");
   assert.match(pdf.bytes.toString("latin1"), /\/PrintScaling \/None/);
-  await page.uncheck("#overlay");
+  await uncheck("#overlay");
   assert.equal((await previewQuery()).get("overlay"), null);
 });
 
@@ -341,7 +364,7 @@ test("a printer profile is remembered by the browser and sent as offset and scal
   await page.fill("#offset-y", "-0.8");
   await page.fill("#scale", "0.99");
   await page.fill("#printer-name", "办公室HP/纸盒2");
-  await page.click("#printer-save");
+  await click("#printer-save");
   assert.equal(await page.inputValue("#printer"), "办公室HP/纸盒2");
 
   await page.reload();
@@ -350,7 +373,7 @@ test("a printer profile is remembered by the browser and sent as offset and scal
   assert.equal(await page.inputValue("#offset-x"), "1.5");
   assert.equal(await page.inputValue("#offset-y"), "-0.8");
   await fillCertificate();
-  await page.check("#overlay");
+  await check("#overlay");
   const query = await previewQuery();
   assert.equal(query.get("offset"), "1.5,-0.8");
   assert.equal(query.get("scale"), "0.99");
@@ -362,7 +385,7 @@ test("a printer profile is remembered by the browser and sent as offset and scal
   assert.equal(plain.get("offset"), null);
   assert.equal(plain.get("scale"), null);
   await page.selectOption("#printer", "办公室HP/纸盒2");
-  await page.click("#printer-remove");
+  await click("#printer-remove");
   assert.deepEqual(await page.$$eval("#printer option", (os) => os.map((o) => o.value)), [""]);
 });
 
@@ -414,14 +437,14 @@ function cardPng() {
 
 test("a photo of the blank card shows behind the preview, scaled to the page, never sent", async () => {
   await fillCertificate();
-  await page.check("#overlay");
+  await check("#overlay");
   await page.setInputFiles("#card-image", { name: "卡纸.png", mimeType: "image/png", buffer: cardPng() });
   assert.equal(await page.isVisible("#card-backdrop"), true);
   assert.match(await page.getAttribute("#card-backdrop", "src"), /^blob:/);
   const sent = [];
   const listener = (r) => r.url().includes("/v1/render") && sent.push(r);
   page.on("request", listener);
-  await page.click("#preview");
+  await click("#preview");
   await waitForText("#status", "已生成");
   page.off("request", listener);
   // The PDF, and the page as SVG for the card (choosing the photo may already have asked
@@ -445,7 +468,7 @@ test("a photo of the blank card shows behind the preview, scaled to the page, ne
     assert.deepEqual([b.x, b.y, b.width, b.height].map(Math.round), [box.x, box.y, box.width, box.height].map(Math.round), id);
   }
   await shot("card-preview");
-  await page.click("#card-clear");
+  await click("#card-clear");
   assert.equal(await page.isVisible("#card-backdrop"), false);
   assert.equal(await page.isVisible("#card-overlay"), false);
   assert.equal(await page.isVisible("#preview-frame"), true, "the PDF preview again");
@@ -470,8 +493,8 @@ test("an Excel workbook with the seal and issuer given once, and a 表彰名单 
         "wb.close()",
       book,
     ]);
-    await page.uncheck("#overlay"); // full certificates: the seal is printed
-    await page.click("#tab-batch");
+    await uncheck("#overlay"); // full certificates: the seal is printed
+    await click("#tab-batch");
     await page.selectOption("#batch-layout", "certificate");
     await page.fill("#shared-issuer", "南京市人民政府");
     await page.setInputFiles("#shared-seal", join(dataDir, "samples/specimen-seal.png"));
@@ -499,7 +522,7 @@ test("an Excel workbook with the seal and issuer given once, and a 表彰名单 
       .toString()
       .replace(/\s+/g, "");
     assert.match(listText, /2011年度表彰名单.*先进个人.*张.*三.*优秀党员.*李.*四/);
-    await page.click("#tab-single");
+    await click("#tab-single");
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
