@@ -12,6 +12,8 @@ PACKAGES=(
   libhpdf-dev libharfbuzz-dev libfreetype-dev libpoco-dev libicu-dev libfontconfig-dev zlib1g-dev libpng-dev
   # tests and benchmarks
   googletest libgtest-dev libgmock-dev libbenchmark-dev
+  # the message catalogue's check (xgettext finds every message, msgfmt checks po/zh_CN.po)
+  gettext
   # tools the tests use to read the PDFs back
   qpdf poppler-utils mupdf-tools python3 hyperfine
   # spreadsheets written by independent writers for the xlsx reader's tests

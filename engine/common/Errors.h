@@ -5,22 +5,49 @@
 #include <stdexcept>
 #include <string>
 
+#include "common/Message.h"
+
 namespace gongwen {
 
-// Bad input: a message for a person, and where it is (a JSON path like "$.body",
-// a CSV "row 12, column recipient", or a file name).
+// Bad input: a message for a person, and where it is (a JSON path like "$.body", a
+// spreadsheet's "row 12, column C", or a file name). Both are Messages (common/Message.h),
+// shown in the reader's language by the front ends; what() is the English text, for logs.
 class InputError : public std::runtime_error {
  public:
-  InputError(std::string where, const std::string& message)
-      : std::runtime_error(where.empty() ? message : where + ": " + message),
+  InputError(Message where, Message message)
+      : std::runtime_error(joined(where, message, Language::English)),
         where_(std::move(where)),
-        message_(message) {}
-  const std::string& where() const { return where_; }
-  const std::string& message() const { return message_; }
+        message_(std::move(message)),
+        whereEnglish_(where_.english()),
+        messageEnglish_(message_.english()) {}
+  // A JSON path or a file name: not translated.
+  InputError(std::string where, Message message)
+      : InputError(Message::verbatim(std::move(where)), std::move(message)) {}
+
+  // TRANSITIONAL (issue 11): an English text not yet a Message. Removed when every site is
+  // converted; do not use in new code.
+  InputError(std::string where, const std::string& english)
+      : InputError(Message::verbatim(std::move(where)), Message::verbatim(english)) {}
+  InputError(Message where, const std::string& english)
+      : InputError(std::move(where), Message::verbatim(english)) {}
+
+  // English, machine-readable enough for an API's "field" and for logs.
+  const std::string& where() const { return whereEnglish_; }
+  const std::string& message() const { return messageEnglish_; }
+  // For a person: "where: message" in the language.
+  std::string text(Language language) const { return joined(where_, message_, language); }
+  const Message& whereMessage() const { return where_; }
+  const Message& messageText() const { return message_; }
 
  private:
-  std::string where_;
-  std::string message_;
+  static std::string joined(const Message& where, const Message& message, Language language) {
+    if (where.empty()) return message.text(language);
+    return where.text(language) + (language == Language::Chinese ? "：" : ": ") +
+           message.text(language);
+  }
+
+  Message where_, message_;
+  std::string whereEnglish_, messageEnglish_;
 };
 
 // A font that cannot be read or used.
@@ -32,8 +59,12 @@ class FontError : public std::runtime_error {
 // A character that no configured font can draw (豆腐块 must never be printed).
 class MissingGlyphError : public InputError {
  public:
-  MissingGlyphError(std::string where, const std::string& message, char32_t cp)
-      : InputError(std::move(where), message), codepoint_(cp) {}
+  MissingGlyphError(Message where, Message message, char32_t cp)
+      : InputError(std::move(where), std::move(message)), codepoint_(cp) {}
+  MissingGlyphError(std::string where, Message message, char32_t cp)
+      : InputError(std::move(where), std::move(message)), codepoint_(cp) {}
+  MissingGlyphError(std::string where, const std::string& english, char32_t cp)  // TRANSITIONAL
+      : InputError(std::move(where), english), codepoint_(cp) {}
   char32_t codepoint() const { return codepoint_; }
 
  private:

@@ -20,8 +20,12 @@ class JobError : public InputError {
     TooManyRecords,  // HTTP 413
     NothingPrinted,  // every record failed, or --strict and one did (HTTP 422)
   };
-  JobError(Kind kind, std::string where, const std::string& message)
-      : InputError(std::move(where), message), kind_(kind) {}
+  JobError(Kind kind, Message where, Message message)
+      : InputError(std::move(where), std::move(message)), kind_(kind) {}
+  JobError(Kind kind, std::string where, Message message)
+      : InputError(std::move(where), std::move(message)), kind_(kind) {}
+  JobError(Kind kind, std::string where, const std::string& english)  // TRANSITIONAL
+      : InputError(std::move(where), english), kind_(kind) {}
   Kind kind() const { return kind_; }
 
  private:

@@ -1,0 +1,100 @@
+// Messages in the reader's language (issue 11): templates, arguments, the catalogue.
+#include "common/Message.h"
+
+#include <gtest/gtest.h>
+
+#include <regex>
+#include <set>
+#include <string>
+
+#include "common/Errors.h"
+#include "common/MessageCatalogue.h"
+
+namespace gongwen {
+namespace {
+
+std::set<std::string> placeholders(std::string_view text) {
+  std::set<std::string> found;
+  const std::string s(text);
+  const std::regex brace(R"(\{\d\})");
+  for (auto it = std::sregex_iterator(s.begin(), s.end(), brace); it != std::sregex_iterator();
+       ++it) {
+    found.insert(it->str());
+  }
+  return found;
+}
+
+TEST(Catalogue, EveryTranslationKeepsItsPlaceholders) {
+  ASSERT_GT(catalogueSize(), 1u) << "po/zh_CN.po was not compiled in";
+  for (size_t i = 0; i < catalogueSize(); ++i) {
+    const auto e = catalogueEntry(i);
+    EXPECT_EQ(placeholders(e.english), placeholders(e.chinese)) << e.english;
+    EXPECT_FALSE(e.chinese.empty()) << e.english;
+  }
+}
+
+TEST(Catalogue, TranslationsAreChinese) {
+  size_t withHan = 0;
+  for (size_t i = 0; i < catalogueSize(); ++i) {
+    const auto c = catalogueEntry(i).chinese;
+    // A CJK ideograph is 3 bytes in UTF-8 starting 0xE4–0xE9.
+    for (unsigned char b : c) {
+      if (b >= 0xE4 && b <= 0xE9) {
+        ++withHan;
+        break;
+      }
+    }
+  }
+  EXPECT_EQ(withHan, catalogueSize()) << "a translation without one Chinese character";
+}
+
+TEST(Message, ArgumentsGoWhereTheTemplateSays) {
+  const Message m("required field \"{0}\" is missing", std::string("title"));
+  EXPECT_EQ(m.english(), "required field \"title\" is missing");
+  EXPECT_EQ(m.text(Language::Chinese), "缺少必填字段“title”");
+}
+
+TEST(Message, NestedMessagesAreTranslatedToo) {
+  const Message place("row {0}, column {1}", 12, std::string("C"));
+  const InputError e(place, Message("required field \"{0}\" is missing", std::string("title")));
+  EXPECT_EQ(e.what(), std::string("row 12, column C: required field \"title\" is missing"));
+  EXPECT_EQ(e.where(), "row 12, column C");
+  EXPECT_EQ(e.text(Language::Chinese), "第12行C列：缺少必填字段“title”");
+}
+
+TEST(Message, ListsUseTheLanguagesSeparator) {
+  const Message names = joinedNames({"甲", "乙", "丙"});
+  EXPECT_EQ(names.text(Language::Chinese), "甲、乙、丙");
+  EXPECT_EQ(names.text(Language::English), "甲, 乙, 丙");
+}
+
+TEST(Message, UntranslatedTemplateFallsBackToEnglish) {
+  const Message m("a template no catalogue has {0}", 3);
+  EXPECT_EQ(m.text(Language::Chinese), "a template no catalogue has 3");
+}
+
+TEST(Language, LocaleNames) {
+  EXPECT_EQ(languageOfLocale("zh_CN.UTF-8"), Language::Chinese);
+  EXPECT_EQ(languageOfLocale("zh_TW"), Language::Chinese);
+  EXPECT_EQ(languageOfLocale("en_US.UTF-8"), Language::English);
+  EXPECT_EQ(languageOfLocale("de_DE"), Language::English);
+  EXPECT_EQ(languageOfLocale(""), Language::Chinese);
+  EXPECT_EQ(languageOfLocale("C"), Language::Chinese);
+  EXPECT_EQ(languageOfLocale("C.UTF-8"), Language::Chinese);
+  EXPECT_EQ(languageOfLocale("POSIX"), Language::Chinese);
+}
+
+TEST(Language, AcceptLanguage) {
+  EXPECT_EQ(languageOfAcceptLanguage(""), Language::Chinese);
+  EXPECT_EQ(languageOfAcceptLanguage("en"), Language::English);
+  EXPECT_EQ(languageOfAcceptLanguage("en-US,en;q=0.9"), Language::English);
+  EXPECT_EQ(languageOfAcceptLanguage("zh-CN,zh;q=0.9,en;q=0.8"), Language::Chinese);
+  EXPECT_EQ(languageOfAcceptLanguage("en;q=0.5, zh-Hans;q=0.8"), Language::Chinese);
+  EXPECT_EQ(languageOfAcceptLanguage("fr-FR, en;q=0.3"), Language::English);
+  EXPECT_EQ(languageOfAcceptLanguage("fr-FR"), Language::Chinese);
+  EXPECT_EQ(languageOfAcceptLanguage("*"), Language::Chinese);
+  EXPECT_EQ(languageOfAcceptLanguage("en;q=0"), Language::Chinese);
+}
+
+}  // namespace
+}  // namespace gongwen
