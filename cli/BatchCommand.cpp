@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <iostream>
 
+#include "cli/Console.h"
 #include "cli/JobFiles.h"
 #include "cli/ProgressBar.h"
 #include "common/AtomicFile.h"
@@ -18,46 +19,48 @@ void makeFolder(const std::string& dir) {
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
   if (ec || !std::filesystem::is_directory(dir)) {
-    throw InputError(dir, "cannot create the output folder: " +
-                              (ec ? ec.message() : std::string("not a folder")));
+    throw InputError(dir, ec ? Message("cannot create the output folder: {0}", ec.message())
+                             : Message("cannot create the output folder: not a folder"));
   }
 }
 
-void printFailures(const JobResult& result, const std::string& source) {
+void printFailures(const JobResult& result, const std::string& source, Language language) {
   for (const auto& f : result.failures) {
-    std::cerr << "gongwen: " << source << ": " << (f.where.empty() ? f.label : f.where) << ": "
-              << f.message << "\n";
+    tell(language,
+         Message("{0}: {1}: {2}", source, f.place.empty() ? f.label : f.place, f.message));
   }
 }
 
 // Throws OutputError naming every file of a --split run that was not written (a full
 // disk): the others are whole, those are missing.
-void reportUnwritten(const std::vector<std::string>& names, const std::vector<std::string>& errors,
+void reportUnwritten(const std::vector<std::string>& names, const std::vector<Message>& errors,
                      const std::string& dir) {
-  std::string list, firstError;
-  size_t count = 0;
+  std::vector<std::string> unwritten;
+  Message firstError;
   for (size_t i = 0; i < names.size(); ++i) {
     if (errors[i].empty()) continue;
     if (firstError.empty()) firstError = errors[i];
-    list += (count++ ? ", " : "") + names[i];
+    unwritten.push_back(names[i]);
   }
-  if (count == 0) return;
-  throw OutputError(dir, std::to_string(count) + " of " + std::to_string(names.size()) +
-                             " files were not written (" + firstError + "): " + list);
+  if (unwritten.empty()) return;
+  throw OutputError(dir, Message("{0} of {1} files were not written ({2}): {3}", unwritten.size(),
+                                 names.size(), firstError, joinedNames(unwritten)));
 }
 
 // Where the merged document goes: -o, else beside the input.
 std::string mergedOutput(const CommandLine& cl, const std::string& input, OutputFormat format) {
   if (!cl.output.empty()) return cl.output;
-  if (input == "-") throw UsageError("batch from stdin needs -o OUT.pdf or --split DIR");
+  if (input == "-") throw UsageError(Message("batch from stdin needs -o OUT.pdf or --split DIR"));
   return outputBeside(input, extensionOf(format));
 }
 
 }  // namespace
 
 int runBatch(const CommandLine& cl) {
-  if (cl.inputs.size() != 1) throw UsageError("batch takes exactly one DATA.csv or DATA.json");
-  if (!cl.nameBy.empty() && cl.splitDir.empty()) throw UsageError("--name-by needs --split DIR");
+  if (cl.inputs.size() != 1)
+    throw UsageError(Message("batch takes exactly one DATA.csv or DATA.json"));
+  if (!cl.nameBy.empty() && cl.splitDir.empty())
+    throw UsageError(Message("--name-by needs --split DIR"));
   const std::string& input = cl.inputs[0];
   const auto started = std::chrono::steady_clock::now();
   const bool split = !cl.splitDir.empty();
@@ -69,61 +72,60 @@ int runBatch(const CommandLine& cl) {
   job.strict = cl.strict;
   job.nameBy = cl.nameBy;
   const bool showProgress = !cl.quiet && stderrIsTerminal();
-  ProgressBar bar("records", showProgress);
+  ProgressBar bar(Message("records"), cl.language, showProgress);
   job.progress = [&](size_t done, size_t total) { bar.update(done, total); };
   JobResult result = runJob(*engine, job);
   bar.finish();
 
   const std::string& source = job.input.source;
-  printWarnings(result, source);
-  printFailures(result, source);
+  printWarnings(result, source, cl.language);
+  printFailures(result, source, cl.language);
   if (cl.strict && !result.failures.empty()) {
-    std::cerr << "gongwen: --strict: stopped at the first bad record; nothing written\n";
+    tell(cl.language, Message("--strict: stopped at the first bad record; nothing written"));
     return 2;
   }
   if (result.documents.empty()) {
-    std::cerr << "gongwen: " << source << ": no record could be printed; nothing written\n";
+    tell(cl.language, Message("{0}: no record could be printed; nothing written", source));
     return 2;
   }
   writeDisplayList(cl, result);
 
-  std::string where;
+  Message where;
   if (split) {
-    if (cl.duplex) std::cerr << "gongwen: warning: --duplex has no effect with --split\n";
+    if (cl.duplex) warn(cl.language, Message("--duplex has no effect with --split"));
     makeFolder(cl.splitDir);
-    ProgressBar files("files", showProgress);
+    ProgressBar files(Message("files"), cl.language, showProgress);
     const size_t n = result.documents.size();
-    std::vector<std::string> names(n), errors(n);  // per file: why it was not written
+    std::vector<std::string> names(n);
+    std::vector<Message> errors(n);  // per file: why it was not written
     for (size_t i = 0; i < n; ++i) {
       OutputDocument& doc = result.documents[i];
       names[i] = doc.fileName;
       try {
         writeOutput(cl.splitDir + "/" + doc.fileName, doc.bytes);
       } catch (const InputError& e) {
-        errors[i] = e.message();
+        errors[i] = e.messageText();
       }
       doc.bytes = {};  // written: free the memory
       files.update(i + 1, n);
     }
     files.finish();
     reportUnwritten(names, errors, cl.splitDir);
-    where = cl.splitDir + "/ (" + std::to_string(result.documents.size()) + " files)";
+    where = Message("{0}/ ({1} files)", cl.splitDir, result.documents.size());
   } else {
     writeOutput(output, result.documents.front().bytes);
-    where = output + " (" + std::to_string(result.printed) + " records)";
+    where = Message("{0} ({1} records)", output, result.printed);
   }
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   if (!cl.quiet) {
     char took[32];
     std::snprintf(took, sizeof took, "%.2f s", seconds);
-    std::cerr << "gongwen: printed " << result.printed << " of " << result.records << " records, "
-              << result.pages << " pages, to " << where << " in " << took;
-    if (!result.failures.empty()) {
-      std::cerr << "; " << result.failures.size() << " bad record"
-                << (result.failures.size() == 1 ? "" : "s") << " listed above";
-    }
-    std::cerr << "\n";
+    const Message printed("printed {0} of {1} records, {2} pages, to {3} in {4}", result.printed,
+                          result.records, result.pages, where, took);
+    tell(cl.language, result.failures.empty() ? printed
+                                              : Message("{0}; {1} bad record(s) listed above",
+                                                        printed, result.failures.size()));
   }
   return result.failures.empty() ? 0 : 3;
 }

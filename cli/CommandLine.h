@@ -5,22 +5,24 @@
 #include <string>
 #include <vector>
 
+#include "common/Message.h"
 #include "render/EngineFactory.h"
 #include "render/OutputFormat.h"
 
 namespace gongwen::cli {
 
 struct CommandLine {
-  std::string command;              // render, fonts, layouts, help, version
-  std::vector<std::string> inputs;  // positional arguments after the command
-  std::string output;               // -o
-  std::string layout;               // --layout
-  std::string format;               // --format pdf|ofd (else from -o's extension)
-  bool normalize = true;            // --no-normalize turns it off
-  bool allowMissingGlyphs = false;  // --allow-missing-glyphs
-  EngineSettings engine;            // --data-dir, --fonts, --font
-  std::string displayList;          // --display-list FILE: the laid-out pages as text
-  bool checkLayouts = false;        // layouts --check [DIR]
+  Language language = Language::Chinese;  // of the messages: the locale's (cli/Console.h)
+  std::string command;                    // render, fonts, layouts, help, version
+  std::vector<std::string> inputs;        // positional arguments after the command
+  std::string output;                     // -o
+  std::string layout;                     // --layout
+  std::string format;                     // --format pdf|ofd (else from -o's extension)
+  bool normalize = true;                  // --no-normalize turns it off
+  bool allowMissingGlyphs = false;        // --allow-missing-glyphs
+  EngineSettings engine;                  // --data-dir, --fonts, --font
+  std::string displayList;                // --display-list FILE: the laid-out pages as text
+  bool checkLayouts = false;              // layouts --check [DIR]
   // batch
   std::string splitDir;  // --split DIR: one PDF per record
   std::string nameBy;    // --name-by FIELD: how those files are named
@@ -44,13 +46,15 @@ struct CommandLine {
 
 // Throws UsageError for unknown options or missing values.
 struct UsageError : std::runtime_error {
-  using std::runtime_error::runtime_error;
+  explicit UsageError(Message m) : std::runtime_error(m.english()), message(std::move(m)) {}
+  Message message;
 };
 CommandLine parseCommandLine(int argc, char** argv);
 
 // --format when given, else the output file's extension (.ofd), else PDF.
 OutputFormat outputFormatOf(const CommandLine& cl, const std::string& output);
 
-extern const char* const kUsage;
+// gongwen --help.
+const Message& usage();
 
 }  // namespace gongwen::cli

@@ -11,7 +11,7 @@
 namespace gongwen::cli {
 
 int runRender(const CommandLine& cl) {
-  if (cl.inputs.size() != 1) throw UsageError("render takes exactly one INPUT.json");
+  if (cl.inputs.size() != 1) throw UsageError(Message("render takes exactly one INPUT.json"));
   const std::string& input = cl.inputs[0];
   const std::string output =
       cl.output.empty() ? (input == "-" ? "-" : outputBeside(input, ".pdf")) : cl.output;
@@ -19,7 +19,7 @@ int runRender(const CommandLine& cl) {
   Job job = jobFromCommandLine(cl, input);
   job.shape = OutputShape::Single;
   JobResult result = runJob(*engine, job);
-  printWarnings(result, job.input.source);
+  printWarnings(result, job.input.source, cl.language);
   writeDisplayList(cl, result);
   // "-": stdout (never a terminal); a device or FIFO written into; else whole or not at all.
   writeOutput(output, result.documents.front().bytes);

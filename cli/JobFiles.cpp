@@ -4,6 +4,7 @@
 #include <iostream>
 #include <iterator>
 
+#include "cli/Console.h"
 #include "cli/PrinterCommands.h"
 #include "common/AtomicFile.h"
 #include "common/Json.h"
@@ -56,10 +57,10 @@ Job jobFromCommandLine(const CommandLine& cl, const std::string& input) {
   return job;
 }
 
-void printWarnings(const JobResult& result, const std::string& source) {
+void printWarnings(const JobResult& result, const std::string& source, Language language) {
   for (const auto& w : result.warnings) {
-    std::cerr << "gongwen: warning: " << source << ": " << (w.record.empty() ? "" : w.record + ": ")
-              << w.message << "\n";
+    warn(language, w.record.empty() ? Message("{0}: {1}", source, w.message)
+                                    : Message("{0}: {1}: {2}", source, w.record, w.message));
   }
 }
 

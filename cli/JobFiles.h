@@ -18,7 +18,7 @@ std::string outputBeside(const std::string& input, const std::string& extension)
 // The job's options common to render and batch, from the command line.
 Job jobFromCommandLine(const CommandLine& cl, const std::string& input);
 // "gongwen: warning: SOURCE: row 3: …" for each warning of the result.
-void printWarnings(const JobResult& result, const std::string& source);
+void printWarnings(const JobResult& result, const std::string& source, Language language);
 // --display-list FILE: the laid-out pages as text.
 void writeDisplayList(const CommandLine& cl, const JobResult& result);
 

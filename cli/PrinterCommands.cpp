@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <iostream>
 
+#include "cli/Console.h"
 #include "common/AtomicFile.h"
 #include "common/Errors.h"
 #include "render/CalibrationSheet.h"
@@ -37,19 +38,26 @@ int runPrinter(const CommandLine& cl) {
   PrinterProfiles profiles = PrinterProfiles::load(PrinterProfiles::defaultPath());
   if (verb == "list" && cl.inputs.size() == 1) {
     if (profiles.all().empty()) {
-      std::cout << "no printer profiles in " << profiles.path()
-                << " (gongwen printer set NAME --offset X,Y [--scale S])\n";
+      std::cout << Message(
+                       "no printer profiles in {0} (gongwen printer set NAME --offset X,Y "
+                       "[--scale S])",
+                       profiles.path())
+                       .text(cl.language)
+                << "\n";
       return 0;
     }
     for (const auto& [name, p] : profiles.all()) {
-      std::cout << name << "  offset " << mm(p.offsetXMm) << "," << mm(p.offsetYMm) << " mm"
-                << (p.scale != 1 ? "  scale " + mm(p.scale) : "") << "\n";
+      const Message offset("offset {0},{1} mm", mm(p.offsetXMm), mm(p.offsetYMm));
+      std::cout << name << "  "
+                << (p.scale != 1 ? Message("{0}  scale {1}", offset, mm(p.scale)) : offset)
+                       .text(cl.language)
+                << "\n";
     }
     return 0;
   }
   if (verb == "set" && cl.inputs.size() == 2) {
     if (cl.offset.empty() && cl.scale.empty()) {
-      throw UsageError("printer set NAME needs --offset X,Y and/or --scale S");
+      throw UsageError(Message("printer set NAME needs --offset X,Y and/or --scale S"));
     }
     PrinterProfile p;
     PrintAdjust adjust;
@@ -61,23 +69,27 @@ int runPrinter(const CommandLine& cl) {
     p.scale = adjust.scale;
     profiles.set(cl.inputs[1], p);
     profiles.save();
-    std::cout << "saved " << cl.inputs[1] << " in " << profiles.path() << "\n";
+    std::cout << Message("saved {0} in {1}", cl.inputs[1], profiles.path()).text(cl.language)
+              << "\n";
     return 0;
   }
   if (verb == "remove" && cl.inputs.size() == 2) {
     profiles.get(cl.inputs[1]);  // unknown: the error lists the known ones
     profiles.remove(cl.inputs[1]);
     profiles.save();
-    std::cout << "removed " << cl.inputs[1] << " from " << profiles.path() << "\n";
+    std::cout << Message("removed {0} from {1}", cl.inputs[1], profiles.path()).text(cl.language)
+              << "\n";
     return 0;
   }
-  throw UsageError("printer takes: set NAME --offset X,Y [--scale S] | list | remove NAME");
+  throw UsageError(
+      Message("printer takes: set NAME --offset X,Y [--scale S] | list | remove NAME"));
 }
 
 int runCalibrate(const CommandLine& cl) {
-  if (cl.layout.empty()) throw UsageError("calibrate needs --layout NAME (a certificate layout)");
+  if (cl.layout.empty())
+    throw UsageError(Message("calibrate needs --layout NAME (a certificate layout)"));
   if (!cl.inputs.empty())
-    throw UsageError("calibrate takes no INPUT; name the layout with --layout");
+    throw UsageError(Message("calibrate takes no INPUT; name the layout with --layout"));
   auto engine = makeEngine(cl.engine);
   PrintAdjust adjust = printAdjustOf(cl);
   const std::vector<uint8_t> pdf = calibrationSheetPdf(*engine, cl.layout, adjust);
@@ -88,7 +100,7 @@ int runCalibrate(const CommandLine& cl) {
     return std::cout ? 0 : 1;
   }
   writeFileAtomically(output, pdf);
-  std::cerr << "gongwen: wrote " << output << " — print it at 100 % (实际大小) on plain paper\n";
+  tell(cl.language, Message("wrote {0} — print it at 100 % (实际大小) on plain paper", output));
   return 0;
 }
 

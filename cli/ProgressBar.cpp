@@ -31,14 +31,18 @@ bool stderrIsTerminal() {
   return isatty(STDERR_FILENO) && !(term && std::strcmp(term, "dumb") == 0);
 }
 
-ProgressBar::ProgressBar(std::string what, bool enabled)
-    : what_(std::move(what)), enabled_(enabled), start_(std::chrono::steady_clock::now()) {}
+ProgressBar::ProgressBar(const Message& what, Language language, bool enabled)
+    : what_(what.text(language)),
+      language_(language),
+      enabled_(enabled),
+      start_(std::chrono::steady_clock::now()) {}
 
 ProgressBar::~ProgressBar() {
   if (drawn_) std::fputs("\n", stderr);
 }
 
-std::string ProgressBar::line(size_t done, size_t total, double seconds, const std::string& what) {
+std::string ProgressBar::line(size_t done, size_t total, double seconds, const std::string& what,
+                              Language language) {
   const double fraction = total ? static_cast<double>(done) / static_cast<double>(total) : 1;
   const int filled = static_cast<int>(std::floor(fraction * kWidth));
   // Appended, not "[" + std::string(…): GCC 12 at -O3 warns falsely (-Wrestrict) there.
@@ -52,11 +56,11 @@ std::string ProgressBar::line(size_t done, size_t total, double seconds, const s
                 rate);
   std::string out = buf;
   if (done >= total) {
-    out += clock(seconds) + " total";
+    out += Message("{0} total", clock(seconds)).text(language);
   } else if (rate > 0) {
-    out += clock(static_cast<double>(total - done) / rate) + " left";
+    out += Message("{0} left", clock(static_cast<double>(total - done) / rate)).text(language);
   } else {
-    out += "--:-- left";
+    out += Message("{0} left", "--:--").text(language);
   }
   return out;
 }
@@ -71,7 +75,7 @@ void ProgressBar::update(size_t done, size_t total) {
   lastDraw_ = now;
   drawn_ = true;
   const double seconds = std::chrono::duration<double>(now - start_).count();
-  std::fprintf(stderr, "\r%s\x1b[K", line(done_, total_, seconds, what_).c_str());
+  std::fprintf(stderr, "\r%s\x1b[K", line(done_, total_, seconds, what_, language_).c_str());
   std::fflush(stderr);
 }
 
@@ -80,7 +84,7 @@ void ProgressBar::finish() {
   std::lock_guard lock(mutex_);
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
-  std::fprintf(stderr, "\r%s\x1b[K\n", line(done_, total_, seconds, what_).c_str());
+  std::fprintf(stderr, "\r%s\x1b[K\n", line(done_, total_, seconds, what_, language_).c_str());
   drawn_ = false;
 }
 

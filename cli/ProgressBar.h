@@ -7,12 +7,14 @@
 #include <mutex>
 #include <string>
 
+#include "common/Message.h"
+
 namespace gongwen::cli {
 
 class ProgressBar {
  public:
-  // `what` names the unit ("records"); `enabled` false keeps it silent.
-  ProgressBar(std::string what, bool enabled);
+  // `what` names the unit ("records"), in `language`; `enabled` false keeps it silent.
+  ProgressBar(const Message& what, Language language, bool enabled);
   ~ProgressBar();
   ProgressBar(const ProgressBar&) = delete;
   ProgressBar& operator=(const ProgressBar&) = delete;
@@ -22,11 +24,14 @@ class ProgressBar {
   // Draws the final state and ends the line.
   void finish();
 
-  // The line drawn for a state (for tests): "[#####-----]  500/1000  1234/s  0:01 left".
-  static std::string line(size_t done, size_t total, double seconds, const std::string& what);
+  // The line drawn for a state (for tests): "[#####-----]  500/1000  1234/s  0:01 left"
+  // ("… 0:01 后完成" in Chinese).
+  static std::string line(size_t done, size_t total, double seconds, const std::string& what,
+                          Language language);
 
  private:
   std::string what_;
+  Language language_;
   bool enabled_;
   bool drawn_ = false;
   size_t done_ = 0, total_ = 0;

@@ -12,6 +12,7 @@
 #include <limits>
 #include <memory>
 
+#include "cli/Console.h"
 #include "common/Errors.h"
 #include "model/LayoutCatalog.h"
 #include "render/EngineFactory.h"
@@ -53,8 +54,7 @@ unsigned long long number(const std::string& option, const std::string& text,
     used = 0;
   }
   if (used == 0 || used != text.size() || v > max) {
-    throw UsageError(option + " needs a whole number up to " + std::to_string(max) + ", not \"" +
-                     text + "\"");
+    throw UsageError(Message("{0} needs a whole number up to {1}, not \"{2}\"", option, max, text));
   }
   return v;
 }
@@ -82,7 +82,7 @@ std::chrono::milliseconds seconds(const std::string& option, const std::string& 
     used = 0;
   }
   if (used == 0 || used != text.size() || !std::isfinite(s) || s <= 0 || s > 86400) {
-    throw UsageError(option + " needs seconds (e.g. 30 or 0.5), not \"" + text + "\"");
+    throw UsageError(Message("{0} needs seconds (e.g. 30 or 0.5), not \"{1}\"", option, text));
   }
   return std::chrono::milliseconds(static_cast<long long>(std::ceil(s * 1000)));
 }
@@ -97,7 +97,7 @@ server::ServerSettings serverSettings(const CommandLine& cl) {
       s.port = static_cast<unsigned>(number(option, value, 65535));
     } else if (option == "--workers") {
       s.workers = static_cast<unsigned>(number(option, value, 1024));
-      if (s.workers == 0) throw UsageError("--workers needs at least 1");
+      if (s.workers == 0) throw UsageError(Message("--workers needs at least 1"));
     } else if (option == "--queue") {
       s.queue = number(option, value, 100000);
     } else if (option == "--token-file") {
@@ -116,8 +116,10 @@ server::ServerSettings serverSettings(const CommandLine& cl) {
       try {
         server::TrustedProxies::parse(value);
       } catch (const std::invalid_argument& e) {
-        throw UsageError("--trusted-proxy needs addresses or CIDR ranges separated by commas; \"" +
-                         std::string(e.what()) + "\" is neither");
+        throw UsageError(
+            Message("--trusted-proxy needs addresses or CIDR ranges separated by "
+                    "commas; \"{0}\" is neither",
+                    e.what()));
       }
       s.connections.trustedProxies = value;
     } else if (option == "--head-timeout") {
@@ -128,11 +130,12 @@ server::ServerSettings serverSettings(const CommandLine& cl) {
       s.connections.minBodyRate = std::max<size_t>(1, byteSize(option, value));
     } else if (option == "--max-connections") {
       s.connections.maxConnections = number(option, value, 1'000'000);
-      if (s.connections.maxConnections == 0) throw UsageError("--max-connections needs at least 1");
+      if (s.connections.maxConnections == 0)
+        throw UsageError(Message("--max-connections needs at least 1"));
     } else if (option == "--max-client-connections") {
       s.connections.maxPerClient = number(option, value, 1'000'000);
       if (s.connections.maxPerClient == 0) {
-        throw UsageError("--max-client-connections needs at least 1");
+        throw UsageError(Message("--max-client-connections needs at least 1"));
       }
     } else if (option == "--drain-timeout") {
       s.connections.drainTimeout = seconds(option, value);
@@ -144,7 +147,7 @@ server::ServerSettings serverSettings(const CommandLine& cl) {
 }  // namespace
 
 int runServe(const CommandLine& cl) {
-  if (!cl.inputs.empty()) throw UsageError("serve takes no INPUT");
+  if (!cl.inputs.empty()) throw UsageError(Message("serve takes no INPUT"));
   server::ServerSettings settings = serverSettings(cl);
 
   // SIGTERM and SIGINT are taken by sigwait below, never by a handler: blocked here,
@@ -162,26 +165,30 @@ int runServe(const CommandLine& cl) {
     listening = std::make_unique<server::HttpServer>(engine, settings);
   } catch (const Poco::Exception& e) {
     throw InputError("--bind " + settings.bind + " --port " + std::to_string(settings.port),
-                     "cannot listen there: " + e.displayText());
+                     Message("cannot listen there: {0}", e.displayText()));
   }
   server::HttpServer& server = *listening;
   server.start();
-  std::cerr << "gongwen: listening on " << server.url() << " (instance " << server.instance()
-            << ", " << server.workers() << " workers, queue " << settings.queue
-            << (settings.token.empty() ? "" : ", token required") << ")" << std::endl;
+  tell(cl.language,
+       settings.token.empty()
+           ? Message("listening on {0} (instance {1}, {2} workers, queue {3})", server.url(),
+                     server.instance(), server.workers(), settings.queue)
+           : Message("listening on {0} (instance {1}, {2} workers, queue {3}, token "
+                     "required)",
+                     server.url(), server.instance(), server.workers(), settings.queue));
 
   int received = 0;
   while (sigwait(&stopSignals, &received) != 0) {
   }
-  std::cerr << "gongwen: " << (received == SIGTERM ? "SIGTERM" : "SIGINT")
-            << ": finishing the requests in flight" << std::endl;
+  tell(cl.language, Message("{0}: finishing the requests in flight",
+                            received == SIGTERM ? "SIGTERM" : "SIGINT"));
   // New connections are refused and those without a complete request closed at once;
   // the requests in flight get --drain-timeout to be answered.
   if (!server.stop(settings.connections.drainTimeout)) {
-    std::cerr << "gongwen: requests still in flight after the drain timeout; exiting" << std::endl;
+    tell(cl.language, Message("requests still in flight after the drain timeout; exiting"));
     std::_Exit(1);
   }
-  std::cerr << "gongwen: stopped" << std::endl;
+  tell(cl.language, Message("stopped"));
   return 0;
 }
 

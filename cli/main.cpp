@@ -6,6 +6,7 @@
 #include "cli/BatchCommand.h"
 #include "cli/CommandLine.h"
 #include "cli/Commands.h"
+#include "cli/Console.h"
 #include "cli/ListCommand.h"
 #include "cli/PrinterCommands.h"
 #include "cli/ServeCommand.h"
@@ -13,10 +14,11 @@
 
 int main(int argc, char** argv) {
   using namespace gongwen;
+  const Language language = cli::languageOfEnvironment();
   try {
     cli::CommandLine cl = cli::parseCommandLine(argc, argv);
     if (cl.command == "help") {
-      std::cout << cli::kUsage;
+      std::cout << cli::usage().text(cl.language);
       return 0;
     }
     if (cl.command == "version") {
@@ -31,18 +33,19 @@ int main(int argc, char** argv) {
     if (cl.command == "serve") return cli::runServe(cl);
     if (cl.command == "printer") return cli::runPrinter(cl);
     if (cl.command == "calibrate") return cli::runCalibrate(cl);
-    throw cli::UsageError("unknown command \"" + cl.command + "\"");
+    throw cli::UsageError(Message("unknown command \"{0}\"", cl.command));
   } catch (const cli::UsageError& e) {
-    std::cerr << "gongwen: " << e.what() << "\n\n" << cli::kUsage;
+    cli::tell(language, e.message);
+    std::cerr << "\n" << cli::usage().text(language);
     return 2;
   } catch (const InputError& e) {
-    std::cerr << "gongwen: " << e.what() << "\n";
+    cli::tell(language, Message::verbatim(e.text(language)));
     return 2;
   } catch (const FontError& e) {
-    std::cerr << "gongwen: " << e.what() << "\n";
+    cli::tell(language, Message::verbatim(e.what()));
     return 2;
   } catch (const std::exception& e) {
-    std::cerr << "gongwen: internal error: " << e.what() << "\n";
+    cli::tell(language, Message("internal error: {0}", e.what()));
     return 1;
   }
 }

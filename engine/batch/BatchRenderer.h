@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "common/Message.h"
 #include "layout/DisplayList.h"
 #include "render/Engine.h"
 
@@ -19,9 +20,9 @@ namespace gongwen {
 
 struct BatchItem {
   Poco::JSON::Object::Ptr record;
-  std::string label;  // how messages name it: "row 12" (CSV line), "$[3]" (JSON array)
-  std::string path;   // JSON path prefix of its fields: "$[3]"; for CSV rows "row 12"
-  std::string error;  // set when the item could not even be read (malformed CSV row)
+  Message label;     // how messages name it: "row 12" (CSV line), "$[3]" (JSON array)
+  std::string path;  // JSON path prefix of its fields: "$[3]"; for CSV rows "row 12"
+  Message error;     // set when the item could not even be read (malformed CSV row)
 };
 
 struct BatchOptions {
@@ -35,15 +36,16 @@ struct BatchOptions {
 
 struct BatchFailure {
   size_t index = 0;   // 0-based position in the input
-  std::string label;  // "row 12"
-  std::string where;  // field path, e.g. "$.recipient" / "recipient"
-  std::string message;
+  Message label;      // "row 12", "$[3]"
+  std::string where;  // field path, e.g. "$.recipient" / "recipient" (English: for machines)
+  Message place;      // the same for a person ("第12行 recipient")
+  Message message;    // for a person
 };
 
 struct BatchDocument {
   size_t index = 0;
   DisplayList list;
-  std::vector<std::string> warnings;
+  std::vector<Message> warnings;
 };
 
 struct BatchResult {

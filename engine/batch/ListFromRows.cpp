@@ -72,10 +72,11 @@ ListRecord listFromRows(std::string_view bytes, const std::string& source,
     if (head.cells[k].empty()) continue;
     const Column c = columnOf(head.cells[k]);
     if (c == Column::None) {
-      out.warnings.push_back(rowName(sheet, head.number) + ", column " + columnLetters(k + 1) +
-                             ": \"" + head.cells[k] +
-                             "\" is not a column of a commendation list (分组, 姓名, 单位, 职务); "
-                             "its cells are ignored");
+      out.warnings.push_back(
+          Message::verbatim(rowName(sheet, head.number) + ", column " + columnLetters(k + 1) +
+                            ": \"" + head.cells[k] +
+                            "\" is not a column of a commendation list (分组, 姓名, 单位, 职务); "
+                            "its cells are ignored"));
       continue;
     }
     if (!at.emplace(c, k).second && c != Column::Index) {

@@ -232,10 +232,10 @@ class TableBuilder {
       if (!hasValue(f.name)) unused += (unused.empty() ? "" : ", ") + describeField(f);
     }
     for (size_t k : unknown) {
-      out_.warnings.push_back(cellName(sheet, head.number, k) + ": \"" + head.cells[k] +
-                              "\" is not a field of layout " + layout_.name +
-                              " (its cells are ignored)" +
-                              (unused.empty() ? "" : "; it could be: " + unused));
+      out_.warnings.push_back(Message::verbatim(
+          cellName(sheet, head.number, k) + ": \"" + head.cells[k] +
+          "\" is not a field of layout " + layout_.name + " (its cells are ignored)" +
+          (unused.empty() ? "" : "; it could be: " + unused)));
     }
     for (const auto& f : layout_.fields) {
       if (f.required && !hasValue(f.name)) {
@@ -263,15 +263,15 @@ class TableBuilder {
     ++records_;
     if (options_.maxRows && records_ > options_.maxRows) return;  // finish() says so
     BatchItem item;
-    item.label = rowName(sheet, row.number);
-    item.path = item.label;
-    item.error = row.error;
+    item.path = rowName(sheet, row.number);
+    item.label = Message::verbatim(item.path);
+    if (!row.error.empty()) item.error = Message::verbatim(row.error);
     item.record = new Poco::JSON::Object;
     if (row.error.empty() && sheet.sheet.empty() && row.cells.size() > columnField_.size()) {
       for (size_t k = columnField_.size(); k < row.cells.size(); ++k) {
         if (!row.cells[k].empty()) {
-          item.error =
-              "has a value in column " + columnLetters(k + 1) + ", which the header does not name";
+          item.error = Message("has a value in column {0}, which the header does not name",
+                               columnLetters(k + 1));
           break;
         }
       }
@@ -281,8 +281,8 @@ class TableBuilder {
       if (k >= columnField_.size() || columnField_[k].empty()) {
         const bool named = k < headerCells_.size() && !headerCells_[k].empty();
         if (!named && !warnedNoHeader_ && k < columnField_.size()) {
-          out_.warnings.push_back(cellName(sheet, row.number, k) +
-                                  ": a value under an empty header cell is ignored");
+          out_.warnings.push_back(Message::verbatim(
+              cellName(sheet, row.number, k) + ": a value under an empty header cell is ignored"));
           warnedNoHeader_ = true;
         }
         continue;

@@ -81,8 +81,8 @@ struct OutputDocument {
 
 struct RecordWarning {
   size_t index = 0;
-  std::string record;  // "" for a single document
-  std::string message;
+  Message record;  // empty for a single document (or a warning about the whole input)
+  Message message;
 };
 
 // For a process that runs many jobs (a server): pass the same caches in each Job.

@@ -237,8 +237,8 @@ Record validateRecord(const Poco::JSON::Object::Ptr& input, const Layout& layout
   }
   for (const auto& [key, value] : *input) {
     if (key == "layout" || layout.field(key)) continue;
-    r.warnings.push_back(jsonPath(pathPrefix, key) + ": unknown field \"" + key + "\" for layout " +
-                         layout.name + " is ignored");
+    r.warnings.push_back(Message::verbatim(jsonPath(pathPrefix, key) + ": unknown field \"" + key +
+                                           "\" for layout " + layout.name + " is ignored"));
   }
   return r;
 }

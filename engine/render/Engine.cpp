@@ -95,7 +95,7 @@ const BoxTemplate* Engine::boxTemplate(const std::string& layout) const {
 
 std::vector<uint8_t> Engine::renderPdf(const Poco::JSON::Object::Ptr& record,
                                        const RenderOptions& options,
-                                       std::vector<std::string>* warnings) const {
+                                       std::vector<Message>* warnings) const {
   LayoutResult result = layout(record, options);
   if (warnings) *warnings = result.warnings;
   return writePdf(result.list);
@@ -103,7 +103,7 @@ std::vector<uint8_t> Engine::renderPdf(const Poco::JSON::Object::Ptr& record,
 
 std::vector<uint8_t> Engine::render(const Poco::JSON::Object::Ptr& record,
                                     const RenderOptions& options,
-                                    std::vector<std::string>* warnings) const {
+                                    std::vector<Message>* warnings) const {
   LayoutResult result = layout(record, options);
   if (warnings) *warnings = result.warnings;
   return writeDocument(result.list, options.format);

@@ -1,11 +1,14 @@
 // An HTTP error answered as JSON: {"error": "...", "field": "$.body[3]", "detail": "..."}.
-// `error` is a short phrase a client can switch on; `detail` is the message for a person.
+// `error` is a short phrase a client can switch on (English, stable); `detail` is the
+// message for a person, in the request's language (Accept-Language; Chinese when absent).
 #pragma once
 
 #include <Poco/JSON/Object.h>
 
 #include <stdexcept>
 #include <string>
+
+#include "common/Message.h"
 
 namespace gongwen {
 class InputError;
@@ -15,8 +18,8 @@ namespace gongwen::server {
 
 class ApiError : public std::runtime_error {
  public:
-  ApiError(int status, std::string error, std::string detail, std::string field = "")
-      : std::runtime_error(error + ": " + detail),
+  ApiError(int status, std::string error, Message detail, std::string field = "")
+      : std::runtime_error(error + ": " + detail.english()),
         status_(status),
         error_(std::move(error)),
         detail_(std::move(detail)),
@@ -24,7 +27,7 @@ class ApiError : public std::runtime_error {
 
   int status() const { return status_; }
   const std::string& error() const { return error_; }
-  const std::string& detail() const { return detail_; }
+  const Message& detail() const { return detail_; }
   const std::string& field() const { return field_; }
   // Seconds for a Retry-After header (503); 0 = none.
   int retryAfterSeconds() const { return retryAfter_; }
@@ -36,11 +39,13 @@ class ApiError : public std::runtime_error {
   Poco::JSON::Object::Ptr extra() const { return extra_; }
   ApiError& with(const std::string& key, const Poco::Dynamic::Var& value);
 
-  Poco::JSON::Object::Ptr toJson() const;
+  Poco::JSON::Object::Ptr toJson(Language language) const;
 
  private:
   int status_;
-  std::string error_, detail_, field_;
+  std::string error_;
+  Message detail_;
+  std::string field_;
   int retryAfter_ = 0;
   Poco::JSON::Object::Ptr extra_;
 };

@@ -63,12 +63,13 @@ void sendNow(int fd, const std::string& bytes) {
   [[maybe_unused]] ssize_t n = ::send(fd, bytes.data(), bytes.size(), MSG_NOSIGNAL | MSG_DONTWAIT);
 }
 
-std::string refusalBytes(int status, const std::string& error, const std::string& detail,
+// Before a request's head is read its language is unknown: Chinese, the default.
+std::string refusalBytes(int status, const std::string& error, const Message& detail,
                          const std::string& instance, const std::string& requestId,
                          int retryAfter) {
   ApiError e(status, error, detail);
   if (retryAfter > 0) e.retryAfter(retryAfter);
-  Reply r = errorReply(e);
+  Reply r = errorReply(e, Language::Chinese);
   ResponseMeta meta{instance, requestId, true, false, false};
   return responseHead(r, meta) + r.body;
 }
@@ -158,9 +159,10 @@ void ConnectionLoop::accept(std::vector<Owned>& open) {
       auto c = std::make_unique<Connection>(fd, peer, nullptr);
       bool mine = verdict == BusyGate::Verdict::TooManyFromClient;
       sendNow(fd, refusalBytes(mine ? 429 : 503, mine ? "too many connections" : "server busy",
-                               mine ? "this address holds " + std::to_string(limits.maxPerClient) +
-                                          " connections already; close one and try again"
-                                    : "too many connections are open; try again shortly",
+                               mine ? Message("this address holds {0} connections already; close "
+                                              "one and try again",
+                                              limits.maxPerClient)
+                                    : Message("too many connections are open; try again shortly"),
                                context_.instance, ids_.next(), 1));
       linger(*c, std::chrono::seconds(1));
       open.push_back(std::move(c));
@@ -206,14 +208,15 @@ void ConnectionLoop::linger(Connection& c, Clock::duration howLong) {
 }
 
 void ConnectionLoop::refuseAtOnce(Connection& c, int status, const std::string& error,
-                                  const std::string& detail) {
+                                  const Message& detail) {
   IncomingRequest r;
   if (c.request) r = std::move(*c.request);
   if (r.requestId.empty()) r.requestId = ids_.next();
   if (r.remote.empty()) r.remote = c.peer;
   ApiError e(status, error, detail);
   if (status == 503) e.retryAfter(1);
-  Reply reply = errorReply(e);
+  const Language language = languageOfAcceptLanguage(r.head.field("Accept-Language").value_or(""));
+  Reply reply = errorReply(e, language);
   ResponseMeta meta{context_.instance, r.requestId, true, false, false};
   countAnswer(context_, r, reply);
   sendNow(c.fd, responseHead(reply, meta) + reply.body);
@@ -234,8 +237,9 @@ bool ConnectionLoop::handOver(Owned& c) {
   gate_.refusedBusy();
   c->bodyUnread = c->bodyUnread || c->phase == Connection::Phase::Body;
   refuseAtOnce(*c, 503, "server busy",
-               "every connection thread is busy and " + std::to_string(queueCapacity_) +
-                   " requests are waiting; try again shortly");
+               Message("every connection thread is busy and {0} requests are waiting; try again "
+                       "shortly",
+                       queueCapacity_));
   return false;
 }
 
@@ -305,7 +309,7 @@ ConnectionLoop::Step ConnectionLoop::advance(Connection& c) {
       c.in.erase(0, used);
       if (c.chunked->state() == ChunkedDecoder::State::Error) {
         int status = c.chunked->status();
-        std::string error = c.chunked->error();
+        Message error = c.chunked->error();
         c.request->refusal =
             ApiError(status, status == 413 ? "payload too large" : "bad request", error);
         c.bodyUnread = true;
@@ -416,8 +420,8 @@ void ConnectionLoop::readLoop() {
         } else {
           refuseAtOnce(*c, 408, "request timeout",
                        c->phase == Connection::Phase::Head
-                           ? "the request head did not arrive within the time allowed"
-                           : "the request body arrived slower than the rate allowed");
+                           ? Message("the request head did not arrive within the time allowed")
+                           : Message("the request body arrived slower than the rate allowed"));
         }
       }
       if (c && !keep) c.reset();

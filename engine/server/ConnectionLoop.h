@@ -67,7 +67,7 @@ class ConnectionLoop {
   // How long a connection thread waits for the next request on a kept-alive connection
   // before giving it back to the reader.
   static constexpr int kStayForNextMs = 2;
-  void refuseAtOnce(Connection& c, int status, const std::string& error, const std::string& detail);
+  void refuseAtOnce(Connection& c, int status, const std::string& error, const Message& detail);
   void linger(Connection& c, Clock::duration howLong);
   void giveBack(Owned c);
   void wake();

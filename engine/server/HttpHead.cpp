@@ -37,7 +37,7 @@ std::vector<std::string> listMembers(std::string_view value) {
   return out;
 }
 
-HeadParse failure(int status, std::string error) {
+HeadParse failure(int status, Message error) {
   HeadParse p;
   p.state = HeadParse::State::Error;
   p.status = status;
@@ -139,8 +139,7 @@ HeadParse parseRequestHead(std::string_view bytes, const HeadLimits& limits) {
   }
   if (blank == std::string_view::npos) {
     if (bytes.size() - pos > limits.maxBytes) {
-      return failure(
-          431, "the request head is longer than " + std::to_string(limits.maxBytes) + " bytes");
+      return failure(431, Message("the request head is longer than {0} bytes", limits.maxBytes));
     }
     return {};
   }
@@ -150,7 +149,7 @@ HeadParse parseRequestHead(std::string_view bytes, const HeadLimits& limits) {
   std::string_view head = bytes.substr(0, blank);
   for (size_t i = pos; i < head.size(); ++i) {
     if (head[i] == '\r' && (i + 1 >= head.size() || head[i + 1] != '\n')) {
-      return failure(400, "a bare CR in the request head");
+      return failure(400, Message("a bare CR in the request head"));
     }
   }
 
@@ -160,7 +159,7 @@ HeadParse parseRequestHead(std::string_view bytes, const HeadLimits& limits) {
   size_t sp1 = requestLine.find(' ');
   size_t sp2 = sp1 == std::string_view::npos ? sp1 : requestLine.find(' ', sp1 + 1);
   if (sp2 == std::string_view::npos || requestLine.find(' ', sp2 + 1) != std::string_view::npos) {
-    return failure(400, "the request line is not \"METHOD target HTTP/1.1\"");
+    return failure(400, Message("the request line is not \"METHOD target HTTP/1.1\""));
   }
   std::string_view method = requestLine.substr(0, sp1);
   std::string_view target = requestLine.substr(sp1 + 1, sp2 - sp1 - 1);
@@ -168,14 +167,15 @@ HeadParse parseRequestHead(std::string_view bytes, const HeadLimits& limits) {
   if (method.empty() || !std::all_of(method.begin(), method.end(), [](char c) {
         return isTokenChar(static_cast<unsigned char>(c));
       })) {
-    return failure(400, "the method is not a token");
+    return failure(400, Message("the method is not a token"));
   }
-  if (!validTarget(target)) return failure(400, "the request target is malformed");
+  if (!validTarget(target)) return failure(400, Message("the request target is malformed"));
   if (version.size() != 8 || !version.starts_with("HTTP/") || !std::isdigit(version[5]) ||
       version[6] != '.' || !std::isdigit(version[7])) {
-    return failure(400, "the HTTP version is malformed");
+    return failure(400, Message("the HTTP version is malformed"));
   }
-  if (version[5] != '1') return failure(505, "this server speaks HTTP/1.1 and HTTP/1.0 only");
+  if (version[5] != '1')
+    return failure(505, Message("this server speaks HTTP/1.1 and HTTP/1.0 only"));
   h.method = method;
   h.target = target;
   h.minorVersion = version[7] == '0' ? 0 : 1;
@@ -187,39 +187,42 @@ HeadParse parseRequestHead(std::string_view bytes, const HeadLimits& limits) {
     at = l->next;
     if (l->text.empty()) break;
     if (l->text[0] == ' ' || l->text[0] == '\t') {
-      return failure(400, "a folded header line (obs-fold)");
+      return failure(400, Message("a folded header line (obs-fold)"));
     }
     size_t colon = l->text.find(':');
     if (colon == std::string_view::npos || colon == 0) {
-      return failure(400, "a header line without a field name");
+      return failure(400, Message("a header line without a field name"));
     }
     std::string_view name = l->text.substr(0, colon);
     if (!std::all_of(name.begin(), name.end(),
                      [](char c) { return isTokenChar(static_cast<unsigned char>(c)); })) {
-      return failure(400, "a header field name is not a token");
+      return failure(400, Message("a header field name is not a token"));
     }
     std::string_view value = trim(l->text.substr(colon + 1));
     if (!validFieldValue(value)) {
-      return failure(400, "the header field " + std::string(name) + " holds a control character");
+      return failure(400, Message("the header field {0} holds a control character", name));
     }
     if (h.fields.size() >= limits.maxFields) {
-      return failure(431, "more than " + std::to_string(limits.maxFields) + " header fields");
+      return failure(431, Message("more than {0} header fields", limits.maxFields));
     }
     h.fields.emplace_back(std::string(name), std::string(value));
   }
 
   // Host: exactly one in HTTP/1.1 (RFC 9112 3.2), at most one in HTTP/1.0.
   auto hosts = h.fieldValues("Host");
-  if (hosts.size() > 1) return failure(400, "more than one Host header");
-  if (hosts.empty() && h.minorVersion == 1) return failure(400, "an HTTP/1.1 request needs Host");
-  if (!hosts.empty() && !validHost(hosts[0])) return failure(400, "the Host header is malformed");
+  if (hosts.size() > 1) return failure(400, Message("more than one Host header"));
+  if (hosts.empty() && h.minorVersion == 1)
+    return failure(400, Message("an HTTP/1.1 request needs Host"));
+  if (!hosts.empty() && !validHost(hosts[0]))
+    return failure(400, Message("the Host header is malformed"));
 
   // Framing (RFC 9112 6).
   auto codings = h.fieldValues("Transfer-Encoding");
   auto lengths = h.fieldValues("Content-Length");
   if (!codings.empty()) {
-    if (h.minorVersion == 0) return failure(400, "Transfer-Encoding in an HTTP/1.0 request");
-    if (!lengths.empty()) return failure(400, "both Transfer-Encoding and Content-Length");
+    if (h.minorVersion == 0)
+      return failure(400, Message("Transfer-Encoding in an HTTP/1.0 request"));
+    if (!lengths.empty()) return failure(400, Message("both Transfer-Encoding and Content-Length"));
     std::vector<std::string> all;
     for (const auto& v : codings) {
       auto m = listMembers(v);
@@ -228,14 +231,14 @@ HeadParse parseRequestHead(std::string_view bytes, const HeadLimits& limits) {
     if (all.size() == 1 && all[0] == "chunked") {
       h.framing = BodyFraming::Chunked;
     } else if (std::count(all.begin(), all.end(), "chunked") > 0) {
-      return failure(400, "chunked must be the one and last transfer coding");
+      return failure(400, Message("chunked must be the one and last transfer coding"));
     } else {
-      return failure(501, "this server understands only Transfer-Encoding: chunked");
+      return failure(501, Message("this server understands only Transfer-Encoding: chunked"));
     }
   } else if (!lengths.empty()) {
-    if (lengths.size() > 1) return failure(400, "more than one Content-Length header");
+    if (lengths.size() > 1) return failure(400, Message("more than one Content-Length header"));
     auto n = parseContentLength(lengths[0]);
-    if (!n) return failure(400, "Content-Length is not a whole number of bytes");
+    if (!n) return failure(400, Message("Content-Length is not a whole number of bytes"));
     h.framing = BodyFraming::Length;
     h.contentLength = *n;
   }
@@ -252,7 +255,7 @@ HeadParse parseRequestHead(std::string_view bytes, const HeadLimits& limits) {
   auto expects = h.fieldValues("Expect");
   if (!expects.empty()) {
     if (expects.size() != 1 || !equalsIgnoreCase(expects[0], "100-continue")) {
-      return failure(417, "this server understands only Expect: 100-continue");
+      return failure(417, Message("this server understands only Expect: 100-continue"));
     }
     h.expectContinue = h.minorVersion == 1;
   }

@@ -13,6 +13,8 @@
 #include <utility>
 #include <vector>
 
+#include "common/Message.h"
+
 namespace gongwen::server {
 
 enum class BodyFraming { None, Length, Chunked };
@@ -42,7 +44,7 @@ struct HeadParse {
   size_t consumed = 0;  // bytes of the head, blank line included (Complete)
   HttpHead head;        // Complete
   int status = 0;       // Error: 400, 431, 501 or 505
-  std::string error;    // Error: what was wrong, for the client
+  Message error;        // Error: what was wrong, for the client
 };
 
 // Parses the head at the start of `bytes`. Incomplete while the blank line ending it has

@@ -14,27 +14,30 @@ namespace {
 
 constexpr size_t kFailuresHeaderBytes = 4000;
 
-Poco::JSON::Object::Ptr failureJson(const BatchFailure& f) {
+// "record" and "field" name the place for programs (English, stable); "message" is for a
+// person, in the request's language, and says where too ("第12行：缺少必填字段…").
+Poco::JSON::Object::Ptr failureJson(const BatchFailure& f, Language language) {
   Poco::JSON::Object::Ptr o = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
   o->set("index", f.index);
-  o->set("record", f.label);
-  o->set("field", f.where.empty() ? f.label : f.where);
-  o->set("message", f.message);
+  o->set("record", f.label.english());
+  o->set("field", f.where.empty() ? f.label.english() : f.where);
+  o->set("message", f.message.text(language));
   return o;
 }
 
-Poco::JSON::Array::Ptr failuresJson(const std::vector<BatchFailure>& failures) {
+Poco::JSON::Array::Ptr failuresJson(const std::vector<BatchFailure>& failures, Language language) {
   Poco::JSON::Array::Ptr a = new Poco::JSON::Array;
-  for (const auto& f : failures) a->add(failureJson(f));
+  for (const auto& f : failures) a->add(failureJson(f, language));
   return a;
 }
 
 // As many failures as fit in a header, as ASCII JSON; `complete` says whether all did.
-std::string failuresHeader(const std::vector<BatchFailure>& failures, bool& complete) {
+std::string failuresHeader(const std::vector<BatchFailure>& failures, Language language,
+                           bool& complete) {
   std::string out = "[";
   complete = true;
   for (const auto& f : failures) {
-    std::string item = asciiJson(jsonText(failureJson(f)));
+    std::string item = asciiJson(jsonText(failureJson(f, language)));
     if (out.size() + item.size() + 2 > kFailuresHeaderBytes) {
       complete = false;
       break;
@@ -50,10 +53,10 @@ OutputFormat formatOf(const JobRequest& request) {
   auto format = request.query.find("format");
   if (format != request.query.end()) {
     if (auto f = parseOutputFormat(format->second)) return *f;
-    throw ApiError(
-        400, "unknown format",
-        "format is pdf or ofd (svg: a preview of the first page), not \"" + format->second + "\"",
-        "format");
+    throw ApiError(400, "unknown format",
+                   Message("format is pdf or ofd (svg: a preview of the first page), not \"{0}\"",
+                           format->second),
+                   "format");
   }
   return request.accept.find("application/ofd") != std::string::npos ? OutputFormat::Ofd
                                                                      : OutputFormat::Pdf;
@@ -106,14 +109,14 @@ Job jobFor(const JobRequest& request, const Limits& limits, std::shared_ptr<Rend
   return job;
 }
 
-void addWarnings(Reply& r, const JobResult& result) {
+void addWarnings(Reply& r, const JobResult& result, Language language) {
   if (!result.warnings.empty()) {
-    r.headers.emplace_back("X-Gongwen-Warnings", warningsHeader(result.warnings));
+    r.headers.emplace_back("X-Gongwen-Warnings", warningsHeader(result.warnings, language));
   }
 }
 
 // One document shown inline (POST /v1/render, a list): its bytes, name, pages, warnings.
-Reply documentReply(const Job& job, const JobResult& result) {
+Reply documentReply(const Job& job, const JobResult& result, Language language) {
   const OutputDocument& doc = result.documents.front();
   Reply r;
   r.contentType = contentTypeOf(job.format);
@@ -124,7 +127,7 @@ Reply documentReply(const Job& job, const JobResult& result) {
       (result.layout.empty() ? "document" : result.layout) + extensionOf(job.format);
   r.headers.emplace_back("Content-Disposition", contentDisposition("inline", doc.fileName, ascii));
   r.headers.emplace_back("X-Gongwen-Pages", std::to_string(r.pages));
-  addWarnings(r, result);
+  addWarnings(r, result, language);
   return r;
 }
 
@@ -149,13 +152,16 @@ bool queryFlag(const std::map<std::string, std::string>& query, const std::strin
   const std::string& v = it->second;
   if (v == "1" || v == "true" || v == "yes") return true;
   if (v == "0" || v == "false" || v == "no" || v.empty()) return false;
-  throw ApiError(400, "bad query parameter", "must be 1 or 0, found \"" + v + "\"", name);
+  throw ApiError(400, "bad query parameter", Message("must be 1 or 0, found \"{0}\"", v), name);
 }
 
-std::string warningsHeader(const std::vector<RecordWarning>& warnings, size_t maxBytes) {
+std::string warningsHeader(const std::vector<RecordWarning>& warnings, Language language,
+                           size_t maxBytes) {
   std::string out = "[";
+  const char* colon = language == Language::Chinese ? "：" : ": ";
   for (const auto& w : warnings) {
-    std::string item = asciiJson(jsonText((w.record.empty() ? "" : w.record + ": ") + w.message));
+    std::string item = asciiJson(jsonText(
+        (w.record.empty() ? "" : w.record.text(language) + colon) + w.message.text(language)));
     if (out.size() + item.size() + 2 > maxBytes) break;
     if (out.size() > 1) out += ",";
     out += item;
@@ -167,14 +173,14 @@ Reply renderOne(const Engine& engine, const JobRequest& request, const Limits& l
                 std::shared_ptr<RenderCaches> caches) {
   Job job = jobFor(request, limits, std::move(caches));
   job.shape = OutputShape::Single;
-  return documentReply(job, runJob(engine, job));
+  return documentReply(job, runJob(engine, job), request.language);
 }
 
 Reply renderList(const Engine& engine, const JobRequest& request, const Limits& limits,
                  std::shared_ptr<RenderCaches> caches) {
   if (request.mediaType == "application/json") {
     throw ApiError(415, "unsupported content type",
-                   "a list is made from a register: send text/csv or an xlsx workbook",
+                   Message("a list is made from a register: send text/csv or an xlsx workbook"),
                    "Content-Type");
   }
   Job job = jobFor(request, limits, std::move(caches));
@@ -184,12 +190,12 @@ Reply renderList(const Engine& engine, const JobRequest& request, const Limits& 
     return it == request.query.end() ? std::string() : it->second;
   };
   if (param("title").empty()) {
-    throw ApiError(422, "invalid field", "a list needs its title: ?title=…", "title");
+    throw ApiError(422, "invalid field", Message("a list needs its title: ?title=…"), "title");
   }
   job.list = ListFromRows{param("title"), param("sort"), param("preamble")};
   job.render.layout.clear();  // the register makes a commendation-list
   JobResult result = runJob(engine, job);
-  Reply r = documentReply(job, result);
+  Reply r = documentReply(job, result, request.language);
   r.headers.emplace_back("X-Gongwen-Records", std::to_string(result.records));
   return r;
 }
@@ -216,24 +222,22 @@ Reply renderMany(const Engine& engine, const JobRequest& request, const Limits& 
     report->set("good", result.records - result.failures.size());
     report->set("failed", result.failures.size());
     report->set("pages", result.pages);
-    report->set("failures", failuresJson(result.failures));
+    report->set("failures", failuresJson(result.failures, request.language));
     Reply r = jsonReply(200, report);
-    addWarnings(r, result);
+    addWarnings(r, result, request.language);
     return r;
   }
   if (job.strict && !result.failures.empty()) {
     throw ApiError(422, "invalid records",
-                   std::to_string(result.failures.size()) + " of " +
-                       std::to_string(result.records) +
-                       " records have errors; with strict=1 nothing is printed",
+                   Message("{0} of {1} records have errors; with strict=1 nothing is printed",
+                           result.failures.size(), result.records),
                    result.failures.front().where)
-        .with("failures", failuresJson(result.failures));
+        .with("failures", failuresJson(result.failures, request.language));
   }
   if (result.documents.empty()) {
-    throw ApiError(
-        422, "no printable records",
-        "all " + std::to_string(result.records) + " records have errors; nothing was printed")
-        .with("failures", failuresJson(result.failures));
+    throw ApiError(422, "no printable records",
+                   Message("all {0} records have errors; nothing was printed", result.records))
+        .with("failures", failuresJson(result.failures, request.language));
   }
 
   Reply r;
@@ -245,7 +249,8 @@ Reply renderMany(const Engine& engine, const JobRequest& request, const Limits& 
       r.pages += doc.pages;
     }
     if (!result.failures.empty()) {
-      entries.push_back({"failures.json", jsonText(failuresJson(result.failures)) + "\n"});
+      entries.push_back(
+          {"failures.json", jsonText(failuresJson(result.failures, request.language)) + "\n"});
     }
     r.body = zipArchive(entries);
     r.contentType = "application/zip";
@@ -265,14 +270,15 @@ Reply renderMany(const Engine& engine, const JobRequest& request, const Limits& 
   r.headers.emplace_back("X-Gongwen-Pages", std::to_string(r.pages));
   if (!result.failures.empty()) {
     bool complete = true;
-    r.headers.emplace_back("X-Gongwen-Failures", failuresHeader(result.failures, complete));
+    r.headers.emplace_back("X-Gongwen-Failures",
+                           failuresHeader(result.failures, request.language, complete));
     if (!complete) r.headers.emplace_back("X-Gongwen-Failures-Truncated", "1");
     // Accept: multipart/mixed: the document and the whole failure list as two parts.
     if (!split && request.accept.find("multipart/mixed") != std::string::npos) {
-      withFailuresPart(r, failuresJson(result.failures));
+      withFailuresPart(r, failuresJson(result.failures, request.language));
     }
   }
-  addWarnings(r, result);
+  addWarnings(r, result, request.language);
   return r;
 }
 

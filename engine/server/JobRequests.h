@@ -17,7 +17,8 @@ struct JobRequest {
   std::string mediaType;  // application/json or text/csv
   std::string body;
   std::map<std::string, std::string> query;
-  std::string accept;  // the Accept header (application/ofd asks for OFD)
+  std::string accept;                     // the Accept header (application/ofd asks for OFD)
+  Language language = Language::Chinese;  // of the messages (failures, warnings)
 };
 
 // POST /v1/render: one record, one PDF.
@@ -36,6 +37,7 @@ bool queryFlag(const std::map<std::string, std::string>& query, const std::strin
                bool otherwise);
 
 // The warnings as a JSON array of ASCII strings, cut to fit a header.
-std::string warningsHeader(const std::vector<RecordWarning>& warnings, size_t maxBytes = 2048);
+std::string warningsHeader(const std::vector<RecordWarning>& warnings, Language language,
+                           size_t maxBytes = 2048);
 
 }  // namespace gongwen::server

@@ -21,7 +21,7 @@ PrintAdjust printAdjustFromQuery(const std::map<std::string, std::string>& query
     }
     checkPrintAdjust(adjust, field.empty() ? "offset" : field);
   } catch (const InputError& e) {
-    throw ApiError(400, "bad query parameter", e.message(), e.where());
+    throw ApiError(400, "bad query parameter", e.messageText(), e.where());
   }
   return adjust;
 }

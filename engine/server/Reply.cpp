@@ -15,8 +15,9 @@ Reply jsonReply(int status, const Poco::Dynamic::Var& json) {
   return r;
 }
 
-Reply errorReply(const ApiError& error) {
-  Reply r = jsonReply(error.status(), error.toJson());
+Reply errorReply(const ApiError& error, Language language) {
+  Reply r = jsonReply(error.status(), error.toJson(language));
+  r.headers.emplace_back("Content-Language", language == Language::Chinese ? "zh-CN" : "en");
   r.error = error.error();
   r.field = error.field();
   if (error.retryAfterSeconds() > 0) {

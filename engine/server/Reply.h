@@ -23,7 +23,7 @@ struct Reply {
 };
 
 Reply jsonReply(int status, const Poco::Dynamic::Var& json);
-Reply errorReply(const ApiError& error);
+Reply errorReply(const ApiError& error, Language language);
 
 // Content-Disposition for a file whose name may be Chinese: an ASCII `fallback` name for
 // old clients and the UTF-8 name as RFC 6266/5987 filename*. `disposition` is "inline"

@@ -28,7 +28,7 @@ std::string mediaTypeOf(const std::string& contentType) {
   return type;
 }
 
-size_t ChunkedDecoder::fail(int status, std::string error) {
+size_t ChunkedDecoder::fail(int status, Message error) {
   state_ = State::Error;
   status_ = status;
   error_ = std::move(error);
@@ -51,35 +51,36 @@ size_t ChunkedDecoder::feed(std::string_view bytes, std::string& body) {
     size_t take = (lf == std::string_view::npos ? bytes.size() : lf + 1) - used;
     line_.append(bytes.data() + used, take);
     used += take;
-    if (line_.size() > kMaxLine) return fail(400, "a chunk line is longer than 4096 bytes");
+    if (line_.size() > kMaxLine)
+      return fail(400, Message("a chunk line is longer than 4096 bytes"));
     if (line_.back() != '\n') continue;
     if (line_.size() < 2 || line_[line_.size() - 2] != '\r') {
-      return fail(400, "a chunk line does not end in CRLF");
+      return fail(400, Message("a chunk line does not end in CRLF"));
     }
     std::string_view text(line_.data(), line_.size() - 2);
     if (part_ == Part::DataEnd) {
-      if (!text.empty()) return fail(400, "a chunk's data is longer than its size");
+      if (!text.empty()) return fail(400, Message("a chunk's data is longer than its size"));
       part_ = Part::Size;
     } else if (part_ == Part::Size) {
       // chunk-size = 1*HEXDIG, then optional ";ext" (BWS allowed before ';').
       size_t end = 0;
       uint64_t size = 0;
       while (end < text.size() && hexValue(text[end]) >= 0) {
-        if (end >= 15) return fail(400, "a chunk size is too large");
+        if (end >= 15) return fail(400, Message("a chunk size is too large"));
         size = size * 16 + static_cast<uint64_t>(hexValue(text[end]));
         ++end;
       }
-      if (end == 0) return fail(400, "a chunk size is not a hexadecimal number");
+      if (end == 0) return fail(400, Message("a chunk size is not a hexadecimal number"));
       std::string_view rest = text.substr(end);
       while (!rest.empty() && (rest[0] == ' ' || rest[0] == '\t')) rest.remove_prefix(1);
-      if (!rest.empty() && rest[0] != ';') return fail(400, "a chunk size is followed by junk");
+      if (!rest.empty() && rest[0] != ';')
+        return fail(400, Message("a chunk size is followed by junk"));
       for (unsigned char c : rest) {
         if ((c < 0x20 && c != '\t') || c == 0x7F)
-          return fail(400, "a control character in a chunk extension");
+          return fail(400, Message("a control character in a chunk extension"));
       }
       if (size > limit_ || body.size() + size > limit_) {
-        return fail(413, "the request body is larger than the limit of " + std::to_string(limit_) +
-                             " bytes");
+        return fail(413, Message("the request body is larger than the limit of {0} bytes", limit_));
       }
       left_ = size;
       part_ = size == 0 ? Part::Trailer : Part::Data;
@@ -91,7 +92,7 @@ size_t ChunkedDecoder::feed(std::string_view bytes, std::string& body) {
         if (colon == 0 || colon == std::string_view::npos ||
             !std::all_of(text.begin(), text.begin() + static_cast<long>(colon),
                          [](char c) { return isTokenChar(static_cast<unsigned char>(c)); })) {
-          return fail(400, "a malformed trailer field");
+          return fail(400, Message("a malformed trailer field"));
         }
       }
     }

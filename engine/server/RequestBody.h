@@ -7,6 +7,8 @@
 #include <string>
 #include <string_view>
 
+#include "common/Message.h"
+
 namespace gongwen::server {
 
 // "Application/JSON; charset=utf-8" → "application/json".
@@ -23,10 +25,10 @@ class ChunkedDecoder {
   size_t feed(std::string_view bytes, std::string& body);
   State state() const { return state_; }
   int status() const { return status_; }
-  const std::string& error() const { return error_; }
+  const Message& error() const { return error_; }
 
  private:
-  size_t fail(int status, std::string error);
+  size_t fail(int status, Message error);
 
   enum class Part { Size, Data, DataEnd, Trailer };
   Part part_ = Part::Size;
@@ -35,7 +37,7 @@ class ChunkedDecoder {
   uint64_t left_ = 0;  // of the current chunk's data
   std::string line_;   // a size or trailer line being gathered
   int status_ = 0;
-  std::string error_;
+  Message error_;
 };
 
 }  // namespace gongwen::server

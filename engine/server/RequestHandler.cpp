@@ -19,57 +19,53 @@ double secondsSince(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
-std::string joined(const std::vector<std::string>& items, const std::string& separator) {
-  std::string out;
-  for (const auto& i : items) out += (out.empty() ? "" : separator) + i;
-  return out;
-}
-
 // Throws ApiError for what the head alone refuses.
 void check(ServerContext& context, IncomingRequest& r) {
   const HttpHead& head = r.head;
   r.api.method = head.method;
+  r.api.language = languageOfAcceptLanguage(head.field("Accept-Language").value_or(""));
   Poco::URI uri;
   try {
     uri = Poco::URI(head.target);
     r.api.path = uri.getPath();
   } catch (const Poco::Exception&) {
     r.api.path = head.target.substr(0, head.target.find('?'));
-    throw ApiError(400, "bad request", "the request URI is malformed");
+    throw ApiError(400, "bad request", Message("the request URI is malformed"));
   }
   r.route = findRoute(context, r.api.path);
   const Route& route = r.route;
   if (route.id == RouteId::NotFound) return;  // answered 404
   if (head.method != route.method) {
-    throw ApiError(405, "method not allowed", r.api.path + " answers " + route.method + " only");
+    throw ApiError(405, "method not allowed",
+                   Message("{0} answers {1} only", r.api.path, route.method));
   }
   if (route.needsToken && !context.settings.token.empty()) {
     std::string header = head.field("Authorization").value_or("");
     if (!bearerMatches(header, context.settings.token)) {
       throw ApiError(401, "unauthorized",
-                     header.empty() ? "this server needs \"Authorization: Bearer TOKEN\""
-                                    : "the token is wrong");
+                     header.empty() ? Message("this server needs \"Authorization: Bearer TOKEN\"")
+                                    : Message("the token is wrong"));
     }
   }
   if (head.method == "POST" && head.framing == BodyFraming::None) {
     throw ApiError(411, "length required",
-                   "a POST needs Content-Length or Transfer-Encoding: chunked");
+                   Message("a POST needs Content-Length or Transfer-Encoding: chunked"));
   }
   try {
     for (const auto& [name, value] : uri.getQueryParameters()) {
       if (std::find(route.parameters.begin(), route.parameters.end(), name) ==
           route.parameters.end()) {
         throw ApiError(400, "unknown query parameter",
-                       r.api.path + " takes " +
-                           (route.parameters.empty() ? std::string("no query parameters")
-                                                     : joined(route.parameters, ", ")) +
-                           ", not \"" + name + "\"",
+                       route.parameters.empty()
+                           ? Message("{0} takes no query parameters, not \"{1}\"", r.api.path, name)
+                           : Message("{0} takes {1}, not \"{2}\"", r.api.path,
+                                     joinedNames(route.parameters), name),
                        name);
       }
       r.api.query[name] = value;
     }
   } catch (const Poco::Exception&) {
-    throw ApiError(400, "bad request", "the query string is malformed");
+    throw ApiError(400, "bad request", Message("the query string is malformed"));
   }
   r.api.accept = head.field("Accept").value_or("");
   if (route.mediaTypes.empty()) return;
@@ -78,14 +74,13 @@ void check(ServerContext& context, IncomingRequest& r) {
   if (std::find(route.mediaTypes.begin(), route.mediaTypes.end(), r.api.mediaType) ==
       route.mediaTypes.end()) {
     throw ApiError(415, "unsupported content type",
-                   "send " + joined(route.mediaTypes, " or ") + ", not \"" + contentType + "\"",
+                   Message("send {0}, not \"{1}\"", joinedNames(route.mediaTypes), contentType),
                    "Content-Type");
   }
   size_t limit = context.settings.limits.maxBodyBytes;
   if (head.framing == BodyFraming::Length && head.contentLength > limit) {
-    throw ApiError(
-        413, "payload too large",
-        "the request body is larger than the limit of " + std::to_string(limit) + " bytes");
+    throw ApiError(413, "payload too large",
+                   Message("the request body is larger than the limit of {0} bytes", limit));
   }
 }
 
@@ -110,12 +105,13 @@ Reply answerRequest(ServerContext& context, const IncomingRequest& request) {
       context.metrics.renderTimed(request.route.label, secondsSince(rendering));
     }
   } catch (const ApiError& e) {
-    reply = errorReply(e);
+    reply = errorReply(e, request.api.language);
     if (e.status() == 405) reply.headers.emplace_back("Allow", request.route.method);
   } catch (const InputError& e) {
-    reply = errorReply(invalidInput(e));
+    reply = errorReply(invalidInput(e), request.api.language);
   } catch (const std::exception& e) {
-    reply = errorReply(ApiError(500, "internal error", e.what()));
+    reply = errorReply(ApiError(500, "internal error", Message::verbatim(e.what())),
+                       request.api.language);
   }
   context.metrics.requestEnded();
   return reply;

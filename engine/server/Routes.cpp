@@ -25,16 +25,16 @@ Reply onWorker(ServerContext& context, const std::function<Reply()>& work) {
   });
   if (!queued) {
     throw ApiError(503, "server busy",
-                   "all " + std::to_string(context.pool.workers()) + " workers are busy and " +
-                       std::to_string(context.pool.queueCapacity()) +
-                       " requests are waiting; try again shortly")
+                   Message("all {0} workers are busy and {1} requests are waiting; try again "
+                           "shortly",
+                           context.pool.workers(), context.pool.queueCapacity()))
         .retryAfter(1);
   }
   return reply.get();
 }
 
 JobRequest jobRequest(const ApiRequest& request) {
-  return {request.mediaType, request.body, request.query, request.accept};
+  return {request.mediaType, request.body, request.query, request.accept, request.language};
 }
 
 Reply render(ServerContext& context, const ApiRequest& request) {
@@ -131,7 +131,7 @@ Reply answer(ServerContext& context, const Route& route, const ApiRequest& reque
     case RouteId::NotFound:
       break;
   }
-  throw ApiError(404, "not found", "no such route: " + request.path);
+  throw ApiError(404, "not found", Message("no such route: {0}", request.path));
 }
 
 }  // namespace gongwen::server

@@ -36,7 +36,8 @@ struct ApiRequest {
   std::map<std::string, std::string> query;  // decoded
   std::string mediaType;                     // lowercased, without parameters
   std::string body;
-  std::string accept;  // the Accept header (application/ofd asks for OFD)
+  std::string accept;                     // the Accept header (application/ofd asks for OFD)
+  Language language = Language::Chinese;  // of the messages: Accept-Language, else Chinese
 };
 
 // The answer to a request that passed the route's method, token and body checks.

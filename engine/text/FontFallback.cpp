@@ -81,7 +81,7 @@ void chooseFontsInRange(std::u32string_view text, size_t from, size_t to, const 
                   " fallback fonts); install a font that has it and add it to the "
                   "fallback chain, or pass --allow-missing-glyphs";
     if (!policy.allowMissing) throw MissingGlyphError(where, message, c);
-    if (policy.warnings) policy.warnings->push_back(where + ": " + message);
+    if (policy.warnings) policy.warnings->push_back(Message::verbatim(where + ": " + message));
   }
 }
 

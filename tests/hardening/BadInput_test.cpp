@@ -159,11 +159,11 @@ Outcome runApiBatch(const Case& c) {
     BatchResult result = layoutBatch(engine(), items, options);
     o.code = static_cast<int>(result.failures.size());
     for (const auto& f : result.failures)
-      o.text += (f.where.empty() ? f.label : f.where) + ": " + f.message + "\n";
+      o.text += (f.where.empty() ? f.label.english() : f.where) + ": " + f.message.english() + "\n";
     // What the first row was read as (an encoding read wrongly shows here).
     if (!items.empty() && items[0].record && items[0].record->has("recipient"))
       o.text +=
-          items[0].label + " recipient: " + items[0].record->getValue<std::string>("recipient");
+          items[0].label.english() + " recipient: " + items[0].record->getValue<std::string>("recipient");
   } catch (const InputError& e) {
     o.code = -1;
     o.text = e.where() + ": " + e.message();
@@ -588,7 +588,7 @@ TEST(BadInputCorpus, SplitNamesAreNeitherDevicesNorDisguised) {
 TEST(BadInputCorpus, FiftyThousandRowCsvIsReadWhole) {
   auto items = itemsFromCsv(csvRows(50000), "big.csv", engine().layouts().get("certificate"));
   ASSERT_EQ(items.size(), 50000u);
-  EXPECT_EQ(items.back().label, "row 50001");
+  EXPECT_EQ(items.back().label.english(), "row 50001");
   EXPECT_TRUE(items.back().error.empty());
 }
 

@@ -193,7 +193,7 @@ TEST(ArticleLayout, AllowMissingGlyphsMakesItAWarning) {
   opts.allowMissingGlyphs = true;
   auto result = test::engine().layout(rec, opts);
   ASSERT_EQ(result.warnings.size(), 1u);
-  EXPECT_NE(result.warnings[0].find("U+16A40"), std::string::npos);
+  EXPECT_NE(result.warnings[0].english().find("U+16A40"), std::string::npos);
 }
 
 }  // namespace

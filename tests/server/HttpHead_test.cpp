@@ -30,7 +30,7 @@ TEST(HttpHead, ParsesAWholeHeadAndNothingMore) {
     EXPECT_EQ(parseRequestHead(bytes.substr(0, cut)).state, HeadParse::State::Incomplete) << cut;
   }
   HeadParse p = parseRequestHead(bytes);
-  ASSERT_EQ(p.state, HeadParse::State::Complete) << p.error;
+  ASSERT_EQ(p.state, HeadParse::State::Complete) << p.error.english();
   EXPECT_EQ(p.consumed, bytes.size() - 5);
   EXPECT_EQ(p.head.method, "POST");
   EXPECT_EQ(p.head.target, "/v1/render?layout=article");
@@ -72,7 +72,7 @@ TEST(HttpHead, RefusesWhatRfc9112Refuses) {
   for (const auto& c : cases) {
     HeadParse p = parseRequestHead(c.head);
     EXPECT_EQ(p.state, HeadParse::State::Error) << c.head;
-    EXPECT_EQ(p.status, c.status) << c.head << p.error;
+    EXPECT_EQ(p.status, c.status) << c.head << p.error.english();
   }
   HeadLimits small;
   small.maxFields = 2;

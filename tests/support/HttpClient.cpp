@@ -23,6 +23,7 @@ HttpResponse http(unsigned port, const HttpRequest& request) {
   session.setTimeout(Poco::Timespan(120, 0));
   Poco::Net::HTTPRequest req(request.method, request.path, Poco::Net::HTTPMessage::HTTP_1_1);
   if (!request.contentType.empty()) req.setContentType(request.contentType);
+  if (!request.acceptLanguage.empty()) req.set("Accept-Language", request.acceptLanguage);
   for (const auto& [name, value] : request.headers) req.set(name, value);
   if (request.chunked) {
     req.setChunkedTransferEncoding(true);

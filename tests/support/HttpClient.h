@@ -21,6 +21,9 @@ struct HttpRequest {
   std::string body;
   bool chunked = false;  // send the body chunked (no Content-Length)
   std::vector<std::pair<std::string, std::string>> headers;
+  // The tests read the English messages (the same sentences as the Chinese ones); a test of
+  // the Chinese sets "zh-CN", or "" for no header at all (the server then answers Chinese).
+  std::string acceptLanguage = "en";
 };
 
 // Sends one request to 127.0.0.1:port on a fresh connection.
