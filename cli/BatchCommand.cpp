@@ -123,9 +123,11 @@ int runBatch(const CommandLine& cl) {
     std::snprintf(took, sizeof took, "%.2f s", seconds);
     const Message printed("printed {0} of {1} records, {2} pages, to {3} in {4}", result.printed,
                           result.records, result.pages, where, took);
-    tell(cl.language, result.failures.empty() ? printed
-                                              : Message("{0}; {1} bad record(s) listed above",
-                                                        printed, result.failures.size()));
+    const size_t bad = result.failures.size();
+    tell(cl.language, bad == 0 ? printed
+                               : Message("{0}; {1} listed above", printed,
+                                         bad == 1 ? Message("{0} bad record", bad)
+                                                  : Message("{0} bad records", bad)));
   }
   return result.failures.empty() ? 0 : 3;
 }

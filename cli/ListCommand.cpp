@@ -31,8 +31,8 @@ int runList(const CommandLine& cl) {
   if (!cl.quiet) {
     const Message groups = result.groups == 1 ? Message("{0} group", result.groups)
                                               : Message("{0} groups", result.groups);
-    const Message pages = result.pages == 1 ? Message("{0} page", result.pages)
-                                            : Message("{0} pages", result.pages);
+    const Message pages =
+        result.pages == 1 ? Message("{0} page", result.pages) : Message("{0} pages", result.pages);
     tell(cl.language,
          Message("listed {0} names in {1}, {2}, to {3}", result.records, groups, pages, output));
   }
