@@ -21,7 +21,7 @@ Paint paintOf(const ElementParams& p) {
   if (p.has("stroke")) paint.stroke = p.color("stroke", Color{});
   paint.lineWidth = mmToPt(p.number("line_width_mm", 0.35));
   if (!paint.fill && !paint.stroke) {
-    throw InputError(p.path(), "a shape needs a \"fill\" or a \"stroke\" colour");
+    throw InputError(p.path(), Message("a shape needs a \"fill\" or a \"stroke\" colour"));
   }
   return paint;
 }
@@ -71,14 +71,15 @@ void addRect(Artwork& art, const ElementParams& p, double pageW, double pageH) {
   } else {
     for (const char* key : {"x_mm", "y_mm", "width_mm", "height_mm"}) {
       if (!p.has(key))
-        throw InputError(p.path(), std::string("a rect needs \"inset_mm\" or \"") + key + "\"");
+        throw InputError(p.path(), Message("a rect needs \"inset_mm\" or \"{0}\"", key));
     }
     x = mmToPt(p.number("x_mm", 0));
     y = mmToPt(p.number("y_mm", 0));
     w = mmToPt(p.number("width_mm", 0));
     h = mmToPt(p.number("height_mm", 0));
   }
-  if (!(w > 0 && h > 0)) throw InputError(p.path(), "the rectangle is empty (inset too large?)");
+  if (!(w > 0 && h > 0))
+    throw InputError(p.path(), Message("the rectangle is empty (inset too large?)"));
   add(art, rectangle(x, y, w, h, mmToPt(p.number("radius_mm", 0))), paintOf(p));
 }
 
@@ -96,7 +97,7 @@ void addPath(Artwork& art, const ElementParams& p, double pageW, double pageH) {
   if (mirror == "vertical" || mirror == "corners") copies.push_back(flipY.then(place));
   if (mirror == "corners") copies.push_back(flipX.then(flipY).then(place));
   if (mirror != "none" && copies.size() == 1) {
-    throw InputError(p.at("mirror"), "must be one of none, horizontal, vertical, corners");
+    throw InputError(p.at("mirror"), Message("must be one of none, horizontal, vertical, corners"));
   }
   for (const Affine& m : copies) add(art, transformed(motif, m), paint);
 }
@@ -108,7 +109,8 @@ void addBand(Artwork& art, const ElementParams& p, double pageW, double pageH) {
   const Paint paint = paintOf(p);
   const double tileW = mmToPt(p.number("tile_width_mm", 0));
   if (!(tileW > 0 && p.number("tile_height_mm", 0) > 0)) {
-    throw InputError(p.path(), "a band needs \"tile_width_mm\" and \"tile_height_mm\" above 0");
+    throw InputError(p.path(),
+                     Message("a band needs \"tile_width_mm\" and \"tile_height_mm\" above 0"));
   }
   const double inset = mmToPt(p.number("inset_mm", 0));
   const double corner = mmToPt(p.number("corner_mm", p.number("tile_height_mm", 0)));
@@ -117,7 +119,8 @@ void addBand(Artwork& art, const ElementParams& p, double pageW, double pageH) {
   // whose y axis points into the page.
   auto side = [&](const Affine& frame, double length) {
     const double usable = length - 2 * corner;
-    if (usable <= 0) throw InputError(p.path(), "the band's corners leave no room for tiles");
+    if (usable <= 0)
+      throw InputError(p.path(), Message("the band's corners leave no room for tiles"));
     const int count = std::max(1, static_cast<int>(std::lround(usable / tileW)));
     const double step = usable / count;
     std::vector<PathSegment> all;
@@ -154,7 +157,7 @@ std::shared_ptr<const Artwork> buildArtwork(const Layout& layout) {
     } else if (kind == "band") {
       addBand(*art, shape, art->widthPt, art->heightPt);
     } else {
-      throw InputError(shape.at("shape"), "must be one of rect, path, band");
+      throw InputError(shape.at("shape"), Message("must be one of rect, path, band"));
     }
   }
   return art;

@@ -85,9 +85,9 @@ void checkBoxesOnPage(const BoxTemplate& tpl, const Page& page, const PrintAdjus
     const double x1 = print.x(box.x + box.width), y1 = print.y(box.y + box.height);
     const double off = std::max({-x0, -y0, x1 - page.widthPt, y1 - page.heightPt});
     if (off > 0.01) {
-      throw InputError(box.where, "the " + describe(print) + " puts the " + box.role +
-                                      " box off the page by " +
-                                      std::to_string(ptToMm(off)).substr(0, 4) + " mm");
+      throw InputError(box.where,
+                       Message("the {0} puts the {1} box off the page by {2} mm", describe(print),
+                               box.role, std::to_string(ptToMm(off)).substr(0, 4)));
     }
   }
 }

@@ -1,5 +1,6 @@
 #include "layout/ElementParams.h"
 
+#include <algorithm>
 #include <cmath>
 #include <stdexcept>
 
@@ -8,108 +9,193 @@
 
 namespace gongwen {
 
+Message jsonTypeMessage(const Poco::Dynamic::Var& v) {
+  if (v.isEmpty()) return Message("null");
+  if (v.type() == typeid(Poco::JSON::Object::Ptr)) return Message("an object");
+  if (v.type() == typeid(Poco::JSON::Array::Ptr)) return Message("an array");
+  if (v.isString()) return Message("a string");
+  if (v.isBoolean()) return Message("a boolean");
+  if (v.isNumeric()) return Message("a number");
+  return Message("a value of another type");
+}
+
+namespace {
+
+size_t editDistance(const std::string& a, const std::string& b) {
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diagonal = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      const size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+}  // namespace
+
+std::string closestKey(const std::string& key, const std::set<std::string>& known) {
+  std::string best;
+  size_t bestDistance = std::max<size_t>(2, key.size() / 3) + 1;
+  for (const std::string& k : known) {
+    const size_t d = editDistance(key, k);
+    if (d < bestDistance) {
+      best = k;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
 ElementParams::ElementParams(Poco::JSON::Object::Ptr object, std::string path)
-    : obj_(object ? std::move(object) : Poco::JSON::Object::Ptr(new Poco::JSON::Object)),
-      path_(std::move(path)) {}
+    : ElementParams(std::move(object), std::move(path), std::make_shared<Nodes>()) {}
 
-bool ElementParams::has(const std::string& key) const { return obj_->has(key); }
+ElementParams::ElementParams(Poco::JSON::Object::Ptr object, std::string path,
+                             std::shared_ptr<Nodes> nodes)
+    : node_(std::make_shared<Node>()), nodes_(std::move(nodes)) {
+  node_->obj = object ? std::move(object) : Poco::JSON::Object::Ptr(new Poco::JSON::Object);
+  node_->path = std::move(path);
+  nodes_->push_back(node_);
+}
 
-std::string ElementParams::at(const std::string& key) const { return jsonPath(path_, key); }
+bool ElementParams::has(const std::string& key) const {
+  markRead(key);
+  return node_->obj->has(key);
+}
+
+std::string ElementParams::at(const std::string& key) const { return jsonPath(node_->path, key); }
 
 void ElementParams::onlyKeys(std::initializer_list<const char*> allowed) const {
-  for (const auto& [key, value] : *obj_) {
+  for (const auto& [key, value] : *node_->obj) {
     bool known = false;
     for (const char* a : allowed) known = known || key == a;
-    if (!known) throw InputError(at(key), "unknown key");
+    if (!known) {
+      std::set<std::string> names(allowed.begin(), allowed.end());
+      const std::string near = closestKey(key, names);
+      if (near.empty()) throw InputError(at(key), Message("unknown key"));
+      throw InputError(at(key), Message("unknown key; did you mean \"{0}\"?", near));
+    }
+  }
+}
+
+void ElementParams::markRead(std::initializer_list<const char*> keys) const {
+  for (const char* k : keys) markRead(std::string(k));
+}
+
+void ElementParams::refuseUnreadKeys() const {
+  for (const auto& node : *nodes_) {
+    for (const auto& [key, value] : *node->obj) {
+      if (node->read.count(key)) continue;
+      const std::string path = jsonPath(node->path, key);
+      const std::string near = closestKey(key, node->read);
+      if (near.empty()) throw InputError(path, Message("unknown key"));
+      throw InputError(path, Message("unknown key; did you mean \"{0}\"?", near));
+    }
   }
 }
 
 std::string ElementParams::str(const std::string& key, const std::string& fallback) const {
   if (!has(key)) return fallback;
-  auto v = obj_->get(key);
-  if (!v.isString()) throw InputError(at(key), "must be a string, found " + jsonTypeName(v));
+  auto v = node_->obj->get(key);
+  if (!v.isString())
+    throw InputError(at(key), Message("must be a string, found {0}", jsonTypeMessage(v)));
   return v.toString();
 }
 
 double ElementParams::number(const std::string& key, double fallback) const {
   if (!has(key)) return fallback;
-  auto v = obj_->get(key);
+  auto v = node_->obj->get(key);
   if (!v.isNumeric() || v.isBoolean())
-    throw InputError(at(key), "must be a number, found " + jsonTypeName(v));
+    throw InputError(at(key), Message("must be a number, found {0}", jsonTypeMessage(v)));
   double d = v.convert<double>();
-  if (!std::isfinite(d)) throw InputError(at(key), "must be a finite number");
+  if (!std::isfinite(d)) throw InputError(at(key), Message("must be a finite number"));
   return d;
 }
 
 int ElementParams::integer(const std::string& key, int fallback) const {
   double d = number(key, fallback);
-  if (d != std::floor(d) || std::abs(d) > 1e6) throw InputError(at(key), "must be a whole number");
+  if (d != std::floor(d) || std::abs(d) > 1e6)
+    throw InputError(at(key), Message("must be a whole number"));
   return static_cast<int>(d);
 }
 
 bool ElementParams::boolean(const std::string& key, bool fallback) const {
   if (!has(key)) return fallback;
-  auto v = obj_->get(key);
-  if (!v.isBoolean()) throw InputError(at(key), "must be true or false");
+  auto v = node_->obj->get(key);
+  if (!v.isBoolean()) throw InputError(at(key), Message("must be true or false"));
   return v.convert<bool>();
 }
 
 Color ElementParams::color(const std::string& key, const Color& fallback) const {
   if (!has(key)) return fallback;
+  const std::string text = str(key);
   try {
-    return Color::fromHex(str(key));
-  } catch (const std::invalid_argument& e) {
-    throw InputError(at(key), e.what());
+    return Color::fromHex(text);
+  } catch (const std::invalid_argument&) {
+    throw InputError(at(key), Message("colour \"{0}\" is not of the form #RRGGBB", text));
   }
 }
 
 std::vector<std::string> ElementParams::strings(const std::string& key) const {
   std::vector<std::string> out;
   if (!has(key)) return out;
-  auto v = obj_->get(key);
+  auto v = node_->obj->get(key);
   if (v.type() != typeid(Poco::JSON::Array::Ptr))
-    throw InputError(at(key), "must be an array of strings, found " + jsonTypeName(v));
+    throw InputError(at(key),
+                     Message("must be an array of strings, found {0}", jsonTypeMessage(v)));
   auto arr = v.extract<Poco::JSON::Array::Ptr>();
   for (size_t i = 0; i < arr->size(); ++i) {
     auto item = arr->get(i);
     if (!item.isString())
-      throw InputError(jsonPath(at(key), i), "must be a string, found " + jsonTypeName(item));
+      throw InputError(jsonPath(at(key), i),
+                       Message("must be a string, found {0}", jsonTypeMessage(item)));
     out.push_back(item.toString());
   }
   return out;
 }
 
 ElementParams ElementParams::object(const std::string& key) const {
-  if (!has(key)) return ElementParams(nullptr, at(key));
-  auto v = obj_->get(key);
+  if (!has(key)) return ElementParams(nullptr, at(key), nodes_);
+  auto v = node_->obj->get(key);
   if (v.type() != typeid(Poco::JSON::Object::Ptr))
-    throw InputError(at(key), "must be an object, found " + jsonTypeName(v));
-  return ElementParams(v.extract<Poco::JSON::Object::Ptr>(), at(key));
+    throw InputError(at(key), Message("must be an object, found {0}", jsonTypeMessage(v)));
+  return ElementParams(v.extract<Poco::JSON::Object::Ptr>(), at(key), nodes_);
 }
 
 std::vector<ElementParams> ElementParams::objects(const std::string& key) const {
   std::vector<ElementParams> out;
   if (!has(key)) return out;
-  auto v = obj_->get(key);
+  auto v = node_->obj->get(key);
   if (v.type() != typeid(Poco::JSON::Array::Ptr))
-    throw InputError(at(key), "must be an array of objects, found " + jsonTypeName(v));
+    throw InputError(at(key),
+                     Message("must be an array of objects, found {0}", jsonTypeMessage(v)));
   auto arr = v.extract<Poco::JSON::Array::Ptr>();
   for (size_t i = 0; i < arr->size(); ++i) {
     auto item = arr->get(i);
     if (item.type() != typeid(Poco::JSON::Object::Ptr))
-      throw InputError(jsonPath(at(key), i), "must be an object, found " + jsonTypeName(item));
-    out.emplace_back(item.extract<Poco::JSON::Object::Ptr>(), jsonPath(at(key), i));
+      throw InputError(jsonPath(at(key), i),
+                       Message("must be an object, found {0}", jsonTypeMessage(item)));
+    out.push_back(
+        ElementParams(item.extract<Poco::JSON::Object::Ptr>(), jsonPath(at(key), i), nodes_));
   }
   return out;
 }
 
+std::string ElementParams::styleName(const Layout& layout, const std::string& key,
+                                     const std::string& fallback) const {
+  std::string name = str(key, fallback);
+  if (!layout.styles.count(name))
+    throw InputError(at(key), Message("no style named \"{0}\" in the layout's \"styles\"", name));
+  return name;
+}
+
 const TextStyle& ElementParams::style(const Layout& layout, const std::string& key,
                                       const std::string& fallback) const {
-  std::string name = str(key, fallback);
-  auto it = layout.styles.find(name);
-  if (it == layout.styles.end())
-    throw InputError(at(key), "no style named \"" + name + "\" in the layout's \"styles\"");
-  return it->second;
+  return layout.styles.at(styleName(layout, key, fallback));
 }
 
 }  // namespace gongwen

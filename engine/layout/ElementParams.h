@@ -1,14 +1,20 @@
 // Typed reading of a flow element's settings (its object in the layout's "flow"), naming
-// the layout file and JSON path of a bad value.
+// the layout file and JSON path of a bad value. Every key read (or asked about with has())
+// is remembered, in nested objects too, so that after an element has read all the keys it
+// declares, refuseUnreadKeys() can refuse the others: a typo in a layout is an error with a
+// "did you mean", never a silent default.
 #pragma once
 
 #include <Poco/JSON/Object.h>
 
 #include <initializer_list>
+#include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "common/Color.h"
+#include "common/Message.h"
 #include "model/Layout.h"
 
 namespace gongwen {
@@ -32,14 +38,38 @@ class ElementParams {
   // A style of the layout, by the name under `key` (or `fallback`).
   const TextStyle& style(const Layout& layout, const std::string& key,
                          const std::string& fallback) const;
+  // The name of a style of the layout under `key` (or `fallback`), checked to exist.
+  std::string styleName(const Layout& layout, const std::string& key,
+                        const std::string& fallback) const;
   std::string at(const std::string& key) const;
-  const std::string& path() const { return path_; }
+  const std::string& path() const { return node_->path; }
   // Throws InputError naming the first key that is not in `allowed` (a typo in a layout).
   void onlyKeys(std::initializer_list<const char*> allowed) const;
+  // Counts `keys` as read (keys another floor reads, such as a flow element's "element").
+  void markRead(std::initializer_list<const char*> keys) const;
+  // Throws InputError naming the first key of this object or of any object read through it
+  // that was never read, with the closest key that was ("did you mean …?").
+  void refuseUnreadKeys() const;
 
  private:
-  Poco::JSON::Object::Ptr obj_;
-  std::string path_;
+  struct Node {
+    Poco::JSON::Object::Ptr obj;
+    std::string path;
+    std::set<std::string> read;
+  };
+  using Nodes = std::vector<std::shared_ptr<Node>>;
+  ElementParams(Poco::JSON::Object::Ptr object, std::string path, std::shared_ptr<Nodes> nodes);
+  void markRead(const std::string& key) const { node_->read.insert(key); }
+
+  std::shared_ptr<Node> node_;
+  std::shared_ptr<Nodes> nodes_;  // this object and every object read through it
 };
+
+// The JSON type of a value as a person would say it ("a string", "a number", …), translated.
+Message jsonTypeMessage(const Poco::Dynamic::Var& v);
+
+// The known key closest to `key` by edit distance, or "" when none is close (a typo changes
+// a few letters; an unrelated key is not suggested).
+std::string closestKey(const std::string& key, const std::set<std::string>& known);
 
 }  // namespace gongwen

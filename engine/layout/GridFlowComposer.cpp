@@ -10,7 +10,7 @@ namespace gongwen {
 DisplayList composeFlow(const Layout& layout, const Record& record, const FontRegistry& fonts,
                         const ComposeOptions& options) {
   FlowContext ctx(layout, fonts, options);
-  for (const auto& el : layout.flow) flowElement(el.element)(ctx, el, record);
+  for (const auto& el : layout.flow) placeFlowElement(ctx, el, record);
   if (ctx.list().pages.empty()) ctx.page();
   if (layout.pageNumbers.enabled) addPageNumbers(ctx, layout.pageNumbers);
   setDocumentInfo(ctx.list().info, layout, record);

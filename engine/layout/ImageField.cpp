@@ -23,13 +23,13 @@ std::vector<uint8_t> fromDataUri(const std::string& value, size_t prefixSize,
                                  const std::string& where) {
   std::string payload = value.substr(prefixSize);
   if (payload.size() > kMaxImageBytes / 3 * 4 + 4) {
-    throw InputError(
-        where, "the image is too large (at most " + std::to_string(kMaxImageBytes >> 20) + " MiB)");
+    throw InputError(where,
+                     Message("the image is too large (at most {0} MiB)", kMaxImageBytes >> 20));
   }
   for (char c : payload) {
     bool ok = std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '/' || c == '=' ||
               c == '\n' || c == '\r';
-    if (!ok) throw InputError(where, "the data: URI is not valid base64");
+    if (!ok) throw InputError(where, Message("the data: URI is not valid base64"));
   }
   std::istringstream in(payload);
   Poco::Base64Decoder decoder(in);
@@ -41,33 +41,34 @@ std::vector<uint8_t> fromDataUri(const std::string& value, size_t prefixSize,
 std::vector<uint8_t> fromFile(const std::string& value, const std::string& where,
                               const ComposeOptions& options) {
   if (!options.allowFilePaths) {
-    throw InputError(where,
-                     "must be a data:image/png;base64,… (or data:image/jpeg;base64,…) URI here "
-                     "(file paths are not accepted)");
+    throw InputError(where, Message("must be a data:image/png;base64,… (or "
+                                    "data:image/jpeg;base64,…) URI here (file paths are not "
+                                    "accepted)"));
   }
   namespace fs = std::filesystem;
   fs::path path(value);
   if (path.is_relative()) path = fs::path(options.baseDirectory) / path;
   std::error_code ec;
   if (!fs::exists(path, ec)) {
-    throw InputError(where, "cannot read the image file " + path.string() + " (does it exist?)");
+    throw InputError(where,
+                     Message("cannot read the image file {0} (does it exist?)", path.string()));
   }
   // A folder or a device (/dev/null, a pipe) is not an image file, nor is an empty file.
   const bool regular = fs::is_regular_file(path, ec);
   auto size = regular ? fs::file_size(path, ec) : 0;
   if (ec || size == 0) {
-    throw InputError(where, path.string() + " is not an image file (" +
-                                (regular ? "it is empty" : "not a file") + ")");
+    throw InputError(where, regular
+                                ? Message("{0} is not an image file (it is empty)", path.string())
+                                : Message("{0} is not an image file (not a file)", path.string()));
   }
   if (size > kMaxImageBytes) {
-    throw InputError(where, "the image file " + path.string() + " is too large (" +
-                                std::to_string(size >> 10) + " KiB; at most " +
-                                std::to_string(kMaxImageBytes >> 20) + " MiB)");
+    throw InputError(where, Message("the image file {0} is too large ({1} KiB; at most {2} MiB)",
+                                    path.string(), size >> 10, kMaxImageBytes >> 20));
   }
   std::ifstream in(path, std::ios::binary);
   std::vector<uint8_t> bytes((std::istreambuf_iterator<char>(in)),
                              std::istreambuf_iterator<char>());
-  if (!in.good() && !in.eof()) throw InputError(where, "cannot read " + path.string());
+  if (!in.good() && !in.eof()) throw InputError(where, Message("cannot read {0}", path.string()));
   return bytes;
 }
 
@@ -88,21 +89,20 @@ std::shared_ptr<const ImageData> loadImage(const std::string& value, const std::
     } else if (value.rfind(kJpegPrefix, 0) == 0) {
       prefix = kJpegPrefix.size();
     } else {
-      throw InputError(where,
-                       "only PNG or JPEG images are accepted: data:image/png;base64,… or "
-                       "data:image/jpeg;base64,…");
+      throw InputError(where, Message("only PNG or JPEG images are accepted: "
+                                      "data:image/png;base64,… or data:image/jpeg;base64,…"));
     }
   }
   std::vector<uint8_t> bytes =
       dataUri ? fromDataUri(value, prefix, where) : fromFile(value, where, options);
   if (bytes.size() > kMaxImageBytes) {
-    throw InputError(
-        where, "the image is too large (at most " + std::to_string(kMaxImageBytes >> 20) + " MiB)");
+    throw InputError(where,
+                     Message("the image is too large (at most {0} MiB)", kMaxImageBytes >> 20));
   }
   auto image = std::make_shared<ImageData>();
   if (looksLikeJpeg(bytes)) {
     JpegCheck check = checkJpeg(bytes, kMaxImagePixels);
-    if (!check.info) throw InputError(where, "the image " + check.problem);
+    if (!check.info) throw InputError(where, Message("the image {0}", check.problem));
     image->pixelWidth = check.info->width;
     image->pixelHeight = check.info->height;
     image->jpeg = true;
@@ -110,7 +110,8 @@ std::shared_ptr<const ImageData> loadImage(const std::string& value, const std::
   } else {
     PngCheck check = checkPng(bytes, kMaxImagePixels);
     if (!check.info) {
-      throw InputError(where, "the image " + check.problem + " (PNG or JPEG images are accepted)");
+      throw InputError(where,
+                       Message("the image {0} (PNG or JPEG images are accepted)", check.problem));
     }
     image->pixelWidth = check.info->width;
     image->pixelHeight = check.info->height;

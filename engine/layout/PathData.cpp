@@ -30,22 +30,22 @@ class PathReader {
   char command() {
     skipSeparators();
     char ch = d_[pos_];
-    if (!std::isalpha(static_cast<unsigned char>(ch))) fail("a command letter");
+    if (!std::isalpha(static_cast<unsigned char>(ch))) fail(Message("a command letter"));
     ++pos_;
     return ch;
   }
   double number() {
-    if (!atNumber()) fail("a number");
+    if (!atNumber()) fail(Message("a number"));
     const char* begin = d_.c_str() + pos_;
     char* end = nullptr;
     double v = std::strtod(begin, &end);
-    if (end == begin) fail("a number");
+    if (end == begin) fail(Message("a number"));
     pos_ += static_cast<size_t>(end - begin);
     return v;
   }
-  [[noreturn]] void fail(const std::string& expected) const {
-    throw InputError(where_, "path data: expected " + expected + " at character " +
-                                 std::to_string(pos_ + 1) + " of \"" + d_ + "\"");
+  [[noreturn]] void fail(const Message& expected) const {
+    throw InputError(where_, Message("path data: expected {0} at character {1} of \"{2}\"",
+                                     expected, pos_ + 1, d_));
   }
 
  private:
@@ -76,8 +76,8 @@ std::vector<PathSegment> parsePathData(const std::string& d, const std::string& 
       continue;
     }
     if (up != 'M' && up != 'L' && up != 'H' && up != 'V' && up != 'C' && up != 'S' && up != 'Q') {
-      throw InputError(where,
-                       std::string("path data: unknown command \"") + cmd + "\" in \"" + d + "\"");
+      throw InputError(
+          where, Message("path data: unknown command \"{0}\" in \"{1}\"", std::string(1, cmd), d));
     }
     bool first = true;
     do {
@@ -128,7 +128,7 @@ std::vector<PathSegment> parsePathData(const std::string& d, const std::string& 
     } while (r.atNumber());
   }
   if (out.empty() || out.front().op != Op::Move) {
-    throw InputError(where, "path data must start with M: \"" + d + "\"");
+    throw InputError(where, Message("path data must start with M: \"{0}\"", d));
   }
   return out;
 }

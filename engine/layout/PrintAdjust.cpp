@@ -110,9 +110,9 @@ void checkOnPage(const DisplayList& list, const PrintAdjust& adjust) {
       }
     }
     if (worst > 0.01) {
-      throw InputError("page " + std::to_string(i + 1),
-                       "the " + describe(adjust) + " puts what is printed off the page by " +
-                           mm(ptToMm(worst)) + " mm");
+      throw InputError(Message("page {0}", i + 1),
+                       Message("the {0} puts what is printed off the page by {1} mm",
+                               describe(adjust), mm(ptToMm(worst))));
     }
   }
 }

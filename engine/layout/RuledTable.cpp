@@ -16,14 +16,14 @@ Alignment cellAlignment(const std::string& s, const std::string& where) {
   if (s == "left") return Alignment::Left;
   if (s == "center") return Alignment::Center;
   if (s == "right") return Alignment::Right;
-  throw InputError(where, "must be one of left, center, right");
+  throw InputError(where, Message("must be one of left, center, right"));
 }
 
 void placeRuledTable(FlowContext& ctx, const std::vector<RuledColumn>& columns,
                      const std::vector<RuledRow>& rows, const RuledTableStyle& style,
                      const std::string& where) {
   const Grid& grid = ctx.grid();
-  if (columns.empty()) throw InputError(where, "the table has no columns to print");
+  if (columns.empty()) throw InputError(where, Message("the table has no columns to print"));
   const double pad = style.paddingPt;
   const double ruleWidth = style.ruleWidthPt;
   const double left = columns.front().x0, width = columns.back().x1 - left;
@@ -67,7 +67,7 @@ void placeRuledTable(FlowContext& ctx, const std::vector<RuledColumn>& columns,
   int headerLines = 1;
   const CellLines header = compose(headerTexts, *style.header, where, true, headerLines);
   if (headerLines + 1 > grid.lines) {
-    throw InputError(where, "the header row is taller than a page: shorten its texts");
+    throw InputError(where, Message("the header row is taller than a page: shorten its texts"));
   }
 
   int segmentTop = -1;  // the grid line the table starts on, on the current page

@@ -70,11 +70,16 @@ size_t leastLines(const FitRequest& r) {
 
 [[noreturn]] void tooLong(const FitRequest& r, size_t lines, bool atLeast) {
   const TextBoxSpec& box = *r.box;
-  throw InputError(r.where, "too long for its box (" + box.role + "): at the smallest size, " +
-                                sizeText(box.minSizePt) + ", it takes " +
-                                (atLeast ? "at least " : "") + std::to_string(lines) +
-                                " lines and the box holds " + std::to_string(roomAtSmallest(box)) +
-                                "; shorten the text");
+  if (atLeast) {
+    throw InputError(r.where,
+                     Message("too long for its box ({0}): at the smallest size, {1}, it "
+                             "takes at least {2} lines and the box holds {3}; shorten "
+                             "the text",
+                             box.role, sizeText(box.minSizePt), lines, roomAtSmallest(box)));
+  }
+  throw InputError(r.where, Message("too long for its box ({0}): at the smallest size, {1}, it "
+                                    "takes {2} lines and the box holds {3}; shorten the text",
+                                    box.role, sizeText(box.minSizePt), lines, roomAtSmallest(box)));
 }
 
 class Attempt {

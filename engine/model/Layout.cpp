@@ -109,7 +109,8 @@ const FieldSpec* Layout::field(const std::string& fieldName) const {
 }
 
 Layout Layout::fromJson(const std::string& text, const std::string& source,
-                        const std::vector<std::string>& knownElements) {
+                        const FlowElementKinds& elements) {
+  const std::vector<std::string>& knownElements = elements.names;
   ObjectReader root(parseJsonObject(text, source), source + ": $");
   root.onlyKeys({"name", "label", "description", "kind", "page", "styles", "fields", "flow",
                  "page_numbers", "metadata", "boxes", "art", "art_preprinted", "art_clearance_mm",
@@ -227,6 +228,10 @@ Layout Layout::fromJson(const std::string& text, const std::string& source,
       if (!l.field(f)) throw InputError(m.at(key), "no field named \"" + f + "\" in \"fields\"");
       l.metadata[key] = f;
     }
+  }
+  // Each flow element's own settings, read and checked once (by the layout floor's code).
+  if (elements.compile) {
+    for (FlowElement& el : l.flow) el.spec = elements.compile(el, l);
   }
   return l;
 }

@@ -5,7 +5,9 @@
 
 #include <Poco/JSON/Object.h>
 
+#include <functional>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -40,15 +42,33 @@ struct FieldSpec {
   std::string description;
 };
 
+// A flow element's settings compiled into typed fields when the layout is loaded. The
+// types are the layout floor's (layout/elements/*): the model only keeps them, opaque, so
+// that each element's settings are read, checked and defaulted once, not per record.
+struct ElementSpec {
+  virtual ~ElementSpec() = default;
+};
+
+struct FlowElement;
+struct Layout;
+
+// The flow elements the engine can place (layout/FlowElements.cpp): their names, and how an
+// element's settings compile into its spec (throws InputError for an unknown key, a bad value).
+struct FlowElementKinds {
+  std::vector<std::string> names;
+  std::function<std::shared_ptr<const ElementSpec>(const FlowElement&, const Layout&)> compile;
+};
+
 // One element of a flow layout, placed by the mechanism registered under its name
-// (layout/FlowElements.cpp). Element-specific settings stay in `params`.
+// (layout/FlowElements.cpp). Element-specific settings: `params` as written, `spec` compiled.
 struct FlowElement {
   std::string element;  // title | paragraphs | …
   std::string field;    // the record field it shows ("" for elements that show none)
   std::string style;    // a key of Layout::styles ("" when the element needs none)
   int blankLinesBefore = 0, blankLinesAfter = 0;
-  Poco::JSON::Object::Ptr params;  // the element's whole JSON object
-  std::string path;                // where it is in the layout file, for messages
+  Poco::JSON::Object::Ptr params;           // the element's whole JSON object
+  std::string path;                         // where it is in the layout file, for messages
+  std::shared_ptr<const ElementSpec> spec;  // compiled at load (FlowElementKinds::compile)
 };
 
 struct PageNumberSpec {
@@ -75,9 +95,9 @@ struct Layout {
   const FieldSpec* field(const std::string& name) const;
 
   // Parses a layout file's text; throws InputError naming `source` and the JSON path.
-  // `knownElements` are the flow element names the engine can place.
+  // `elements` are the flow elements the engine can place; each of the flow's is compiled.
   static Layout fromJson(const std::string& text, const std::string& source,
-                         const std::vector<std::string>& knownElements);
+                         const FlowElementKinds& elements);
 };
 
 }  // namespace gongwen

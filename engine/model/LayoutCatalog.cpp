@@ -44,7 +44,7 @@ std::string readFile(const std::string& path) {
 }
 
 std::shared_ptr<const LayoutCatalog> LayoutCatalog::loadDirectory(
-    const std::string& dir, const std::vector<std::string>& knownElements) {
+    const std::string& dir, const FlowElementKinds& elements) {
   auto catalog = std::make_shared<LayoutCatalog>();
   catalog->dir_ = dir;
   std::error_code ec;
@@ -53,7 +53,7 @@ std::shared_ptr<const LayoutCatalog> LayoutCatalog::loadDirectory(
   for (const auto& entry : it) {
     if (entry.path().extension() != ".json") continue;
     std::string path = entry.path().string();
-    Layout layout = Layout::fromJson(readFile(path), path, knownElements);
+    Layout layout = Layout::fromJson(readFile(path), path, elements);
     if (layout.name != entry.path().stem().string()) {
       throw InputError(path,
                        "the layout's \"name\" (" + layout.name + ") must match its file name");

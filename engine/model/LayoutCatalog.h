@@ -13,8 +13,8 @@ namespace gongwen {
 class LayoutCatalog {
  public:
   // Loads every *.json in `dir`. Throws InputError naming the file of a bad layout.
-  static std::shared_ptr<const LayoutCatalog> loadDirectory(
-      const std::string& dir, const std::vector<std::string>& knownElements);
+  static std::shared_ptr<const LayoutCatalog> loadDirectory(const std::string& dir,
+                                                            const FlowElementKinds& elements);
 
   // Throws InputError ("$.layout") listing the known names when there is no such layout.
   const Layout& get(const std::string& name) const;

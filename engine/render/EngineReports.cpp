@@ -41,7 +41,7 @@ FontsReport describeFonts(const EngineSettings& settings) {
 
 std::string describeLayouts(const EngineSettings& settings) {
   const std::string dir = (settings.dataDir.empty() ? dataDirectory() : settings.dataDir);
-  auto catalog = LayoutCatalog::loadDirectory(dir + "/layouts", flowElementNames());
+  auto catalog = LayoutCatalog::loadDirectory(dir + "/layouts", flowElementKinds());
   std::string out;
   for (const auto& name : catalog->names()) {
     const Layout& l = catalog->get(name);
@@ -58,7 +58,7 @@ std::string checkLayouts(const EngineSettings& settings, const std::string& dir)
   const std::string folder =
       dir.empty() ? (settings.dataDir.empty() ? dataDirectory() : settings.dataDir) + "/layouts"
                   : dir;
-  auto catalog = LayoutCatalog::loadDirectory(folder, flowElementNames());
+  auto catalog = LayoutCatalog::loadDirectory(folder, flowElementKinds());
   auto fonts = FontRegistry::create(resolveFontConfig(settings));
   Engine engine(fonts, catalog);  // compiles every layout's boxes and art
   const size_t n = catalog->names().size();

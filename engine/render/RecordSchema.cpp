@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "common/JsonBuild.h"
-#include "layout/ElementParams.h"
+#include "layout/elements/Specs.h"
 #include "text/NameCollator.h"
 
 namespace gongwen {
@@ -150,10 +150,10 @@ Obj fieldSchema(const FieldSpec& f) {
   return s;
 }
 
-std::vector<std::string> tableKeys(const ElementParams& p) {
+std::vector<std::string> tableKeys(const NameGroupsSpec& spec) {
   std::vector<std::string> keys = {"index"};  // as NameGroups.cpp
-  for (const ElementParams& column : p.objects("table_columns")) {
-    std::string key = column.str("key");
+  for (const NameGroupsSpec::Column& column : spec.tableColumns) {
+    const std::string& key = column.key;
     if (!key.empty() && std::find(keys.begin(), keys.end(), key) == keys.end()) keys.push_back(key);
   }
   return keys;
@@ -166,17 +166,16 @@ void addElementChecks(const Layout& layout, const LayoutCatalog& catalog, Obj pr
     return properties->getObject(field);
   };
   for (const FlowElement& el : layout.flow) {
-    ElementParams p(el);
     Obj s = property(el.field);
-    if (el.element == "title" && !s.isNull()) {
-      s->set("maxLength", p.integer("max_chars", 200));  // layout/elements/Title.cpp
+    if (const auto* title = dynamic_cast<const TitleSpec*>(el.spec.get()); title && !s.isNull()) {
+      s->set("maxLength", title->maxChars);  // layout/elements/Title.cpp
     } else if (el.element == "body" && !s.isNull()) {
       merge(s, bodySchema());
     } else if ((el.element == "attachments" || el.element == "attachment_notes") && !s.isNull()) {
       merge(s, attachmentsSchema(catalog));
-    } else if (el.element == "name_groups") {
-      if (!s.isNull()) merge(s, groupsSchema(tableKeys(p)));
-      Obj sort = property(p.str("sort_field", "sort"));
+    } else if (const auto* groups = dynamic_cast<const NameGroupsSpec*>(el.spec.get())) {
+      if (!s.isNull()) merge(s, groupsSchema(tableKeys(*groups)));
+      Obj sort = property(groups->sortField);
       if (!sort.isNull()) {
         Arr words = strings(nameOrderWords());
         words->add("");

@@ -53,7 +53,7 @@ TEST(PathData, AffineMapsCompose) {
 }
 
 Layout layoutFrom(const std::string& json) {
-  return Layout::fromJson(json, "layouts/test.json", flowElementNames());
+  return Layout::fromJson(json, "layouts/test.json", flowElementKinds());
 }
 
 std::string templateError(const std::string& boxes, const std::string& art = "[]") {
@@ -76,7 +76,7 @@ TEST(BoxTemplate, BadTemplatesNameFileAndPath) {
             "layouts/test.json: $.boxes[0]: no field \"nosuch\" in the layout's \"fields\"");
   EXPECT_EQ(
       templateError(R"([{"role": "r", "field": "recipient", "colour": "#FF0000", )" + ok + "}]"),
-      "layouts/test.json: $.boxes[0].colour: unknown key");
+      "layouts/test.json: $.boxes[0].colour: unknown key; did you mean \"color\"?");
   EXPECT_EQ(templateError(R"([{"role": "r", "field": "recipient", "font": "comic", )" + ok + "}]"),
             "layouts/test.json: $.boxes[0].font: no font role \"comic\" in the font configuration");
   EXPECT_EQ(

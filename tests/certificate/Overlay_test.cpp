@@ -309,7 +309,7 @@ TEST(TextClearOfArt, TheLoaderRefusesABoxOverTheArt) {
   const auto at = text.find(now);
   ASSERT_NE(at, std::string::npos);
   text.replace(at, now.size(), R"("x_mm": 28, "y_mm": 181, "width_mm": 110)");
-  const Layout layout = Layout::fromJson(text, "certificate.json", flowElementNames());
+  const Layout layout = Layout::fromJson(text, "certificate.json", flowElementKinds());
   try {
     parseBoxTemplate(layout, test::engine().fonts());
     FAIL() << "no error";

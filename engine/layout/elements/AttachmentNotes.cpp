@@ -2,7 +2,6 @@
 // are numbered "附件：1.XXXX", the later numbers under the first, and a name that wraps
 // goes on under its first character. A name's final punctuation is dropped.
 #include "common/Utf8.h"
-#include "layout/ElementParams.h"
 #include "layout/FlowElements.h"
 #include "layout/elements/Attachments.h"
 #include "layout/elements/Text.h"
@@ -16,14 +15,14 @@ bool isTrailingMark(char32_t c) {
 
 }  // namespace
 
-void placeAttachmentNotes(FlowContext& ctx, const FlowElement& el, const Record& record) {
+void placeAttachmentNotes(FlowContext& ctx, const FlowElement& el, const AttachmentNotesSpec& spec,
+                          const Record& record) {
   auto attachments = attachmentsOf(record, el.field);
   if (attachments.empty()) return;
-  ElementParams p(el);
   const TextStyle& style = ctx.layout().style(el.style);
   const double em = emOf(ctx, style);
-  const std::u32string label = ctx.prepare(p.str("label", "附件："));
-  const double labelLeft = p.number("indent_em", 2) * em;
+  const std::u32string label = ctx.prepare(spec.label);
+  const double labelLeft = spec.indentEm * em;
   const bool numbered = attachments.size() > 1;
   // The label's full-width cells take the grid's pitch, so the number starts a whole
   // number of cells in.

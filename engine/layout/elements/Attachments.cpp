@@ -33,10 +33,9 @@ std::vector<AttachmentInput> attachmentsOf(const Record& record, const std::stri
   if (v.isEmpty()) return out;
   const std::string where = record.path(field);
   if (v.type() != typeid(Poco::JSON::Array::Ptr)) {
-    throw InputError(where,
-                     "must be a list of attachments ({\"title\": \"…\", \"body\": …}), "
-                     "found " +
-                         jsonTypeName(v));
+    throw InputError(where, Message("must be a list of attachments ({\"title\": \"…\", \"body\": "
+                                    "…}), found {0}",
+                                    jsonTypeMessage(v)));
   }
   auto arr = v.extract<Poco::JSON::Array::Ptr>();
   for (size_t i = 0; i < arr->size(); ++i) {
@@ -44,23 +43,23 @@ std::vector<AttachmentInput> attachmentsOf(const Record& record, const std::stri
     a.where = jsonPath(where, i);
     auto item = arr->get(i);
     if (item.type() != typeid(Poco::JSON::Object::Ptr)) {
-      throw InputError(a.where,
-                       "must be an attachment object ({\"title\": \"…\", \"body\": …}), "
-                       "found " +
-                           jsonTypeName(item));
+      throw InputError(a.where, Message("must be an attachment object ({\"title\": \"…\", "
+                                        "\"body\": …}), found {0}",
+                                        jsonTypeMessage(item)));
     }
     a.object = item.extract<Poco::JSON::Object::Ptr>();
     if (!a.object->has("title") || !a.object->get("title").isString() ||
         trimmedText(decodeUtf8(a.object->get("title").toString())).empty()) {
       throw InputError(jsonPath(a.where, "title"),
-                       "every attachment needs a title (附件名称), a non-empty string");
+                       Message("every attachment needs a title (附件名称), a non-empty string"));
     }
     a.title = a.object->get("title").toString();
     checkPrintable(a.title, jsonPath(a.where, "title"), false);
     if (a.object->has("layout")) {
       auto l = a.object->get("layout");
       if (!l.isString()) {
-        throw InputError(jsonPath(a.where, "layout"), "must be a string, found " + jsonTypeName(l));
+        throw InputError(jsonPath(a.where, "layout"),
+                         Message("must be a string, found {0}", jsonTypeMessage(l)));
       }
       a.layout = l.toString();
     }
@@ -69,35 +68,38 @@ std::vector<AttachmentInput> attachmentsOf(const Record& record, const std::stri
   return out;
 }
 
-void placeAttachments(FlowContext& ctx, const FlowElement& el, const Record& record) {
+void placeAttachments(FlowContext& ctx, const FlowElement& el, const AttachmentsSpec& spec,
+                      const Record& record) {
   auto attachments = attachmentsOf(record, el.field);
   if (attachments.empty()) return;
-  ElementParams p(el);
   const TextStyle& labelStyle = ctx.layout().style(el.style);
-  const std::string label = p.str("label", "附件");
-  const std::string fallbackLayout = p.str("layout", "attachment");
+  const std::string& label = spec.label;
+  const std::string& fallbackLayout = spec.layout;
   for (size_t i = 0; i < attachments.size(); ++i) {
     const AttachmentInput& a = attachments[i];
     const std::string name = a.layout.empty() ? fallbackLayout : a.layout;
-    const std::string layoutWhere = a.layout.empty() ? p.at("layout") : jsonPath(a.where, "layout");
+    const std::string layoutWhere =
+        a.layout.empty() ? spec.layoutWhere : jsonPath(a.where, "layout");
     if (!ctx.options().layouts) {
-      throw InputError(layoutWhere, "attachments need the layout catalog");
+      throw InputError(layoutWhere, Message("attachments need the layout catalog"));
     }
     const Layout* layout = nullptr;
     try {
       layout = &ctx.options().layouts->get(name);
     } catch (const InputError& e) {
-      throw InputError(layoutWhere, e.message());
+      throw InputError(layoutWhere, e.messageText());
     }
     if (layout->kind != "flow" || !sameGeometry(layout->page, ctx.layout().page)) {
-      throw InputError(layoutWhere, "layout \"" + name +
-                                        "\" cannot be an attachment: attachments are flow "
-                                        "layouts on the document's own page geometry");
+      throw InputError(layoutWhere,
+                       Message("layout \"{0}\" cannot be an attachment: attachments are flow "
+                               "layouts on the document's own page geometry",
+                               name));
     }
     for (const auto& e : layout->flow) {
       if (e.element == "attachments") {
-        throw InputError(layoutWhere, "layout \"" + name +
-                                          "\" has attachments of its own; an attachment cannot");
+        throw InputError(
+            layoutWhere,
+            Message("layout \"{0}\" has attachments of its own; an attachment cannot", name));
       }
     }
     Record attachment = validateRecord(a.object, *layout, a.where);
@@ -117,9 +119,9 @@ void placeAttachments(FlowContext& ctx, const FlowElement& el, const Record& rec
     ps.firstIndent = 0;
     ps.align = Alignment::Left;
     ctx.placeLines(shaped, composeParagraph(shaped, ps), labelStyle);
-    ctx.skipLines(p.integer("blank_lines_after_label", 1));
+    ctx.skipLines(spec.blankLinesAfterLabel);
     FlowContext::LayoutScope scope(ctx, *layout);
-    for (const auto& e : layout->flow) flowElement(e.element)(ctx, e, attachment);
+    for (const auto& e : layout->flow) placeFlowElement(ctx, e, attachment);
   }
 }
 

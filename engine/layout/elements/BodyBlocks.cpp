@@ -9,6 +9,7 @@
 #include "common/Json.h"
 #include "common/Units.h"
 #include "common/Utf8.h"
+#include "layout/ElementParams.h"
 #include "layout/ImageField.h"
 #include "layout/RuledTable.h"
 #include "layout/elements/Text.h"
@@ -19,12 +20,12 @@ namespace gongwen {
 namespace {
 
 void onlyKeys(const Poco::JSON::Object::Ptr& obj, const std::string& where,
-              std::initializer_list<const char*> allowed, const std::string& form) {
+              std::initializer_list<const char*> allowed, const Message& form) {
   for (const auto& member : *obj) {
     const std::string& key = member.first;  // a named variable: lambdas capture it (clang 14)
     if (std::find_if(allowed.begin(), allowed.end(), [&](const char* a) { return key == a; }) ==
         allowed.end()) {
-      throw InputError(jsonPath(where, key), "unknown key; " + form);
+      throw InputError(jsonPath(where, key), Message("unknown key; {0}", form));
     }
   }
 }
@@ -35,18 +36,19 @@ std::string stringAt(const Poco::Dynamic::Var& v, const std::string& where) {
     return v.toString();
   }
   if (v.isNumeric() && !v.isBoolean()) return v.toString();  // a number in a cell
-  throw InputError(where, "must be a string, found " + jsonTypeName(v));
+  throw InputError(where, Message("must be a string, found {0}", jsonTypeMessage(v)));
 }
 
 Poco::JSON::Array::Ptr arrayAt(const Poco::JSON::Object::Ptr& obj, const std::string& key,
                                const std::string& where, bool required) {
   if (!obj->has(key) || obj->get(key).isEmpty()) {
-    if (required) throw InputError(jsonPath(where, key), "is missing");
+    if (required) throw InputError(jsonPath(where, key), Message("is missing"));
     return nullptr;
   }
   auto v = obj->get(key);
   if (v.type() != typeid(Poco::JSON::Array::Ptr)) {
-    throw InputError(jsonPath(where, key), "must be an array, found " + jsonTypeName(v));
+    throw InputError(jsonPath(where, key),
+                     Message("must be an array, found {0}", jsonTypeMessage(v)));
   }
   return v.extract<Poco::JSON::Array::Ptr>();
 }
@@ -64,24 +66,17 @@ bool isNumber(const std::string& s) {
   return digit;
 }
 
-const TextStyle& styleOr(const Layout& layout, const ElementParams& p, const std::string& key,
-                         const std::string& fallback, const std::string& last) {
-  const std::string name = p.str(key, fallback);
-  if (layout.styles.count(name)) return layout.style(name);
-  return layout.style(last);
-}
-
 }  // namespace
 
 BodyTable readBodyTable(const Poco::JSON::Object::Ptr& item, const std::string& where) {
-  const std::string form =
+  const Message form(
       "a table is {\"table\": {\"title\": \"…\", \"header\": [\"…\", …], \"rows\": [[…], …], "
-      "\"widths\": […], \"align\": […]}}";
+      "\"widths\": […], \"align\": […]}}");
   onlyKeys(item, where, {"table"}, form);
   const std::string at = jsonPath(where, "table");
   auto v = item->get("table");
   if (v.type() != typeid(Poco::JSON::Object::Ptr)) {
-    throw InputError(at, "must be an object: " + form);
+    throw InputError(at, Message("must be an object: {0}", form));
   }
   auto obj = v.extract<Poco::JSON::Object::Ptr>();
   onlyKeys(obj, at, {"title", "header", "rows", "widths", "align"}, form);
@@ -91,23 +86,25 @@ BodyTable readBodyTable(const Poco::JSON::Object::Ptr& item, const std::string& 
     t.title = stringAt(obj->get("title"), jsonPath(at, "title"));
   }
   auto header = arrayAt(obj, "header", at, true);
-  if (header->size() == 0) throw InputError(jsonPath(at, "header"), "needs at least one column");
+  if (header->size() == 0)
+    throw InputError(jsonPath(at, "header"), Message("needs at least one column"));
   for (size_t i = 0; i < header->size(); ++i) {
     t.header.push_back(stringAt(header->get(i), jsonPath(jsonPath(at, "header"), i)));
   }
   const size_t columns = t.header.size();
   auto rows = arrayAt(obj, "rows", at, true);
-  if (rows->size() == 0) throw InputError(jsonPath(at, "rows"), "needs at least one row");
+  if (rows->size() == 0) throw InputError(jsonPath(at, "rows"), Message("needs at least one row"));
   for (size_t r = 0; r < rows->size(); ++r) {
     const std::string rowAt = jsonPath(jsonPath(at, "rows"), r);
     auto row = rows->get(r);
     if (row.type() != typeid(Poco::JSON::Array::Ptr)) {
-      throw InputError(rowAt, "must be an array of cells, found " + jsonTypeName(row));
+      throw InputError(rowAt,
+                       Message("must be an array of cells, found {0}", jsonTypeMessage(row)));
     }
     auto cells = row.extract<Poco::JSON::Array::Ptr>();
     if (cells->size() != columns) {
-      throw InputError(rowAt, "has " + std::to_string(cells->size()) + " cells; the header has " +
-                                  std::to_string(columns) + " columns");
+      throw InputError(
+          rowAt, Message("has {0} cells; the header has {1} columns", cells->size(), columns));
     }
     std::vector<std::string> texts;
     for (size_t c = 0; c < columns; ++c) {
@@ -119,8 +116,7 @@ BodyTable readBodyTable(const Poco::JSON::Object::Ptr& item, const std::string& 
   if (auto widths = arrayAt(obj, "widths", at, false)) {
     const std::string wAt = jsonPath(at, "widths");
     if (widths->size() != columns) {
-      throw InputError(wAt, "has " + std::to_string(widths->size()) + " widths for " +
-                                std::to_string(columns) + " columns");
+      throw InputError(wAt, Message("has {0} widths for {1} columns", widths->size(), columns));
     }
     for (size_t c = 0; c < columns; ++c) {
       auto w = widths->get(c);
@@ -138,10 +134,11 @@ BodyTable readBodyTable(const Poco::JSON::Object::Ptr& item, const std::string& 
         }
         mm = true;
       } else {
-        throw InputError(cAt, "must be a number of characters (4) or millimetres (\"30mm\")");
+        throw InputError(cAt,
+                         Message("must be a number of characters (4) or millimetres (\"30mm\")"));
       }
       if (!(value > 0) || !std::isfinite(value) || value > 1000) {
-        throw InputError(cAt, "must be a width above zero");
+        throw InputError(cAt, Message("must be a width above zero"));
       }
       t.widths.push_back(value);
       t.widthInMm.push_back(mm);
@@ -150,8 +147,7 @@ BodyTable readBodyTable(const Poco::JSON::Object::Ptr& item, const std::string& 
   if (auto align = arrayAt(obj, "align", at, false)) {
     const std::string aAt = jsonPath(at, "align");
     if (align->size() != columns) {
-      throw InputError(aAt, "has " + std::to_string(align->size()) + " alignments for " +
-                                std::to_string(columns) + " columns");
+      throw InputError(aAt, Message("has {0} alignments for {1} columns", align->size(), columns));
     }
     for (size_t c = 0; c < columns; ++c) {
       const std::string s = stringAt(align->get(c), jsonPath(aAt, c));
@@ -163,21 +159,23 @@ BodyTable readBodyTable(const Poco::JSON::Object::Ptr& item, const std::string& 
 }
 
 BodyFigure readBodyFigure(const Poco::JSON::Object::Ptr& item, const std::string& where) {
-  const std::string form =
-      "a figure is {\"image\": \"file or data: URI\", \"width_mm\": 80, \"caption\": \"图1　…\"}";
+  const Message form(
+      "a figure is {\"image\": \"file or data: URI\", \"width_mm\": 80, \"caption\": \"图1　…\"}");
   onlyKeys(item, where, {"image", "width_mm", "caption"}, form);
   BodyFigure f;
   f.where = where;
   auto image = item->get("image");
   if (!image.isString() || image.toString().empty()) {
-    throw InputError(jsonPath(where, "image"), "must be a file path or a data: URI: " + form);
+    throw InputError(jsonPath(where, "image"),
+                     Message("must be a file path or a data: URI: {0}", form));
   }
   f.image = image.toString();
   if (item->has("width_mm")) {
     auto w = item->get("width_mm");
     if (!w.isNumeric() || w.isBoolean() || !(w.convert<double>() > 0) ||
         !std::isfinite(w.convert<double>())) {
-      throw InputError(jsonPath(where, "width_mm"), "must be a width in millimetres above zero");
+      throw InputError(jsonPath(where, "width_mm"),
+                       Message("must be a width in millimetres above zero"));
     }
     f.widthMm = w.convert<double>();
   }
@@ -187,14 +185,14 @@ BodyFigure readBodyFigure(const Poco::JSON::Object::Ptr& item, const std::string
   return f;
 }
 
-void placeBodyTable(FlowContext& ctx, const ElementParams& p, const BodyTable& table) {
+void placeBodyTable(FlowContext& ctx, const BodySpec& spec, const BodyTable& table) {
   const Layout& layout = ctx.layout();
   const Grid& grid = ctx.grid();
   RuledTableStyle style;
-  style.cell = &styleOr(layout, p, "table_style", "table", "body");
-  style.header = &styleOr(layout, p, "table_header_style", "table_header", "body");
-  style.paddingPt = mmToPt(p.number("cell_padding_mm", 1.5));
-  style.ruleWidthPt = mmToPt(p.number("rule_width_mm", 0.25));
+  style.cell = &layout.style(spec.tableStyle);
+  style.header = &layout.style(spec.tableHeaderStyle);
+  style.paddingPt = mmToPt(spec.cellPaddingMm);
+  style.ruleWidthPt = mmToPt(spec.ruleWidthMm);
   style.centredHeader = true;
   const size_t n = table.header.size();
 
@@ -253,12 +251,11 @@ void placeBodyTable(FlowContext& ctx, const ElementParams& p, const BodyTable& t
   for (double w : widths) total += w;
   if (total > grid.width + 0.01) {
     throw InputError(table.where,
-                     "is too wide for the text block (" +
-                         std::to_string(static_cast<int>(std::lround(ptToMm(total)))) +
-                         " mm; at most " +
-                         std::to_string(static_cast<int>(std::lround(ptToMm(grid.width)))) +
-                         " mm): give fewer or narrower columns (landscape tables, 横排表格, are "
-                         "not supported yet)");
+                     Message("is too wide for the text block ({0} mm; at most {1} mm): give fewer "
+                             "or narrower columns (landscape tables, 横排表格, are not supported "
+                             "yet)",
+                             static_cast<int>(std::lround(ptToMm(total))),
+                             static_cast<int>(std::lround(ptToMm(grid.width)))));
   }
   double x = grid.left + (grid.width - total) / 2;
   for (size_t c = 0; c < n; ++c) {
@@ -269,7 +266,7 @@ void placeBodyTable(FlowContext& ctx, const ElementParams& p, const BodyTable& t
 
   // The title, centred on the grid, kept with the header and the first row.
   if (!table.title.empty()) {
-    const TextStyle& ts = styleOr(layout, p, "table_title_style", "table_title", "body");
+    const TextStyle& ts = layout.style(spec.tableTitleStyle);
     auto shaped = std::make_shared<const ShapedText>(
         ctx.shape(trimmedText(ctx.prepare(table.title)), ts, jsonPath(table.where, "title")));
     ParagraphStyle ps = ctx.paragraphStyle(ts);
@@ -283,23 +280,22 @@ void placeBodyTable(FlowContext& ctx, const ElementParams& p, const BodyTable& t
   placeRuledTable(ctx, columns, rows, style, table.where);
 }
 
-bool placeBodyFigure(FlowContext& ctx, const ElementParams& p, const BodyFigure& figure,
+bool placeBodyFigure(FlowContext& ctx, const BodySpec& spec, const BodyFigure& figure,
                      bool onlyIfItFits) {
   const Grid& grid = ctx.grid();
   auto image = loadImage(figure.image, jsonPath(figure.where, "image"), ctx.options());
   double width = figure.widthMm > 0 ? mmToPt(figure.widthMm) : grid.width;
   if (width > grid.width + 0.01) {
     throw InputError(jsonPath(figure.where, "width_mm"),
-                     "is wider than the text block (at most " +
-                         std::to_string(static_cast<int>(std::lround(ptToMm(grid.width)))) +
-                         " mm)");
+                     Message("is wider than the text block (at most {0} mm)",
+                             static_cast<int>(std::lround(ptToMm(grid.width)))));
   }
   double height = width * image->pixelHeight / image->pixelWidth;
 
   std::shared_ptr<const ShapedText> caption;
   std::vector<LineBox> captionLines;
   if (!figure.caption.empty()) {
-    const TextStyle& cs = styleOr(ctx.layout(), p, "caption_style", "caption", "body");
+    const TextStyle& cs = ctx.layout().style(spec.captionStyle);
     caption = std::make_shared<const ShapedText>(
         ctx.shape(trimmedText(ctx.prepare(figure.caption)), cs, jsonPath(figure.where, "caption")));
     ParagraphStyle ps = ctx.paragraphStyle(cs);
@@ -317,7 +313,7 @@ bool placeBodyFigure(FlowContext& ctx, const ElementParams& p, const BodyFigure&
   ctx.currentPage();
   int left = ctx.onFreshPage() ? grid.lines : ctx.linesLeft();
   // Where the page has room for most of it, the figure is set a little smaller to stay.
-  const double minScale = p.number("figure_min_scale", 0.8);
+  const double minScale = spec.figureMinScale;
   if (linesFor(height) + captionCount > left && left > captionCount) {
     const double fit = (left - captionCount) * grid.linePitch / height;
     if (fit >= minScale) {

@@ -12,8 +12,8 @@
 #include <string>
 #include <vector>
 
-#include "layout/ElementParams.h"
 #include "layout/FlowContext.h"
+#include "layout/elements/Specs.h"
 
 namespace gongwen {
 
@@ -42,12 +42,12 @@ BodyFigure readBodyFigure(const Poco::JSON::Object::Ptr& item, const std::string
 // "table_style" (default "table"), "table_header_style" ("table_header"),
 // "table_title_style" ("table_title"), "caption_style" ("caption"), "cell_padding_mm"
 // (1.5), "rule_width_mm" (0.25).
-void placeBodyTable(FlowContext& ctx, const ElementParams& p, const BodyTable& table);
+void placeBodyTable(FlowContext& ctx, const BodySpec& spec, const BodyTable& table);
 // A figure is centred, its caption on the line below it; where the page has room for at
 // least "figure_min_scale" (0.8) of it, it is set that much smaller to stay, otherwise it
 // starts a new page — or, with `onlyIfItFits`, nothing is placed and false returned (the
 // body then lets the text after it fill the page first).
-bool placeBodyFigure(FlowContext& ctx, const ElementParams& p, const BodyFigure& figure,
+bool placeBodyFigure(FlowContext& ctx, const BodySpec& spec, const BodyFigure& figure,
                      bool onlyIfItFits = false);
 
 }  // namespace gongwen

@@ -9,7 +9,6 @@
 #include <algorithm>
 
 #include "common/Errors.h"
-#include "layout/ElementParams.h"
 #include "layout/FlowElements.h"
 #include "layout/elements/FieldText.h"
 #include "layout/elements/Text.h"
@@ -23,30 +22,29 @@ bool isEndMark(char32_t c) {
 
 }  // namespace
 
-void placeColophon(FlowContext& ctx, const FlowElement& el, const Record& record) {
-  ElementParams p(el);
+void placeColophon(FlowContext& ctx, const FlowElement& el, const ColophonSpec& spec,
+                   const Record& record) {
   const Layout& layout = ctx.layout();
   const Grid& grid = ctx.grid();
   const TextStyle& style = layout.style(el.style);
   const double em = style.sizePt;
-  const double inner = p.number("indent_em", 1) * em;
+  const double inner = spec.indentEm * em;
 
   // 抄送
   std::u32string cc;
-  for (const auto& name : record.list(p.str("cc_field", "cc"))) {
+  for (const auto& name : record.list(spec.ccField)) {
     std::u32string n = trimmedText(ctx.prepare(name));
     while (!n.empty() && isEndMark(n.back())) n.pop_back();
     if (n.empty()) continue;
-    if (!cc.empty()) cc += ctx.prepare(p.str("separator", "，"));
+    if (!cc.empty()) cc += ctx.prepare(spec.separator);
     cc += n;
   }
   std::shared_ptr<const ShapedText> ccText;
   std::vector<LineBox> ccLines;
   if (!cc.empty()) {
-    const std::u32string label = ctx.prepare(p.str("cc_label", "抄送："));
+    const std::u32string label = ctx.prepare(spec.ccLabel);
     ccText = std::make_shared<const ShapedText>(
-        ctx.shape(label + cc + ctx.prepare(p.str("end_mark", "。")), style,
-                  record.path(p.str("cc_field", "cc"))));
+        ctx.shape(label + cc + ctx.prepare(spec.endMark), style, record.path(spec.ccField)));
     ParagraphStyle ps = ctx.paragraphStyle(style);
     ps.width = grid.width - 2 * inner;
     ps.align = Alignment::Justify;
@@ -56,29 +54,29 @@ void placeColophon(FlowContext& ctx, const FlowElement& el, const Record& record
     ccLines = composeParagraph(*ccText, ps);
   }
   // 印发机关和印发日期
-  const std::string printerField = p.str("printer_field", "printer");
+  const std::string& printerField = spec.printerField;
   const std::string printer = fieldText(record, layout, printerField);
-  const std::string printDateField = p.str("date_field", "print_date");
+  const std::string& printDateField = spec.dateField;
   std::string printDate = fieldText(record, layout, printDateField);
-  if (!printDate.empty()) printDate += p.str("printed_suffix", "印发");
+  if (!printDate.empty()) printDate += spec.printedSuffix;
   const bool printerRow = !printerField.empty() && (!printer.empty() || !printDate.empty());
 
   const int rows = static_cast<int>(ccLines.size()) + (printerRow ? 1 : 0);
   if (rows == 0) return;
   if (rows > grid.lines) {
-    throw InputError(record.path(p.str("cc_field", "cc")),
-                     "the colophon (版记) is longer than a page");
+    throw InputError(record.path(spec.ccField),
+                     Message("the colophon (版记) is longer than a page"));
   }
   const int first = grid.lines - rows;
 
   ctx.currentPage();
   bool alone = false;
-  if (ctx.slot() >= grid.lines || ctx.freeSlot() + p.integer("min_blank_lines_before", 1) > first) {
+  if (ctx.slot() >= grid.lines || ctx.freeSlot() + spec.minBlankLinesBefore > first) {
     ctx.newPage();
     ctx.page();
     alone = true;
   }
-  if (p.boolean("even_page", false) && ctx.pageIndex() % 2 == 0) {
+  if (spec.evenPage && ctx.pageIndex() % 2 == 0) {
     if (alone) ctx.omitPageNumber(ctx.pageIndex());  // a blank page before the colophon's
     ctx.newPage();
     ctx.page();
@@ -102,10 +100,10 @@ void placeColophon(FlowContext& ctx, const FlowElement& el, const Record& record
       ctx.placeLineAt(*l.text, l.line, slot, grid.right() - inner - l.width());
     }
   }
-  if (p.boolean("rules", true)) {
-    const double thick = mmToPt(p.number("thick_mm", 0.35));
-    const double thin = mmToPt(p.number("thin_mm", 0.25));
-    const Color color = p.color("rule_color", Color::black());
+  if (spec.rules) {
+    const double thick = mmToPt(spec.thickMm);
+    const double thin = mmToPt(spec.thinMm);
+    const Color color = spec.ruleColor;
     auto rule = [&](double centreY, double height) {
       FilledRect r;
       r.x = grid.left;

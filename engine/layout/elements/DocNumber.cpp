@@ -7,18 +7,17 @@
 
 #include "common/Errors.h"
 #include "common/Json.h"
-#include "layout/ElementParams.h"
 #include "layout/FlowElements.h"
 #include "layout/elements/FieldText.h"
 #include "layout/elements/Text.h"
 
 namespace gongwen {
 
-void placeDocNumber(FlowContext& ctx, const FlowElement& el, const Record& record) {
-  ElementParams p(el);
+void placeDocNumber(FlowContext& ctx, const FlowElement& el, const DocNumberSpec& spec,
+                    const Record& record) {
   const Layout& layout = ctx.layout();
   const std::string number = fieldText(record, layout, el.field, "doc_number");
-  const std::string signersField = p.str("signers_field");
+  const std::string& signersField = spec.signersField;
   std::vector<std::string> signers =
       signersField.empty() ? std::vector<std::string>{} : record.list(signersField);
   if (number.empty() && signers.empty()) return;
@@ -27,8 +26,8 @@ void placeDocNumber(FlowContext& ctx, const FlowElement& el, const Record& recor
   const TextStyle& style = layout.style(el.style);
   const double em = emOf(ctx, style);
   ctx.currentPage();
-  int slot = ctx.nearestSlotBelow(ctx.anchor(), p.number("below_anchor_lines", 2) * grid.linePitch,
-                                  style.sizePt);
+  int slot =
+      ctx.nearestSlotBelow(ctx.anchor(), spec.belowAnchorLines * grid.linePitch, style.sizePt);
   SingleLine num;
   if (!number.empty()) {
     num = composeSingleLine(ctx, ctx.prepare(number), style, record.path(el.field), grid.width);
@@ -39,12 +38,12 @@ void placeDocNumber(FlowContext& ctx, const FlowElement& el, const Record& recor
     return;
   }
 
-  const TextStyle& labelStyle = p.style(layout, "label_style", el.style);
-  const TextStyle& nameStyle = p.style(layout, "name_style", el.style);
-  const int perLine = std::max(1, p.integer("names_per_line", 2));
-  const double nameGap = p.number("name_gap_em", 1) * emOf(ctx, nameStyle);
-  SingleLine label = composeSingleLine(ctx, ctx.prepare(p.str("label", "签发人：")), labelStyle,
-                                       el.path, grid.width);
+  const TextStyle& labelStyle = layout.style(spec.labelStyle);
+  const TextStyle& nameStyle = layout.style(spec.nameStyle);
+  const int perLine = spec.namesPerLine;
+  const double nameGap = spec.nameGapEm * emOf(ctx, nameStyle);
+  SingleLine label =
+      composeSingleLine(ctx, ctx.prepare(spec.label), labelStyle, el.path, grid.width);
   std::vector<SingleLine> names;
   for (size_t i = 0; i < signers.size(); ++i) {
     names.push_back(composeSingleLine(ctx, trimmedText(ctx.prepare(signers[i])), nameStyle,
@@ -59,7 +58,7 @@ void placeDocNumber(FlowContext& ctx, const FlowElement& el, const Record& recor
   double namesWidth = 0;
   const size_t columns = std::min(names.size(), static_cast<size_t>(perLine));
   for (size_t c = 0; c < columns; ++c) namesWidth += columnWidth[c] + (c ? nameGap : 0);
-  const double right = grid.right() - p.number("right_indent_em", 1) * em;
+  const double right = grid.right() - spec.rightIndentEm * em;
   const double namesLeft = right - namesWidth;
   ctx.placeLineAt(*label.text, label.line, slot, namesLeft - label.width());
   const int lines = static_cast<int>((names.size() + perLine - 1) / perLine);
@@ -70,10 +69,10 @@ void placeDocNumber(FlowContext& ctx, const FlowElement& el, const Record& recor
     ctx.placeLineAt(*names[i].text, names[i].line, slot + static_cast<int>(i) / perLine, x);
   }
   if (!number.empty()) {
-    const double numberLeft = grid.left + p.number("number_indent_em", 1) * em;
+    const double numberLeft = grid.left + spec.numberIndentEm * em;
     if (numberLeft + num.width() > namesLeft - label.width() - em) {
       throw InputError(record.path(el.field),
-                       "the document number and the signers do not fit on one line");
+                       Message("the document number and the signers do not fit on one line"));
     }
     ctx.placeLineAt(*num.text, num.line, slot + lines - 1, numberLeft);
   }

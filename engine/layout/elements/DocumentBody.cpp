@@ -62,8 +62,9 @@ std::vector<BodyItem> bodyItems(const Record& record, const std::string& field) 
     return items;
   }
   if (v.type() != typeid(Poco::JSON::Array::Ptr)) {
-    throw InputError(
-        where, "must be a string or an array of paragraphs and headings, found " + jsonTypeName(v));
+    throw InputError(where,
+                     Message("must be a string or an array of paragraphs and headings, found {0}",
+                             jsonTypeMessage(v)));
   }
   auto arr = v.extract<Poco::JSON::Array::Ptr>();
   for (size_t i = 0; i < arr->size(); ++i) {
@@ -75,11 +76,10 @@ std::vector<BodyItem> bodyItems(const Record& record, const std::string& field) 
       continue;
     }
     if (item.type() != typeid(Poco::JSON::Object::Ptr)) {
-      throw InputError(at,
-                       "must be a paragraph (a string), a heading ({\"heading\": \"…\", "
-                       "\"level\": 1-4}), a table ({\"table\": {…}}) or a figure "
-                       "({\"image\": \"…\"}), found " +
-                           jsonTypeName(item));
+      throw InputError(at, Message("must be a paragraph (a string), a heading ({\"heading\": "
+                                   "\"…\", \"level\": 1-4}), a table ({\"table\": {…}}) or a "
+                                   "figure ({\"image\": \"…\"}), found {0}",
+                                   jsonTypeMessage(item)));
     }
     auto obj = item.extract<Poco::JSON::Object::Ptr>();
     if (obj->has("table")) {
@@ -97,18 +97,18 @@ std::vector<BodyItem> bodyItems(const Record& record, const std::string& field) 
     for (const auto& [key, value] : *obj) {
       if (key != "heading" && key != "level") {
         throw InputError(jsonPath(at, key),
-                         "unknown key; a heading is {\"heading\": \"…\", \"level\": 1-4}, a "
-                         "table {\"table\": {…}}, a figure {\"image\": \"…\"}");
+                         Message("unknown key; a heading is {\"heading\": \"…\", \"level\": "
+                                 "1-4}, a table {\"table\": {…}}, a figure {\"image\": \"…\"}"));
       }
     }
     if (!obj->has("heading") || !obj->get("heading").isString()) {
-      throw InputError(jsonPath(at, "heading"), "a heading needs its text as a string");
+      throw InputError(jsonPath(at, "heading"), Message("a heading needs its text as a string"));
     }
     int level = -1;
     if (obj->has("level")) {
       auto l = obj->get("level");
       if (!l.isInteger() || l.convert<int>() < 1 || l.convert<int>() > 4) {
-        throw InputError(jsonPath(at, "level"), "must be 1, 2, 3 or 4");
+        throw InputError(jsonPath(at, "level"), Message("must be 1, 2, 3 or 4"));
       }
       level = l.convert<int>();
     }
@@ -178,11 +178,11 @@ std::vector<BodyParagraph> paragraphsOf(const std::vector<BodyItem>& items, size
   return out;
 }
 
-void placeDocumentBody(FlowContext& ctx, const FlowElement& el, const Record& record) {
-  ElementParams p(el);
+void placeDocumentBody(FlowContext& ctx, const FlowElement& el, const BodySpec& spec,
+                       const Record& record) {
   const Layout& layout = ctx.layout();
   const TextStyle& body = layout.style(el.style);
-  std::vector<std::string> headingStyles = p.strings("heading_styles");
+  const std::vector<std::string>& headingStyles = spec.headingStyles;
   auto headingStyle = [&](int level) -> const TextStyle& {
     size_t i = static_cast<size_t>(level - 1);
     return i < headingStyles.size() ? layout.style(headingStyles[i]) : body;
@@ -191,15 +191,14 @@ void placeDocumentBody(FlowContext& ctx, const FlowElement& el, const Record& re
   for (auto& item : items) item.text = ctx.prepare(encodeUtf8(item.text));
   const size_t maxPages = ctx.maxPages();
   auto paras = paragraphsOf(items, maxPages * static_cast<size_t>(ctx.grid().lines), maxPages, ctx);
-  const bool firstPage = p.boolean("first_page", false);
-  const std::string firstPageWhere = p.str("first_page_field", el.field);
+  const bool firstPage = spec.firstPage;
+  const std::string& firstPageWhere = spec.firstPageField;
   ctx.currentPage();
   ctx.skipLines(el.blankLinesBefore);
-  if (p.has("below_anchor_lines")) {  // never closer than that to a rule or title above
+  if (spec.belowAnchorLines) {  // never closer than that to a rule or title above
     ctx.setSlot(std::max(
-        ctx.slot(),
-        ctx.nearestSlotBelow(ctx.anchor(), p.number("below_anchor_lines", 0) * ctx.grid().linePitch,
-                             body.sizePt)));
+        ctx.slot(), ctx.nearestSlotBelow(
+                        ctx.anchor(), *spec.belowAnchorLines * ctx.grid().linePitch, body.sizePt)));
   }
   // A figure that does not fit the rest of the page waits there while the plain paragraphs
   // after it fill the page (figures float, so that a page is not left part empty), and is
@@ -210,33 +209,34 @@ void placeDocumentBody(FlowContext& ctx, const FlowElement& el, const Record& re
     return j < paras.size() && !paras[j].table && !paras[j].figure && paras[j].level == 0;
   };
   auto placeWaiting = [&] {
-    for (const auto& f : waiting) placeBodyFigure(ctx, p, *f);
+    for (const auto& f : waiting) placeBodyFigure(ctx, spec, *f);
     waiting.clear();
   };
-  const bool floatFigures = p.boolean("float_figures", true);
+  const bool floatFigures = spec.floatFigures;
   for (size_t i = 0; i < paras.size(); ++i) {
     const BodyParagraph& para = paras[i];
     ctx.checkTime();
     if (para.table || para.figure) {
       if (i == 0 && firstPage) {
         throw InputError(para.where,
-                         "the body must open with text: the first page must show body text "
-                         "(GB/T 9704 7.3.3); put a paragraph before the table or figure");
+                         Message("the body must open with text: the first page must show body "
+                                 "text (GB/T 9704 7.3.3); put a paragraph before the table or "
+                                 "figure"));
       }
       if (para.figure) {
         const bool canWait = floatFigures && plainText(i + 1);
-        if (waiting.empty() && placeBodyFigure(ctx, p, *para.figure, canWait)) continue;
+        if (waiting.empty() && placeBodyFigure(ctx, spec, *para.figure, canWait)) continue;
         if (canWait) {
           if (waiting.empty()) waitingPage = ctx.pageIndex();
           waiting.push_back(para.figure);
           continue;
         }
         placeWaiting();
-        placeBodyFigure(ctx, p, *para.figure);
+        placeBodyFigure(ctx, spec, *para.figure);
         continue;
       }
       placeWaiting();
-      placeBodyTable(ctx, p, *para.table);
+      placeBodyTable(ctx, spec, *para.table);
       continue;
     }
     if (!waiting.empty() && !plainText(i)) placeWaiting();
@@ -255,21 +255,21 @@ void placeDocumentBody(FlowContext& ctx, const FlowElement& el, const Record& re
     const bool onFirstPage = ctx.pageIndex() == 0 && !ctx.list().pages.empty();
     if (i == 0 && firstPage && (!onFirstPage || left <= 0)) {
       throw InputError(record.path(firstPageWhere),
-                       "the header, title and recipients fill the first page, and the first "
-                       "page must show body text (GB/T 9704 7.3.3): shorten them");
+                       Message("the header, title and recipients fill the first page, and the "
+                               "first page must show body text (GB/T 9704 7.3.3): shorten them"));
     }
     // A heading never stays alone at the bottom of a page: it goes over with its next line.
     if (keepWithNext && left > 0 && left < static_cast<int>(lines.size()) + 1 &&
         left < ctx.grid().lines) {
       if (i == 0 && firstPage) {
         throw InputError(record.path(firstPageWhere),
-                         "the first page has room for the first heading only, and a heading "
-                         "cannot stand alone at the bottom of a page: shorten the title or "
-                         "the recipients");
+                         Message("the first page has room for the first heading only, and a "
+                                 "heading cannot stand alone at the bottom of a page: shorten "
+                                 "the title or the recipients"));
       }
       // The page it leaves is filled by setting the paragraphs above a little looser, when
       // they allow it (5.2.3: 22 lines a page); otherwise its last lines stay blank.
-      if (!loosenPage(ctx, left, p.integer("max_fewer_chars_per_line", 1))) ctx.newPage();
+      if (!loosenPage(ctx, left, spec.maxFewerCharsPerLine)) ctx.newPage();
     }
     if (para.level > 0) {
       const std::u32string heading =

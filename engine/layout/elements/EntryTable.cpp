@@ -13,28 +13,28 @@
 
 namespace gongwen {
 
-void placeEntryTable(FlowContext& ctx, const ElementParams& p, const NameGroup& group) {
+void placeEntryTable(FlowContext& ctx, const NameGroupsSpec& spec, const NameGroup& group) {
   const Grid& grid = ctx.grid();
   RuledTableStyle style;
-  style.cell = &p.style(ctx.layout(), "table_style", "table");
-  style.header = &p.style(ctx.layout(), "table_header_style", "table_header");
-  style.paddingPt = mmToPt(p.number("cell_padding_mm", 1.5));
-  style.ruleWidthPt = mmToPt(p.number("rule_width_mm", 0.25));
+  style.cell = &ctx.layout().style(spec.tableStyle);
+  style.header = &ctx.layout().style(spec.tableHeaderStyle);
+  style.paddingPt = mmToPt(spec.cellPaddingMm);
+  style.ruleWidthPt = mmToPt(spec.ruleWidthMm);
 
   // The columns: the layout's, or those the group names, stretched to the block's width.
   std::vector<RuledColumn> columns;
   std::vector<double> cells;
-  for (const ElementParams& c : p.objects("table_columns")) {
-    const std::string key = c.str("key");
+  for (const NameGroupsSpec::Column& c : spec.tableColumns) {
+    const std::string& key = c.key;
     if (!group.columns.empty() &&
         std::find(group.columns.begin(), group.columns.end(), key) == group.columns.end())
       continue;
     RuledColumn col;
     col.key = key;
-    col.header = ctx.prepare(c.str("header", key));
-    col.align = cellAlignment(c.str("align", "left"), c.at("align"));
+    col.header = ctx.prepare(c.header);
+    col.align = c.align;
     columns.push_back(col);
-    cells.push_back(c.number("cells", 4));
+    cells.push_back(c.cells);
   }
   if (!group.columns.empty()) {  // in the group's order
     std::vector<RuledColumn> ordered;
@@ -50,7 +50,7 @@ void placeEntryTable(FlowContext& ctx, const ElementParams& p, const NameGroup& 
     columns = std::move(ordered);
     cells = std::move(orderedCells);
   }
-  if (columns.empty()) throw InputError(group.where, "the table has no columns to print");
+  if (columns.empty()) throw InputError(group.where, Message("the table has no columns to print"));
   double total = 0;
   for (double c : cells) total += c;
   double x = grid.left;

@@ -25,21 +25,27 @@ std::string copyNumber(const std::string& text, const std::string& where) {
   bool ok = !s.empty() && s.size() <= 6;
   for (char32_t c : s) ok = ok && isDigit(c);
   if (!ok) {
-    throw InputError(where, "\"" + text +
-                                "\" is not a copy number (份号): write up to six Arabic digits, "
-                                "e.g. 000001");
+    throw InputError(where, Message("\"{0}\" is not a copy number (份号): write up to six Arabic "
+                                    "digits, e.g. 000001",
+                                    text));
   }
   return std::string(6 - s.size(), '0') + encodeUtf8(s);
 }
 
 }  // namespace
 
+Message notADocNumber(const std::string& text) {
+  return Message(
+      "\"{0}\" is not a document number (发文字号); write it as 机关代字〔年份〕序号号, e.g. "
+      "宁政发〔2012〕88号",
+      text);
+}
+
 std::string normalizedDocNumber(const std::string& text, const std::string& where) {
   std::u32string s;
   for (char32_t c : trimmedText(decodeUtf8(text))) {
     if (c != U' ' && c != U'\u3000') s += c;
   }
-  const std::string example = "; write it as 机关代字〔年份〕序号号, e.g. 宁政发〔2012〕88号";
   // The year: four digits between brackets of any kind.
   size_t open = std::u32string::npos;
   for (size_t i = 0; i + 5 < s.size(); ++i) {
@@ -50,27 +56,29 @@ std::string normalizedDocNumber(const std::string& text, const std::string& wher
     }
   }
   if (open == std::u32string::npos || open == 0) {
-    throw InputError(where, "\"" + text + "\" is not a document number (发文字号)" + example);
+    throw InputError(where, notADocNumber(text));
   }
   s[open] = U'〔';
   s[open + 5] = U'〕';
   std::u32string serial = s.substr(open + 6);
   if (!serial.empty() && serial.front() == U'第') {
-    throw InputError(where, "\"" + text + "\": the serial number takes no 第 (7.2.4)" + example);
+    throw InputError(where, Message("\"{0}\": the serial number takes no 第 (7.2.4); write it as "
+                                    "机关代字〔年份〕序号号, e.g. 宁政发〔2012〕88号",
+                                    text));
   }
   if (serial.empty() || serial.back() != U'号') {
-    throw InputError(where, "\"" + text + "\" is not a document number (发文字号)" + example);
+    throw InputError(where, notADocNumber(text));
   }
   serial.pop_back();
   bool digits = !serial.empty();
   for (char32_t c : serial) digits = digits && isDigit(c);
   if (!digits) {
-    throw InputError(where, "\"" + text + "\" is not a document number (发文字号)" + example);
+    throw InputError(where, notADocNumber(text));
   }
   if (serial.size() > 1 && serial.front() == U'0') {
-    throw InputError(where, "\"" + text +
-                                "\": the serial number has a leading zero (7.2.4 writes 8号, "
-                                "not 08号)");
+    throw InputError(where, Message("\"{0}\": the serial number has a leading zero (7.2.4 writes "
+                                    "8号, not 08号)",
+                                    text));
   }
   return encodeUtf8(s);
 }

@@ -6,7 +6,6 @@
 #include <algorithm>
 #include <array>
 
-#include "layout/ElementParams.h"
 #include "layout/FlowElements.h"
 #include "layout/elements/FieldText.h"
 #include "layout/elements/Text.h"
@@ -20,33 +19,29 @@ struct Cell {
   double indentEm = 0;
 };
 
-constexpr std::array<const char*, 3> kColumns = {"left", "center", "right"};
-
 }  // namespace
 
-void placeHeaderLines(FlowContext& ctx, const FlowElement& el, const Record& record) {
-  ElementParams p(el);
+void placeHeaderLines(FlowContext& ctx, const FlowElement& el, const HeaderLinesSpec& spec,
+                      const Record& record) {
   const Layout& layout = ctx.layout();
   // columns[c] = the present cells of column c, top to bottom (with empty slots unless packed)
   std::vector<std::array<Cell, 3>> rows;
-  for (const ElementParams& row : p.objects("rows")) {
+  for (const auto& row : spec.rows) {
     std::array<Cell, 3> cells;
     bool any = false;
-    for (size_t c = 0; c < kColumns.size(); ++c) {
-      if (!row.has(kColumns[c])) continue;
-      ElementParams cell = row.object(kColumns[c]);
-      std::string field = cell.str("field");
-      std::string text = fieldText(record, layout, field, cell.str("format"));
+    for (size_t c = 0; c < row.size(); ++c) {
+      const HeaderLinesSpec::Cell& cell = row[c];
+      if (!cell.present) continue;
+      std::string text = fieldText(record, layout, cell.field, cell.format);
       if (text.empty()) continue;
-      cells[c] = {text, record.path(field), &cell.style(layout, "style", el.style),
-                  cell.number("indent_em", 0)};
+      cells[c] = {text, record.path(cell.field), &layout.style(cell.style), cell.indentEm};
       any = true;
     }
     if (any) rows.push_back(cells);
   }
-  if (p.boolean("pack_columns", false)) {
+  if (spec.packColumns) {
     std::vector<std::array<Cell, 3>> packed;
-    for (size_t c = 0; c < kColumns.size(); ++c) {
+    for (size_t c = 0; c < 3; ++c) {
       size_t r = 0;
       for (const auto& row : rows) {
         if (row[c].style == nullptr) continue;
@@ -62,16 +57,15 @@ void placeHeaderLines(FlowContext& ctx, const FlowElement& el, const Record& rec
   ctx.currentPage();
   int slot = ctx.slot();
   const double body = ctx.layout().style(el.style.empty() ? "body" : el.style).sizePt;
-  if (p.has("below_anchor_lines")) {
-    slot = ctx.nearestSlotBelow(ctx.anchor(), p.number("below_anchor_lines", 0) * grid.linePitch,
-                                body);
-  } else if (p.has("below_anchor_em")) {
-    slot = ctx.firstSlotBelow(ctx.anchor(), p.number("below_anchor_em", 0) * body, body);
+  if (spec.belowAnchorLines) {
+    slot = ctx.nearestSlotBelow(ctx.anchor(), *spec.belowAnchorLines * grid.linePitch, body);
+  } else if (spec.belowAnchorEm) {
+    slot = ctx.firstSlotBelow(ctx.anchor(), *spec.belowAnchorEm * body, body);
   } else {
     slot += el.blankLinesBefore;
   }
   for (const auto& row : rows) {
-    for (size_t c = 0; c < kColumns.size(); ++c) {
+    for (size_t c = 0; c < row.size(); ++c) {
       const Cell& cell = row[c];
       if (cell.style == nullptr) continue;
       const double em = emOf(ctx, *cell.style);

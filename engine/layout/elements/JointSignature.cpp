@@ -34,24 +34,17 @@ std::vector<SingleLine> namesOf(FlowContext& ctx, const Record& record, const st
   for (size_t i = 0; i < names.size(); ++i) {
     const std::string where = one ? record.path(field) : jsonPath(record.path(field), i);
     std::u32string text = trimmedText(ctx.prepare(names[i]));
-    if (text.empty()) throw InputError(where, "is empty: give the name");
+    if (text.empty()) throw InputError(where, Message("is empty: give the name"));
     out.push_back(composeSingleLine(ctx, text, style, where, ctx.grid().width));
   }
   return out;
 }
 
-// "2 seals", "1 seal".
-std::string counted(size_t n, const std::string& plural) {
-  const bool s = !plural.empty() && plural.back() == 's';
-  return std::to_string(n) + " " + (n == 1 && s ? plural.substr(0, plural.size() - 1) : plural);
-}
-
+// Throws `message` (which says what was counted) when `got` is not `want`.
 void checkCount(size_t got, size_t want, const Record& record, const std::string& field,
-                const std::string& what, const std::string& per) {
+                const Message& message) {
   if (got == want) return;
-  throw InputError(record.path(field), counted(got, what) + " for " + counted(want, per) +
-                                           ": give one per " + counted(1, per).substr(2) +
-                                           ", in the same order (GB/T 9704 7.3.5)");
+  throw InputError(record.path(field), message);
 }
 
 double widest(const std::vector<SingleLine>& lines) {
@@ -66,19 +59,19 @@ struct SealSpot {
   int row = 0;
 };
 
-void placeJointWithSeals(FlowContext& ctx, const ElementParams& p, const Record& record,
+void placeJointWithSeals(FlowContext& ctx, const SignatureSpec& spec, const Record& record,
                          const std::string& field, const std::vector<SingleLine>& names,
                          const std::vector<ImagePtr>& seals, const SingleLine& date,
                          const TextStyle& style) {
   const Grid& grid = ctx.grid();
   const double em = emOf(ctx, style);
-  const double diameter = mmToPt(p.number("seal_diameter_mm", 42));
-  const double gap = mmToPt(p.number("joint_seal_gap_mm", 4));
+  const double diameter = mmToPt(spec.sealDiameterMm);
+  const double gap = mmToPt(spec.jointSealGapMm);
   double sealHeight = 0;
   for (const auto& s : seals) {
     sealHeight = std::max(sealHeight, diameter * s->pixelHeight / s->pixelWidth);
   }
-  const double dateX = grid.right() - p.number("seal_date_right_indent_em", 4) * em - date.width();
+  const double dateX = grid.right() - spec.sealDateRightIndentEm * em - date.width();
   const double lastCentre = dateX + date.width() / 2;
   const double nameWidth = widest(names);
   const double pitchX = std::max(diameter + gap, nameWidth + em);
@@ -87,8 +80,8 @@ void placeJointWithSeals(FlowContext& ctx, const ElementParams& p, const Record&
   while (lastCentre - cols * pitchX - halfWide >= grid.left - 0.01) ++cols;
   if (lastCentre + diameter / 2 > grid.right() + 0.01 || lastCentre - halfWide < grid.left - 0.01) {
     throw InputError(record.path(field),
-                     "the names are too long for their seals to stand in the text block: "
-                     "shorten them");
+                     Message("the names are too long for their seals to stand in the text block: "
+                             "shorten them"));
   }
   const int count = static_cast<int>(names.size());
   const int rows = (count + cols - 1) / cols;
@@ -102,8 +95,7 @@ void placeJointWithSeals(FlowContext& ctx, const ElementParams& p, const Record&
   // Down: a row of seals every `rowLines` grid lines, its seal centred a little above the
   // boundary between its names' line and the next (as for one seal).
   const int rowLines = static_cast<int>(std::ceil((sealHeight + gap) / grid.linePitch - 1e-6));
-  const double sealTopOffset =
-      grid.linePitch - mmToPt(p.number("seal_centre_above_mm", 3)) - sealHeight / 2;
+  const double sealTopOffset = grid.linePitch - mmToPt(spec.sealCentreAboveMm) - sealHeight / 2;
   auto firstRowSlot = [&](int k) {
     int r = 1;
     while (grid.top + (k + r) * grid.linePitch + sealTopOffset < ctx.anchor() - 0.01) ++r;
@@ -118,7 +110,7 @@ void placeJointWithSeals(FlowContext& ctx, const ElementParams& p, const Record&
         lack, static_cast<int>(std::ceil((sealBottom - grid.bottom() - 0.01) / grid.linePitch)));
     return std::max(0, lack);
   };
-  keepSignatureWithBody(ctx, p, deficit);
+  keepSignatureWithBody(ctx, spec, deficit);
   const int first = firstRowSlot(std::min(ctx.slot(), grid.lines) - 1);
   for (size_t i = 0; i < names.size(); ++i) {
     const ImagePtr& seal = seals[i];
@@ -152,12 +144,12 @@ struct StackLine {
 // 7.3.5.2 and 7.3.5.3: the lines one below the other after the blank lines, starting at one
 // column whose widest line has the two-em right indent, the date on the next line two em
 // right of that column (a longer date keeps the indent and pushes the column left).
-void placeStack(FlowContext& ctx, const ElementParams& p, const std::vector<StackLine>& lines,
+void placeStack(FlowContext& ctx, const SignatureSpec& spec, const std::vector<StackLine>& lines,
                 const SingleLine* date, const TextStyle& style, const std::string& where) {
   const Grid& grid = ctx.grid();
   const double em = emOf(ctx, style);
-  const double right = grid.right() - p.number("issuer_right_indent_em", 2) * em;
-  const double shift = p.number("date_shift_em", 2) * em;
+  const double right = grid.right() - spec.issuerRightIndentEm * em;
+  const double shift = spec.dateShiftEm * em;
   double width = 0;
   for (const auto& l : lines) width = std::max(width, l.width);
   double x = right - width;
@@ -167,15 +159,16 @@ void placeStack(FlowContext& ctx, const ElementParams& p, const std::vector<Stac
     x = dateX - shift;
   }
   if (x < grid.left - 0.01) {
-    throw InputError(where, "the signature lines are too wide for the text block: shorten them");
+    throw InputError(where,
+                     Message("the signature lines are too wide for the text block: shorten them"));
   }
-  const int blank = p.integer("blank_lines_before", 1);
+  const int blank = spec.blankLinesBefore;
   const int total = static_cast<int>(lines.size()) + (date ? 1 : 0);
   auto deficit = [&]() {
     const int k = std::min(ctx.slot(), grid.lines) - 1;
     return std::max(0, k + blank + total - (grid.lines - 1));
   };
-  keepSignatureWithBody(ctx, p, deficit);
+  keepSignatureWithBody(ctx, spec, deficit);
   int slot = std::min(ctx.slot(), grid.lines) - 1 + blank + 1;
   for (const auto& l : lines) {
     for (const auto& [text, dx] : l.texts) ctx.placeLineAt(*text.text, text.line, slot, x + dx);
@@ -193,26 +186,25 @@ void placeStack(FlowContext& ctx, const ElementParams& p, const std::vector<Stac
 
 }  // namespace
 
-bool needsSignatureVariant(const FlowElement& el, const Record& record) {
-  ElementParams p(el);
-  const std::string signer = p.str("signer_field");
-  if (!signer.empty() && (record.has(signer) || record.has(p.str("signer_title_field")) ||
-                          record.has(p.str("signature_seal_field")))) {
+bool needsSignatureVariant(const FlowElement& el, const SignatureSpec& spec, const Record& record) {
+  const std::string& signer = spec.signerField;
+  if (!signer.empty() && (record.has(signer) || record.has(spec.signerTitleField) ||
+                          record.has(spec.signatureSealField))) {
     return true;
   }
   auto several = [&](const std::string& field) {
     return !field.empty() && record.has(field) && !record.value(field).isString() &&
            record.list(field).size() > 1;
   };
-  return several(el.field) || several(p.str("seal_field"));
+  return several(el.field) || several(spec.sealField);
 }
 
-void keepSignatureWithBody(FlowContext& ctx, const ElementParams& p,
+void keepSignatureWithBody(FlowContext& ctx, const SignatureSpec& spec,
                            const std::function<int()>& deficit) {
   ctx.currentPage();
   if (int lack = deficit(); lack > 0) {
-    if (!tightenPage(ctx, lack, p.integer("max_extra_chars_per_line", 1))) {
-      carryToNextPage(ctx, p.integer("min_lines_with_signature", 2));
+    if (!tightenPage(ctx, lack, spec.maxExtraCharsPerLine)) {
+      carryToNextPage(ctx, spec.minLinesWithSignature);
     }
     if (deficit() > 0) {  // a page too short for the block at all
       ctx.newPage();
@@ -221,11 +213,11 @@ void keepSignatureWithBody(FlowContext& ctx, const ElementParams& p,
   }
 }
 
-void placeSignatureVariant(FlowContext& ctx, const FlowElement& el, const Record& record) {
-  ElementParams p(el);
+void placeSignatureVariant(FlowContext& ctx, const FlowElement& el, const SignatureSpec& spec,
+                           const Record& record) {
   const Layout& layout = ctx.layout();
   const TextStyle& style = layout.style(el.style);
-  const std::string dateField = p.str("date_field", "date");
+  const std::string& dateField = spec.dateField;
   const std::string date = fieldText(record, layout, dateField);
   SingleLine dateLine;
   if (!date.empty()) {
@@ -234,27 +226,42 @@ void placeSignatureVariant(FlowContext& ctx, const FlowElement& el, const Record
   }
   const SingleLine* datePtr = date.empty() ? nullptr : &dateLine;
 
-  const std::string signerField = p.str("signer_field");
-  if (!signerField.empty() && (record.has(signerField) || record.has(p.str("signer_title_field")) ||
-                               record.has(p.str("signature_seal_field")))) {
+  const std::string& signerField = spec.signerField;
+  if (!signerField.empty() && (record.has(signerField) || record.has(spec.signerTitleField) ||
+                               record.has(spec.signatureSealField))) {
     // 7.3.5.3: title, then the 签名章 or the name.
-    const std::string titleField = p.str("signer_title_field");
-    const std::string sealField = p.str("signature_seal_field");
+    const std::string& titleField = spec.signerTitleField;
+    const std::string& sealField = spec.signatureSealField;
     auto titles = namesOf(ctx, record, titleField, style);
     auto names = namesOf(ctx, record, signerField, style);
     auto seals = sealField.empty() ? std::vector<ImagePtr>{}
                                    : loadImageList(record, sealField, ctx.options());
     if (names.empty() && seals.empty()) {
       throw InputError(record.path(signerField),
-                       "the signer's title needs the signer's name or 签名章 (7.3.5.3)");
+                       Message("the signer's title needs the signer's name or 签名章 (7.3.5.3)"));
     }
     const size_t count = std::max(names.size(), seals.size());
-    if (!titles.empty()) checkCount(titles.size(), count, record, titleField, "titles", "signers");
-    if (!names.empty()) checkCount(names.size(), count, record, signerField, "names", "signers");
-    if (!seals.empty()) checkCount(seals.size(), count, record, sealField, "签名章", "signers");
+    if (!titles.empty()) {
+      checkCount(titles.size(), count, record, titleField,
+                 Message("{0} titles given for {1} signers: give one title per signer, in the "
+                         "same order (GB/T 9704 7.3.5)",
+                         titles.size(), count));
+    }
+    if (!names.empty()) {
+      checkCount(names.size(), count, record, signerField,
+                 Message("{0} names given for {1} signers: give one name per signer, in the "
+                         "same order (GB/T 9704 7.3.5)",
+                         names.size(), count));
+    }
+    if (!seals.empty()) {
+      checkCount(seals.size(), count, record, sealField,
+                 Message("{0} 签名章 given for {1} signers: give one 签名章 per signer, in the "
+                         "same order (GB/T 9704 7.3.5)",
+                         seals.size(), count));
+    }
     const double em = emOf(ctx, style);
-    const double gapX = p.number("signer_gap_em", 1) * em;
-    const double sealHeight = mmToPt(p.number("signature_seal_height_mm", 10));
+    const double gapX = spec.signerGapEm * em;
+    const double sealHeight = mmToPt(spec.signatureSealHeightMm);
     std::vector<StackLine> lines(count);
     for (size_t i = 0; i < count; ++i) {
       StackLine& l = lines[i];
@@ -275,22 +282,26 @@ void placeSignatureVariant(FlowContext& ctx, const FlowElement& el, const Record
       }
       l.width = x;
     }
-    placeStack(ctx, p, lines, datePtr, style, record.path(signerField));
+    placeStack(ctx, spec, lines, datePtr, style, record.path(signerField));
     return;
   }
 
   // Joint issuers.
   auto names = namesOf(ctx, record, el.field, style);
-  const std::string sealField = p.str("seal_field");
+  const std::string& sealField = spec.sealField;
   auto seals =
       sealField.empty() ? std::vector<ImagePtr>{} : loadImageList(record, sealField, ctx.options());
   if (!seals.empty()) {
-    checkCount(seals.size(), names.size(), record, sealField, "seals", "issuers");
+    checkCount(seals.size(), names.size(), record, sealField,
+               Message("{0} seals given for {1} issuers: give one seal per issuer, in the same "
+                       "order (GB/T 9704 7.3.5)",
+                       seals.size(), names.size()));
     if (!datePtr) {
-      throw InputError(record.path(sealField),
-                       "the last seal presses the date (\"" + dateField + "\"): give it (7.3.5.1)");
+      throw InputError(
+          record.path(sealField),
+          Message("the last seal presses the date (\"{0}\"): give it (7.3.5.1)", dateField));
     }
-    placeJointWithSeals(ctx, p, record, el.field, names, seals, dateLine, style);
+    placeJointWithSeals(ctx, spec, record, el.field, names, seals, dateLine, style);
     return;
   }
   std::vector<StackLine> lines;
@@ -300,7 +311,7 @@ void placeSignatureVariant(FlowContext& ctx, const FlowElement& el, const Record
     l.texts.emplace_back(std::move(n), 0);
     lines.push_back(std::move(l));
   }
-  placeStack(ctx, p, lines, datePtr, style, record.path(el.field));
+  placeStack(ctx, spec, lines, datePtr, style, record.path(el.field));
 }
 
 }  // namespace gongwen

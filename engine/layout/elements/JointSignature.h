@@ -5,26 +5,27 @@
 
 #include <functional>
 
-#include "layout/ElementParams.h"
 #include "layout/FlowContext.h"
+#include "layout/elements/Specs.h"
 
 namespace gongwen {
 
 // Whether the "signature" element's record needs one of these variants: more than one
 // issuer, or a signer (the element's "signer_field") given.
-bool needsSignatureVariant(const FlowElement& el, const Record& record);
+bool needsSignatureVariant(const FlowElement& el, const SignatureSpec& spec, const Record& record);
 
 // Places it; the element's settings as for the single signature, plus
 //   "joint_seal_gap_mm"            the least room between two seals (default 4)
 //   "signer_title_field", "signer_field", "signature_seal_field"   (7.3.5.3)
 //   "signature_seal_height_mm"     a 签名章's height (default 10), its width by its aspect
 //   "signer_gap_em"                between the title and the name or 签名章 (default 1)
-void placeSignatureVariant(FlowContext& ctx, const FlowElement& el, const Record& record);
+void placeSignatureVariant(FlowContext& ctx, const FlowElement& el, const SignatureSpec& spec,
+                           const Record& record);
 
 // 7.3.5.5: when `deficit()` (grid lines the block lacks on the current page) is above
 // zero, tightens the page, else carries its last body lines over with the block, else
 // opens a new page.
-void keepSignatureWithBody(FlowContext& ctx, const ElementParams& p,
+void keepSignatureWithBody(FlowContext& ctx, const SignatureSpec& spec,
                            const std::function<int()>& deficit);
 
 }  // namespace gongwen

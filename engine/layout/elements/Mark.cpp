@@ -9,7 +9,6 @@
 #include "common/Errors.h"
 #include "common/Json.h"
 #include "common/Utf8.h"
-#include "layout/ElementParams.h"
 #include "layout/FlowElements.h"
 #include "layout/elements/Text.h"
 
@@ -52,32 +51,29 @@ void checkMarkSize(double size, double width, double minSize, double maxWidth,
                    const std::string& where) {
   if (width * minSize / size <= maxWidth + 1e-6) return;
   const double widthAtMin = width * minSize / size;
-  throw InputError(where, "too long for the issuer mark: at the smallest size, " +
-                              std::to_string(static_cast<int>(minSize)) + "pt, it is " +
-                              std::to_string(static_cast<int>(ptToMm(widthAtMin))) +
-                              " mm wide and the mark holds " +
-                              std::to_string(static_cast<int>(ptToMm(maxWidth))) +
-                              " mm; shorten the name");
+  throw InputError(where, Message("too long for the issuer mark: at the smallest size, {0}pt, it "
+                                  "is {1} mm wide and the mark holds {2} mm; shorten the name",
+                                  static_cast<int>(minSize), static_cast<int>(ptToMm(widthAtMin)),
+                                  static_cast<int>(ptToMm(maxWidth))));
 }
 
 }  // namespace
 
-void placeMark(FlowContext& ctx, const FlowElement& el, const Record& record) {
+void placeMark(FlowContext& ctx, const FlowElement& el, const MarkSpec& spec,
+               const Record& record) {
   std::vector<std::string> names = record.list(el.field);
   if (names.empty()) return;
-  ElementParams p(el);
   const Grid& grid = ctx.grid();
   TextStyle style = ctx.layout().style(el.style);
   style.onGrid = false;
-  const double top =
-      mmToPt(p.number("top_mm", 35)) + (p.str("from", "block") == "page" ? 0 : grid.top);
-  const double maxWidth = mmToPt(p.number("max_width_mm", ptToMm(grid.width)));
-  const std::string suffix = names.size() > 1 ? p.str("joint_suffix", "文件") : "";
-  const double lineGapEm = p.number("joint_line_gap_em", 0.25);
-  const double suffixGapEm = p.number("joint_suffix_gap_em", 0.5);
+  const double top = mmToPt(spec.topMm) + (spec.fromPage ? 0 : grid.top);
+  const double maxWidth = mmToPt(spec.maxWidthMm ? *spec.maxWidthMm : ptToMm(grid.width));
+  const std::string suffix = names.size() > 1 ? spec.jointSuffix : "";
+  const double lineGapEm = spec.jointLineGapEm;
+  const double suffixGapEm = spec.jointSuffixGapEm;
   const double centre = grid.left + grid.width / 2;
   ctx.currentPage();
-  if (p.boolean("omit_page_number", false)) ctx.omitPageNumber(ctx.pageIndex());
+  if (spec.omitPageNumber) ctx.omitPageNumber(ctx.pageIndex());
 
   // Shapes at `size` and tells the total width.
   struct Shaped {
@@ -105,7 +101,7 @@ void placeMark(FlowContext& ctx, const FlowElement& el, const Record& record) {
   };
 
   // Too wide: narrower glyphs of the same height first, down to the bound; then smaller.
-  const double minScale = std::clamp(p.number("min_horizontal_scale", 1), 0.1, 1.0);
+  const double minScale = spec.minHorizontalScale;
   double size = style.sizePt;
   double scale = 1;
   Shaped shaped = shapeAll(size);
@@ -113,8 +109,7 @@ void placeMark(FlowContext& ctx, const FlowElement& el, const Record& record) {
     scale = std::max(minScale, maxWidth / shaped.width);
     if (shaped.width * scale > maxWidth) {
       // Condensed as far as the layout allows and still too wide: smaller, down to a bound.
-      checkMarkSize(size, shaped.width * scale, p.number("min_size_pt", 12), maxWidth,
-                    record.path(el.field));
+      checkMarkSize(size, shaped.width * scale, spec.minSizePt, maxWidth, record.path(el.field));
       size = size * maxWidth / (shaped.width * scale);
       shaped = shapeAll(size);
     }

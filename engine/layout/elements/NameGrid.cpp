@@ -50,15 +50,15 @@ PlacedName shapeName(FlowContext& ctx, const NameItem& item, const TextStyle& st
 
 }  // namespace
 
-void placeNameGrid(FlowContext& ctx, const ElementParams& p, const NameGroup& group) {
-  const TextStyle& style = p.style(ctx.layout(), "name_style", "name");
+void placeNameGrid(FlowContext& ctx, const NameGroupsSpec& spec, const NameGroup& group) {
+  const TextStyle& style = ctx.layout().style(spec.nameStyle);
   const Grid& grid = ctx.grid();
   const double pitch = grid.cellPitch(style.sizePt);
-  const int indent = p.integer("indent_cells", 2);
-  const int columnCells = p.integer("column_cells", 4);
+  const int indent = spec.indentCells;
+  const int columnCells = spec.columnCells;
   const int columns = std::max(1, (grid.cells - indent + 1) / columnCells);
   const double left = grid.left + indent * pitch;
-  const int maxItemColumns = std::min(columns, p.integer("max_item_columns", 2));
+  const int maxItemColumns = std::min(columns, spec.maxItemColumns);
 
   int column = 0;  // next free column on the current row
   for (const NameItem& item : group.names) {

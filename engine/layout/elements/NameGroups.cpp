@@ -8,6 +8,7 @@
 
 #include "common/Errors.h"
 #include "common/Json.h"
+#include "layout/ElementParams.h"
 #include "layout/FlowElements.h"
 #include "layout/elements/Text.h"
 
@@ -15,9 +16,9 @@ namespace gongwen {
 namespace {
 
 Poco::JSON::Array::Ptr arrayOf(const Poco::Dynamic::Var& v, const std::string& where,
-                               const std::string& what) {
+                               const Message& what) {
   if (v.type() != typeid(Poco::JSON::Array::Ptr)) {
-    throw InputError(where, "must be " + what + ", found " + jsonTypeName(v));
+    throw InputError(where, Message("must be {0}, found {1}", what, jsonTypeMessage(v)));
   }
   return v.extract<Poco::JSON::Array::Ptr>();
 }
@@ -25,11 +26,12 @@ Poco::JSON::Array::Ptr arrayOf(const Poco::Dynamic::Var& v, const std::string& w
 std::u32string textAt(FlowContext& ctx, const Poco::Dynamic::Var& v, const std::string& where,
                       bool required) {
   if (v.isEmpty() && !required) return {};
-  if (!v.isString()) throw InputError(where, "must be a string, found " + jsonTypeName(v));
+  if (!v.isString())
+    throw InputError(where, Message("must be a string, found {0}", jsonTypeMessage(v)));
   const std::string s = v.toString();
   checkPrintable(s, where, false);
   std::u32string text = trimmedText(ctx.prepare(s));
-  if (required && text.empty()) throw InputError(where, "is empty: give a name");
+  if (required && text.empty()) throw InputError(where, Message("is empty: give a name"));
   return text;
 }
 
@@ -41,35 +43,40 @@ std::vector<NameGroup> readNameGroups(FlowContext& ctx, const Record& record,
   std::vector<NameGroup> groups;
   if (!record.has(field)) return groups;
   const std::string at = record.path(field);
-  auto arr =
-      arrayOf(record.value(field), at, "a list of groups ({\"heading\": \"…\", \"names\": […]})");
+  auto arr = arrayOf(record.value(field), at,
+                     Message("a list of groups ({\"heading\": \"…\", \"names\": […]})"));
   for (size_t g = 0; g < arr->size(); ++g) {
     NameGroup group;
     group.where = jsonPath(at, g);
     auto v = arr->get(g);
     if (v.type() != typeid(Poco::JSON::Object::Ptr)) {
       throw InputError(group.where,
-                       "must be a group object ({\"heading\": \"…\", \"names\": […]}), found " +
-                           jsonTypeName(v));
+                       Message("must be a group object ({\"heading\": \"…\", \"names\": […]}), "
+                               "found {0}",
+                               jsonTypeMessage(v)));
     }
     auto obj = v.extract<Poco::JSON::Object::Ptr>();
     for (const auto& [key, value] : *obj) {
       if (key != "heading" && key != "names" && key != "entries" && key != "columns") {
         throw InputError(jsonPath(group.where, key),
-                         "unknown key (a group has heading, names or entries, columns)");
+                         Message("unknown key (a group has heading, names or entries, columns)"));
       }
     }
     if (obj->has("names") == obj->has("entries")) {
       throw InputError(group.where,
-                       "a group has either \"names\" (a list of names) or \"entries\" "
-                       "(a list of {\"unit\", \"name\", \"position\"}), not " +
-                           std::string(obj->has("names") ? "both" : "neither"));
+                       obj->has("names")
+                           ? Message("a group has either \"names\" (a list of names) or "
+                                     "\"entries\" (a list of {\"unit\", \"name\", \"position\"}), "
+                                     "not both")
+                           : Message("a group has either \"names\" (a list of names) or "
+                                     "\"entries\" (a list of {\"unit\", \"name\", \"position\"}), "
+                                     "not neither"));
     }
     if (obj->has("heading"))
       group.heading = textAt(ctx, obj->get("heading"), jsonPath(group.where, "heading"), false);
     if (obj->has("names")) {
       const std::string namesAt = jsonPath(group.where, "names");
-      auto names = arrayOf(obj->get("names"), namesAt, "a list of names");
+      auto names = arrayOf(obj->get("names"), namesAt, Message("a list of names"));
       std::vector<std::u32string> texts;
       for (size_t i = 0; i < names->size(); ++i) {
         NameItem item;
@@ -83,48 +90,48 @@ std::vector<NameGroup> readNameGroups(FlowContext& ctx, const Record& record,
       group.names = std::move(sorted);
     } else {
       const std::string entriesAt = jsonPath(group.where, "entries");
-      auto entries = arrayOf(obj->get("entries"), entriesAt, "a list of entries");
+      auto entries = arrayOf(obj->get("entries"), entriesAt, Message("a list of entries"));
       std::vector<std::u32string> keys;
       for (size_t i = 0; i < entries->size(); ++i) {
         EntryRow row;
         row.where = jsonPath(entriesAt, i);
         auto e = entries->get(i);
         if (e.type() != typeid(Poco::JSON::Object::Ptr)) {
-          throw InputError(
-              row.where,
-              "must be an entry ({\"unit\": \"…\", \"name\": \"…\", \"position\": \"…\"}), found " +
-                  jsonTypeName(e));
+          throw InputError(row.where,
+                           Message("must be an entry ({\"unit\": \"…\", \"name\": \"…\", "
+                                   "\"position\": \"…\"}), found {0}",
+                                   jsonTypeMessage(e)));
         }
         auto eo = e.extract<Poco::JSON::Object::Ptr>();
         for (const auto& [key, value] : *eo) {
           if (std::find(entryKeys.begin(), entryKeys.end(), key) == entryKeys.end()) {
-            std::string known;
-            for (const auto& k : entryKeys) known += (known.empty() ? "" : ", ") + k;
             throw InputError(jsonPath(row.where, key),
-                             "unknown column (the table has " + known + ")");
+                             Message("unknown column (the table has {0})", joinedNames(entryKeys)));
           }
           row.cells[key] = textAt(ctx, value, jsonPath(row.where, key), false);
         }
         bool any = false;
         for (const auto& [key, text] : row.cells) any = any || !text.empty();
-        if (!any) throw InputError(row.where, "is empty: give a unit, a name or a position");
+        if (!any)
+          throw InputError(row.where, Message("is empty: give a unit, a name or a position"));
         keys.push_back(row.cells.count("name") && !row.cells["name"].empty() ? row.cells["name"]
                                                                              : row.cells["unit"]);
         group.entries.push_back(std::move(row));
       }
       if (group.entries.empty())
-        throw InputError(entriesAt, "is empty: a table needs at least one entry");
+        throw InputError(entriesAt, Message("is empty: a table needs at least one entry"));
       std::vector<EntryRow> sorted;
       for (size_t i : collator.order(keys)) sorted.push_back(group.entries[i]);
       group.entries = std::move(sorted);
       if (obj->has("columns")) {
         const std::string columnsAt = jsonPath(group.where, "columns");
-        auto cols = arrayOf(obj->get("columns"), columnsAt, "a list of column keys");
+        auto cols = arrayOf(obj->get("columns"), columnsAt, Message("a list of column keys"));
         for (size_t i = 0; i < cols->size(); ++i) {
           auto c = cols->get(i);
           if (!c.isString() ||
               std::find(entryKeys.begin(), entryKeys.end(), c.toString()) == entryKeys.end()) {
-            throw InputError(jsonPath(columnsAt, i), "must be one of the table's column keys");
+            throw InputError(jsonPath(columnsAt, i),
+                             Message("must be one of the table's column keys"));
           }
           group.columns.push_back(c.toString());
         }
@@ -135,25 +142,26 @@ std::vector<NameGroup> readNameGroups(FlowContext& ctx, const Record& record,
   return groups;
 }
 
-void placeNameGroups(FlowContext& ctx, const FlowElement& el, const Record& record) {
+void placeNameGroups(FlowContext& ctx, const FlowElement& el, const NameGroupsSpec& spec,
+                     const Record& record) {
   if (!record.has(el.field)) return;
-  ElementParams p(el);
-  const std::string sortField = p.str("sort_field", "sort");
+  const std::string& sortField = spec.sortField;
   const NameOrder order =
       parseNameOrder(record.has(sortField) ? record.text(sortField) : "", record.path(sortField));
-  NameCollator collator(order, p.strings("compound_surnames"));
+  NameCollator collator(order, spec.compoundSurnames);
   std::vector<std::string> entryKeys = {"index"};
-  for (const ElementParams& c : p.objects("table_columns")) {
-    const std::string key = c.str("key");
-    if (std::find(entryKeys.begin(), entryKeys.end(), key) == entryKeys.end()) entryKeys.push_back(key);
+  for (const NameGroupsSpec::Column& c : spec.tableColumns) {
+    const std::string& key = c.key;
+    if (std::find(entryKeys.begin(), entryKeys.end(), key) == entryKeys.end())
+      entryKeys.push_back(key);
   }
   const auto groups = readNameGroups(ctx, record, el.field, collator, entryKeys);
 
-  const TextStyle& headingStyle = p.style(ctx.layout(), "heading_style", "heading");
+  const TextStyle& headingStyle = ctx.layout().style(spec.headingStyle);
   ctx.skipLines(el.blankLinesBefore);
   for (size_t g = 0; g < groups.size(); ++g) {
     const NameGroup& group = groups[g];
-    if (g > 0) ctx.skipLines(p.integer("blank_lines_between_groups", 1));
+    if (g > 0) ctx.skipLines(spec.blankLinesBetweenGroups);
     if (!group.heading.empty()) {
       ShapedText shaped = ctx.shape(group.heading, headingStyle, group.where + ".heading");
       auto lines = composeParagraph(shaped, ctx.paragraphStyle(headingStyle));
@@ -165,9 +173,9 @@ void placeNameGroups(FlowContext& ctx, const FlowElement& el, const Record& reco
                          true);
     }
     if (group.isTable()) {
-      placeEntryTable(ctx, p, group);
+      placeEntryTable(ctx, spec, group);
     } else {
-      placeNameGrid(ctx, p, group);
+      placeNameGrid(ctx, spec, group);
     }
   }
   ctx.skipLines(el.blankLinesAfter);

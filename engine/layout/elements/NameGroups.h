@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "layout/ElementParams.h"
 #include "layout/FlowContext.h"
+#include "layout/elements/Specs.h"
 #include "text/NameCollator.h"
 
 namespace gongwen {
@@ -40,7 +40,7 @@ std::vector<NameGroup> readNameGroups(FlowContext& ctx, const Record& record,
 
 // A names group on the grid (elements/NameGrid.cpp) and an entries group as a ruled table
 // (elements/EntryTable.cpp); both start at the flow's next line.
-void placeNameGrid(FlowContext& ctx, const ElementParams& p, const NameGroup& group);
-void placeEntryTable(FlowContext& ctx, const ElementParams& p, const NameGroup& group);
+void placeNameGrid(FlowContext& ctx, const NameGroupsSpec& spec, const NameGroup& group);
+void placeEntryTable(FlowContext& ctx, const NameGroupsSpec& spec, const NameGroup& group);
 
 }  // namespace gongwen

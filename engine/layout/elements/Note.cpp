@@ -5,7 +5,7 @@
 
 namespace gongwen {
 
-void placeNote(FlowContext& ctx, const FlowElement& el, const Record& record) {
+void placeNote(FlowContext& ctx, const FlowElement& el, const NoSpec&, const Record& record) {
   if (!record.has(el.field)) return;
   std::u32string text = trimmedText(ctx.prepare(record.text(el.field)));
   for (char32_t& c : text) {

@@ -4,7 +4,7 @@
 
 namespace gongwen {
 
-void placeParagraphs(FlowContext& ctx, const FlowElement& el, const Record& record) {
+void placeParagraphs(FlowContext& ctx, const FlowElement& el, const NoSpec&, const Record& record) {
   if (!record.has(el.field)) return;
   const TextStyle& style = ctx.layout().style(el.style);
   const ParagraphStyle ps = ctx.paragraphStyle(style);

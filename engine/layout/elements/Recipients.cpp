@@ -1,16 +1,15 @@
 // 主送机关 (7.3.2): flush left, wrapped lines flush left too, ending with a full-width colon.
 // A list is joined with "，".
-#include "layout/ElementParams.h"
 #include "layout/FlowElements.h"
 #include "layout/elements/Text.h"
 
 namespace gongwen {
 
-void placeRecipients(FlowContext& ctx, const FlowElement& el, const Record& record) {
+void placeRecipients(FlowContext& ctx, const FlowElement& el, const RecipientsSpec& spec,
+                     const Record& record) {
   std::vector<std::string> names = record.list(el.field);
   if (names.empty()) return;
-  ElementParams p(el);
-  const std::u32string separator = ctx.prepare(p.str("separator", "，"));
+  const std::u32string separator = ctx.prepare(spec.separator);
   std::u32string text;
   for (const auto& n : names) {
     std::u32string name = trimmedText(ctx.prepare(n));

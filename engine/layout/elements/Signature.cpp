@@ -13,7 +13,6 @@
 #include <cmath>
 
 #include "common/Errors.h"
-#include "layout/ElementParams.h"
 #include "layout/FlowElements.h"
 #include "layout/ImageField.h"
 #include "layout/PageAdjust.h"
@@ -56,22 +55,23 @@ bool tightenBack(FlowContext& ctx, const Deficit& deficit, int maxExtra) {
 
 }  // namespace
 
-void placeSignature(FlowContext& ctx, const FlowElement& el, const Record& record) {
+void placeSignature(FlowContext& ctx, const FlowElement& el, const SignatureSpec& spec,
+                    const Record& record) {
   // Joint issuers, a signer with a 签名章 (7.3.5.1-7.3.5.3): elements/JointSignature.cpp.
-  if (needsSignatureVariant(el, record)) return placeSignatureVariant(ctx, el, record);
-  ElementParams p(el);
+  if (needsSignatureVariant(el, spec, record)) return placeSignatureVariant(ctx, el, spec, record);
   const Layout& layout = ctx.layout();
   const auto issuers = record.list(el.field);  // one issuer, maybe as a list of one
   const std::string issuer = issuers.empty() ? "" : issuers.front();
-  const std::string dateField = p.str("date_field", "date");
+  const std::string& dateField = spec.dateField;
   const std::string date = fieldText(record, layout, dateField);
-  const std::string sealField = p.str("seal_field");
+  const std::string& sealField = spec.sealField;
   const bool hasSeal = !sealField.empty() && record.has(sealField);
   if (issuer.empty() && date.empty() && !hasSeal) return;
   if (hasSeal && (issuer.empty() || date.empty())) {
-    throw InputError(record.path(sealField), "a seal needs the issuer (\"" + el.field +
-                                                 "\") and the date (\"" + dateField +
-                                                 "\") it presses on (7.3.5.1)");
+    throw InputError(record.path(sealField),
+                     Message("a seal needs the issuer (\"{0}\") and the date (\"{1}\") it presses "
+                             "on (7.3.5.1)",
+                             el.field, dateField));
   }
   auto seal = hasSeal ? loadImageField(record, sealField, ctx.options()) : nullptr;
   const Grid& grid = ctx.grid();
@@ -91,21 +91,20 @@ void placeSignature(FlowContext& ctx, const FlowElement& el, const Record& recor
   SignatureGeometry geo;
   double sealWidth = 0, sealX = 0;
   if (seal) {
-    const double dateRight = grid.right() - p.number("seal_date_right_indent_em", 4) * em;
+    const double dateRight = grid.right() - spec.sealDateRightIndentEm * em;
     dateX = dateRight - dateLine.width();
     const double centre = dateX + dateLine.width() / 2;
     issuerX =
         std::clamp(centre - issuerLine.width() / 2, grid.left, grid.right() - issuerLine.width());
-    sealWidth = mmToPt(p.number("seal_diameter_mm", 42));
+    sealWidth = mmToPt(spec.sealDiameterMm);
     geo.sealHeight = sealWidth * seal->pixelHeight / seal->pixelWidth;
     sealX = centre - sealWidth / 2;
     // The seal's centre sits this far above the boundary between the issuer's and the
     // date's grid lines (so both read a little below the centre).
-    geo.sealTopOffset =
-        grid.linePitch - mmToPt(p.number("seal_centre_above_mm", 3)) - geo.sealHeight / 2;
+    geo.sealTopOffset = grid.linePitch - mmToPt(spec.sealCentreAboveMm) - geo.sealHeight / 2;
   } else {
-    const double right = grid.right() - p.number("issuer_right_indent_em", 2) * em;
-    const double shift = p.number("date_shift_em", 2) * em;
+    const double right = grid.right() - spec.issuerRightIndentEm * em;
+    const double shift = spec.dateShiftEm * em;
     issuerX = right - issuerLine.width();
     dateX = issuerX + shift;
     if (dateX + dateLine.width() > right) {
@@ -117,7 +116,7 @@ void placeSignature(FlowContext& ctx, const FlowElement& el, const Record& recor
 
   // Rows below the last line above (k): the issuer on k + issuerRow, the date after it.
   auto rowsFor = [&](double bottomAbove, int k) {
-    if (!seal) return 1 + p.integer("blank_lines_before", 1);
+    if (!seal) return 1 + spec.blankLinesBefore;
     int r = 1;
     while (grid.top + (k + r) * grid.linePitch + geo.sealTopOffset < bottomAbove - 0.01) ++r;
     return r;
@@ -141,8 +140,8 @@ void placeSignature(FlowContext& ctx, const FlowElement& el, const Record& recor
 
   // 7.3.5.5: the page of the date carries at least this many lines of 正文 (the 附件说明
   // does not count) whenever the body has that many.
-  const int minBody = p.integer("min_lines_with_signature", 2);
-  const int maxExtra = p.integer("max_extra_chars_per_line", 1);
+  const int minBody = spec.minLinesWithSignature;
+  const int maxExtra = spec.maxExtraCharsPerLine;
   ctx.currentPage();
   if (int lack = deficit(); lack > 0) {
     if (!tightenPage(ctx, lack, maxExtra)) {

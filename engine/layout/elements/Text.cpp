@@ -32,10 +32,9 @@ SingleLine composeSingleLine(FlowContext& ctx, std::u32string_view text, const T
   if (lines.empty()) lines.emplace_back();
   out.line = lines.front();
   if (lines.size() > 1 || out.line.extent > widthPt + 0.01) {
-    throw InputError(where, "is too long to stand on one line (" +
-                                std::to_string(static_cast<int>(ptToMm(out.line.extent))) +
-                                " mm; at most " +
-                                std::to_string(static_cast<int>(ptToMm(widthPt))) + " mm)");
+    throw InputError(where, Message("is too long to stand on one line ({0} mm; at most {1} mm)",
+                                    static_cast<int>(ptToMm(out.line.extent)),
+                                    static_cast<int>(ptToMm(widthPt))));
   }
   out.text = std::move(shaped);
   return out;

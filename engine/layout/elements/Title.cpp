@@ -4,37 +4,35 @@
 // nearest grid line; otherwise "blank_lines_before" counts grid lines.
 #include "common/Errors.h"
 #include "common/Utf8.h"
-#include "layout/ElementParams.h"
 #include "layout/FlowElements.h"
 #include "layout/elements/Text.h"
 #include "text/BalancedLines.h"
 
 namespace gongwen {
 
-void placeTitle(FlowContext& ctx, const FlowElement& el, const Record& record) {
+void placeTitle(FlowContext& ctx, const FlowElement& el, const TitleSpec& spec,
+                const Record& record) {
   if (!record.has(el.field)) return;
-  ElementParams p(el);
   const TextStyle& style = ctx.layout().style(el.style);
   std::u32string text = trimmedText(ctx.prepare(record.text(el.field)));
   for (char32_t& c : text) {
     if (c == U'\n') c = U' ';
   }
   // A title is a line or three; a page of text in it is a mistake (and would be slow).
-  const size_t maxChars = static_cast<size_t>(p.integer("max_chars", 200));
+  const size_t maxChars = static_cast<size_t>(spec.maxChars);
   if (text.size() > maxChars) {
-    throw InputError(record.path(el.field),
-                     "is too long for a title (" + std::to_string(text.size()) +
-                         " characters; at most " + std::to_string(maxChars) + ")");
+    throw InputError(
+        record.path(el.field),
+        Message("is too long for a title ({0} characters; at most {1})", text.size(), maxChars));
   }
-  const BreakMode mode = p.str("break", "words") == "words" ? BreakMode::Word : BreakMode::Line;
-  ShapedText shaped = ctx.shape(text, style, record.path(el.field), mode);
+  ShapedText shaped = ctx.shape(text, style, record.path(el.field), spec.breakMode);
   ParagraphStyle ps;
   ps.width = ctx.grid().width;
   ps.align = Alignment::Center;
-  if (p.has("below_anchor_lines")) {
+  if (spec.belowAnchorLines) {
     ctx.currentPage();
-    ctx.setSlot(ctx.nearestSlotBelow(
-        ctx.anchor(), p.number("below_anchor_lines", 2) * ctx.grid().linePitch, style.sizePt));
+    ctx.setSlot(ctx.nearestSlotBelow(ctx.anchor(), *spec.belowAnchorLines * ctx.grid().linePitch,
+                                     style.sizePt));
   } else {
     ctx.skipLines(el.blankLinesBefore);
   }
