@@ -25,8 +25,8 @@ void makeFolder(const std::string& dir) {
 
 void printFailures(const JobResult& result, const std::string& source) {
   for (const auto& f : result.failures) {
-    std::cerr << "gongwen: " << source << ": " << (f.where.empty() ? f.label : f.where) << ": "
-              << f.message << "\n";
+    std::cerr << "gongwen: " << source << ": " << (f.where.empty() ? f.label.english() : f.where)
+              << ": " << f.message.english() << "\n";
   }
 }
 

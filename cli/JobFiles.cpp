@@ -59,7 +59,7 @@ Job jobFromCommandLine(const CommandLine& cl, const std::string& input) {
 void printWarnings(const JobResult& result, const std::string& source) {
   for (const auto& w : result.warnings) {
     std::cerr << "gongwen: warning: " << source << ": " << (w.record.empty() ? "" : w.record + ": ")
-              << w.message << "\n";
+              << w.message.english() << "\n";
   }
 }
 

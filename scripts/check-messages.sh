@@ -10,7 +10,7 @@ pot=$(mktemp)
 trap 'rm -f "$pot"' EXIT
 find engine cli -name '*.cpp' -o -name '*.h' | LC_ALL=C sort |
   xgettext --from-code=UTF-8 --language=C++ --keyword=Message --no-wrap --sort-output \
-    --omit-header --files-from=- -o "$pot"
+    --files-from=- -o "$pot"  # with its header: without one (ASCII), Chinese in a msgid is lost
 found=$(grep -c '^msgid ' "$pot" || true)
 if [ "$found" -lt 50 ]; then
   echo "check-messages: xgettext found only $found messages: is the keyword still Message?" >&2

@@ -42,8 +42,8 @@ inline constexpr const char* kXlsxMediaType =
 struct BatchInput {
   std::string layout;  // the override, else the JSON object's "layout" ("" = per record)
   std::vector<BatchItem> items;
-  std::vector<std::string> warnings;  // about a spreadsheet as a whole (an unknown column)
-  std::string recordsPath;  // where the records are, for messages: "$", "$.records", "in.csv"
+  std::vector<Message> warnings;  // about a spreadsheet as a whole (an unknown column)
+  std::string recordsPath;        // where the records are, for messages: "$", "$.records", "in.csv"
 };
 
 // Reads many records: a JSON array, {"layout", "records" or "spreadsheet" (a data: URI),

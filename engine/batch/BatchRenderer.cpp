@@ -39,7 +39,7 @@ std::vector<BatchItem> itemsFromJsonArray(const Poco::JSON::Array::Ptr& records,
     if (v.type() == typeid(Poco::JSON::Object::Ptr)) {
       item.record = v.extract<Poco::JSON::Object::Ptr>();
     } else {
-      item.error = "must be an object (a record), found " + jsonTypeName(v);
+      item.error = Message("must be an object (a record), found {0}", jsonType(v));
     }
     items.push_back(std::move(item));
   }
@@ -86,7 +86,7 @@ BatchResult layoutBatch(const Engine& engine, const std::vector<BatchItem>& item
     Slot& s = slots[i];
     const BatchItem& item = items[i];
     s.failure.index = i;
-    s.failure.label = item.label;
+    s.failure.label = placeMessage(item.label);
     try {
       if (!item.error.empty()) throw InputError("", item.error);
       auto laid = engine.layout(item.record, mine);
@@ -96,10 +96,10 @@ BatchResult layoutBatch(const Engine& engine, const std::vector<BatchItem>& item
       s.ok = true;
     } catch (const InputError& e) {
       s.failure.where = recordPath(item, e.where());
-      s.failure.message = e.message();
+      s.failure.message = e.messageText();
     } catch (const std::exception& e) {
       s.failure.where = item.label;
-      s.failure.message = e.what();
+      s.failure.message = Message::verbatim(e.what());
     }
     s.done = true;
     if (!s.ok && options.strict) stop.store(true);

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "common/Place.h"
 #include "layout/DisplayList.h"
 #include "render/Engine.h"
 
@@ -21,7 +22,7 @@ struct BatchItem {
   Poco::JSON::Object::Ptr record;
   std::string label;  // how messages name it: "row 12" (CSV line), "$[3]" (JSON array)
   std::string path;   // JSON path prefix of its fields: "$[3]"; for CSV rows "row 12"
-  std::string error;  // set when the item could not even be read (malformed CSV row)
+  Message error;      // set when the item could not even be read (malformed CSV row)
 };
 
 struct BatchOptions {
@@ -35,15 +36,17 @@ struct BatchOptions {
 
 struct BatchFailure {
   size_t index = 0;   // 0-based position in the input
-  std::string label;  // "row 12"
-  std::string where;  // field path, e.g. "$.recipient" / "recipient"
-  std::string message;
+  Message label;      // "row 12" (第12行), "$[3]": the record, for a person
+  std::string where;  // field path, English, e.g. "$.recipient" / "row 12, field recipient"
+  Message message;
+  // The place for a person: `where` translated when it is a spreadsheet's (common/Place.h).
+  Message place() const { return where.empty() ? label : placeMessage(where); }
 };
 
 struct BatchDocument {
   size_t index = 0;
   DisplayList list;
-  std::vector<std::string> warnings;
+  std::vector<Message> warnings;
 };
 
 struct BatchResult {

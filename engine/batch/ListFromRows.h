@@ -24,8 +24,8 @@ struct ListOptions {
 };
 
 struct ListRecord {
-  Poco::JSON::Object::Ptr record;     // {"layout": "commendation-list", "title", "groups", …}
-  std::vector<std::string> warnings;  // columns that are ignored
+  Poco::JSON::Object::Ptr record;  // {"layout": "commendation-list", "title", "groups", …}
+  std::vector<Message> warnings;   // columns that are ignored
   size_t rows = 0, groups = 0;
 };
 

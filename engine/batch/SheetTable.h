@@ -29,9 +29,9 @@ struct SheetOptions {
 
 struct SheetItems {
   std::vector<BatchItem> items;
-  std::vector<std::string> warnings;  // about the sheet as a whole (a column no field has)
-  std::string format;                 // "xlsx", "UTF-8", "GB18030" …
-  size_t headerRow = 0;               // 1-based
+  std::vector<Message> warnings;  // about the sheet as a whole (a column no field has)
+  std::string format;             // "xlsx", "UTF-8", "GB18030" …
+  size_t headerRow = 0;           // 1-based
 };
 
 // Throws InputError naming `source` (and sheet, row, column) when the sheet as a whole

@@ -21,8 +21,11 @@ constexpr size_t kMaxPdfPages = 32767;
 class LimitExceeded : public InputError {
  public:
   enum class Kind { Time, Pages, PdfPages };
-  LimitExceeded(std::string where, Kind kind, const std::string& message)
-      : InputError(std::move(where), message), kind_(kind) {}
+  LimitExceeded(std::string where, Kind kind, Message message)
+      : InputError(std::move(where), std::move(message)), kind_(kind) {}
+  // TRANSITIONAL (issue 11): an English text not yet a Message.
+  LimitExceeded(std::string where, Kind kind, const std::string& english)
+      : InputError(std::move(where), english), kind_(kind) {}
   Kind kind() const { return kind_; }
 
  private:

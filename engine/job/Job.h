@@ -81,8 +81,8 @@ struct OutputDocument {
 
 struct RecordWarning {
   size_t index = 0;
-  std::string record;  // "" for a single document
-  std::string message;
+  std::string record;  // "" for a single document; English ("row 12", "$[3]"): placeMessage()
+  Message message;
 };
 
 // For a process that runs many jobs (a server): pass the same caches in each Job.

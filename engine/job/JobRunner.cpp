@@ -48,8 +48,9 @@ Poco::JSON::Object::Ptr readOneRecord(const Engine& engine, const Job& job) {
   } catch (const JsonLimitError&) {
     throw;
   } catch (const InputError& e) {
-    throw JobError(JobError::Kind::MalformedJson, e.where().empty() ? source : e.where(),
-                   e.message());
+    throw JobError(JobError::Kind::MalformedJson,
+                   e.whereMessage().empty() ? Message::verbatim(source) : e.whereMessage(),
+                   e.messageText());
   }
 }
 
@@ -68,8 +69,9 @@ Poco::JSON::Object::Ptr listRecord(const Engine& engine, const Job& job, JobResu
   try {
     list = listFromRows(job.input.bytes, source, options);
   } catch (const TooManyRows& e) {
-    throw JobError(JobError::Kind::TooManyRecords, e.where().empty() ? source : e.where(),
-                   e.message());
+    throw JobError(JobError::Kind::TooManyRecords,
+                   e.whereMessage().empty() ? Message::verbatim(source) : e.whereMessage(),
+                   e.messageText());
   }
   if (auto shared = sharedValues(job.input, engine.layouts().get(kListLayout))) {
     for (const auto& [field, value] : *shared) list.record->set(field, value);
@@ -91,7 +93,7 @@ JobResult runSingle(const Engine& engine, const Job& job, const WorkBudget& budg
   } catch (const InputError& e) {
     if (job.input.source.empty()) throw;
     throw InputError(e.where().empty() ? job.input.source : inputPath(job.input, e.where()),
-                     e.message());
+                     e.messageText());
   }
   budget.checkTime();
   const size_t pages = laid.list.pages.size();

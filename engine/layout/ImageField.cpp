@@ -102,7 +102,7 @@ std::shared_ptr<const ImageData> loadImage(const std::string& value, const std::
   auto image = std::make_shared<ImageData>();
   if (looksLikeJpeg(bytes)) {
     JpegCheck check = checkJpeg(bytes, kMaxImagePixels);
-    if (!check.info) throw InputError(where, "the image " + check.problem);
+    if (!check.info) throw InputError(where, "the image " + check.problem.english());
     image->pixelWidth = check.info->width;
     image->pixelHeight = check.info->height;
     image->jpeg = true;
@@ -110,7 +110,8 @@ std::shared_ptr<const ImageData> loadImage(const std::string& value, const std::
   } else {
     PngCheck check = checkPng(bytes, kMaxImagePixels);
     if (!check.info) {
-      throw InputError(where, "the image " + check.problem + " (PNG or JPEG images are accepted)");
+      throw InputError(
+          where, "the image " + check.problem.english() + " (PNG or JPEG images are accepted)");
     }
     image->pixelWidth = check.info->width;
     image->pixelHeight = check.info->height;

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "common/Message.h"
 #include "model/Layout.h"
 
 namespace gongwen {
@@ -28,7 +29,7 @@ class Record {
   // "$.body", "$[3].body": where a field is, for messages.
   std::string path(const std::string& field) const;
 
-  std::vector<std::string> warnings;  // unknown fields and the like
+  std::vector<Message> warnings;  // unknown fields and the like
 
  private:
   Poco::JSON::Object::Ptr values_;

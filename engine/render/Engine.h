@@ -51,7 +51,7 @@ struct RenderOptions {
 
 struct LayoutResult {
   DisplayList list;
-  std::vector<std::string> warnings;
+  std::vector<Message> warnings;
 };
 
 class Engine {
@@ -72,10 +72,10 @@ class Engine {
   // layout() and then the PDF bytes.
   std::vector<uint8_t> renderPdf(const Poco::JSON::Object::Ptr& record,
                                  const RenderOptions& options,
-                                 std::vector<std::string>* warnings = nullptr) const;
+                                 std::vector<Message>* warnings = nullptr) const;
   // layout() and then the bytes of options.format (PDF or OFD).
   std::vector<uint8_t> render(const Poco::JSON::Object::Ptr& record, const RenderOptions& options,
-                              std::vector<std::string>* warnings = nullptr) const;
+                              std::vector<Message>* warnings = nullptr) const;
 
   const FontRegistry& fonts() const { return *fonts_; }
   const LayoutCatalog& layouts() const { return *layouts_; }

@@ -17,9 +17,9 @@ constexpr size_t kFailuresHeaderBytes = 4000;
 Poco::JSON::Object::Ptr failureJson(const BatchFailure& f) {
   Poco::JSON::Object::Ptr o = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
   o->set("index", f.index);
-  o->set("record", f.label);
-  o->set("field", f.where.empty() ? f.label : f.where);
-  o->set("message", f.message);
+  o->set("record", f.label.english());
+  o->set("field", f.where.empty() ? f.label.english() : f.where);
+  o->set("message", f.message.english());
   return o;
 }
 
@@ -155,7 +155,8 @@ bool queryFlag(const std::map<std::string, std::string>& query, const std::strin
 std::string warningsHeader(const std::vector<RecordWarning>& warnings, size_t maxBytes) {
   std::string out = "[";
   for (const auto& w : warnings) {
-    std::string item = asciiJson(jsonText((w.record.empty() ? "" : w.record + ": ") + w.message));
+    std::string item =
+        asciiJson(jsonText((w.record.empty() ? "" : w.record + ": ") + w.message.english()));
     if (out.size() + item.size() + 2 > maxBytes) break;
     if (out.size() > 1) out += ",";
     out += item;

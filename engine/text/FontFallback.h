@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "common/Message.h"
 #include "fonts/Font.h"
 
 namespace gongwen {
@@ -16,7 +17,7 @@ class FontRegistry;
 
 struct MissingGlyphPolicy {
   bool allowMissing = false;  // draw .notdef and warn instead of failing
-  std::vector<std::string>* warnings = nullptr;
+  std::vector<Message>* warnings = nullptr;
 };
 
 // For characters [from, to) of `text`, an index into `fonts` (which starts with `primary`

@@ -38,7 +38,7 @@ TEST(SheetHeaders, ChineseLabelsAliasesAndWidthsMatchFields) {
       "南京长江涂料有限公司,荣获质量奖。,南京市人民政府,2012/6/13,000123,,\n";
   SheetItems s = itemsFromSheet(csv, "in.csv", certificate());
   EXPECT_EQ(s.headerRow, 2u);
-  EXPECT_TRUE(s.warnings.empty()) << s.warnings[0];
+  EXPECT_TRUE(s.warnings.empty()) << s.warnings[0].english();
   ASSERT_EQ(s.items.size(), 1u);
   EXPECT_EQ(s.items[0].label, "row 3");
   EXPECT_EQ(text(s.items[0], "recipient"), "南京长江涂料有限公司");
@@ -56,7 +56,7 @@ TEST(SheetHeaders, AnUnknownHeaderIsReportedOnceWithTheFieldsItCouldBe) {
       "李四,荣获先进个人。,南京市人民政府,2012-06-13,丙,丁\n";
   SheetItems s = itemsFromSheet(csv, "in.csv", certificate());
   ASSERT_EQ(s.warnings.size(), 2u);
-  EXPECT_EQ(s.warnings[1],
+  EXPECT_EQ(s.warnings[1].english(),
             "row 1, column F: \"获奖人\" is not a field of layout certificate (its cells are "
             "ignored); it could be: 印章 (seal), 证书编号 (serial), 标题 (title)");
   ASSERT_EQ(s.items.size(), 2u);
@@ -149,7 +149,8 @@ TEST(SheetDates, ABatchRowWithABadDateNamesRowFieldAndValue) {
   EXPECT_EQ(result.documents.size(), 1u);
   ASSERT_EQ(result.failures.size(), 1u);
   EXPECT_EQ(result.failures[0].where, "row 3, field date");
-  EXPECT_NE(result.failures[0].message.find("\"6/13/2012\" is not a date"), std::string::npos);
+  EXPECT_NE(result.failures[0].message.english().find("\"6/13/2012\" is not a date"),
+            std::string::npos);
 }
 
 TEST(ListFromRows, GroupsInFirstAppearanceOrderNamesOrEntries) {

@@ -159,7 +159,7 @@ Outcome runApiBatch(const Case& c) {
     BatchResult result = layoutBatch(engine(), items, options);
     o.code = static_cast<int>(result.failures.size());
     for (const auto& f : result.failures)
-      o.text += (f.where.empty() ? f.label : f.where) + ": " + f.message + "\n";
+      o.text += (f.where.empty() ? f.label.english() : f.where) + ": " + f.message.english() + "\n";
     // What the first row was read as (an encoding read wrongly shows here).
     if (!items.empty() && items[0].record && items[0].record->has("recipient"))
       o.text +=

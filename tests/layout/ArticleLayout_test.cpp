@@ -17,7 +17,8 @@ constexpr double kLeft = 28, kRight = 184, kTop = 37, kBottom = 262;
 constexpr double kPitch = 225.0 / 22;
 constexpr double kCell = 156.0 / 28;
 
-const std::string kSample = std::string(GONGWEN_SOURCE_DATA_DIR) + "/samples/article-quality-conference.json";
+const std::string kSample =
+    std::string(GONGWEN_SOURCE_DATA_DIR) + "/samples/article-quality-conference.json";
 
 struct Rendered {
   DisplayList list;
@@ -193,7 +194,7 @@ TEST(ArticleLayout, AllowMissingGlyphsMakesItAWarning) {
   opts.allowMissingGlyphs = true;
   auto result = test::engine().layout(rec, opts);
   ASSERT_EQ(result.warnings.size(), 1u);
-  EXPECT_NE(result.warnings[0].find("U+16A40"), std::string::npos);
+  EXPECT_NE(result.warnings[0].english().find("U+16A40"), std::string::npos);
 }
 
 }  // namespace

@@ -105,7 +105,7 @@ void placeAttachments(FlowContext& ctx, const FlowElement& el, const Record& rec
     // (the 附件说明 uses it), even to a layout that does not print it.
     if (ctx.options().missing.warnings) {
       for (const auto& w : attachment.warnings) {
-        if (w.find("unknown field \"title\"") == std::string::npos)
+        if (w.english().find("unknown field \"title\"") == std::string::npos)
           ctx.options().missing.warnings->push_back(w);
       }
     }
