@@ -27,7 +27,7 @@ void makeFolder(const std::string& dir) {
 void printFailures(const JobResult& result, const std::string& source, Language language) {
   for (const auto& f : result.failures) {
     tell(language,
-         Message("{0}: {1}: {2}", source, f.place.empty() ? f.label : f.place, f.message));
+         Message("{0}: {1}: {2}", source, f.place(), f.message));
   }
 }
 
@@ -121,7 +121,7 @@ int runBatch(const CommandLine& cl) {
   if (!cl.quiet) {
     char took[32];
     std::snprintf(took, sizeof took, "%.2f s", seconds);
-    const Message printed("printed {0} of {1} records, {2} pages, to {3} in {4}", result.printed,
+    const Message printed = Message("printed {0} of {1} records, {2} pages, to {3} in {4}", result.printed,
                           result.records, result.pages, where, took);
     const size_t bad = result.failures.size();
     tell(cl.language, bad == 0 ? printed

@@ -11,7 +11,7 @@
 namespace gongwen::cli {
 
 const Message& usage() {
-  static const Message text(
+  static const Message text = Message(
       "gongwen — Chinese official documents (GB/T 9704-2012) to print-ready PDF\n"
       "\n"
       "Usage:\n"

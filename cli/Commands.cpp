@@ -35,10 +35,10 @@ int runFonts(const CommandLine& cl) {
 int runLayouts(const CommandLine& cl) {
   if (cl.checkLayouts) {
     const std::string dir = cl.inputs.empty() ? "" : cl.inputs.front();
-    std::cout << checkLayouts(cl.engine, dir);
+    std::cout << checkLayouts(cl.engine, dir, cl.language);
     return 0;
   }
-  std::cout << describeLayouts(cl.engine);
+  std::cout << describeLayouts(cl.engine, cl.language);
   return 0;
 }
 

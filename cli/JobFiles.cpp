@@ -60,7 +60,7 @@ Job jobFromCommandLine(const CommandLine& cl, const std::string& input) {
 void printWarnings(const JobResult& result, const std::string& source, Language language) {
   for (const auto& w : result.warnings) {
     warn(language, w.record.empty() ? Message("{0}: {1}", source, w.message)
-                                    : Message("{0}: {1}: {2}", source, w.record, w.message));
+                                    : Message("{0}: {1}: {2}", source, placeMessage(w.record), w.message));
   }
 }
 

@@ -47,7 +47,7 @@ int runPrinter(const CommandLine& cl) {
       return 0;
     }
     for (const auto& [name, p] : profiles.all()) {
-      const Message offset("offset {0},{1} mm", mm(p.offsetXMm), mm(p.offsetYMm));
+      const Message offset = Message("offset {0},{1} mm", mm(p.offsetXMm), mm(p.offsetYMm));
       std::cout << name << "  "
                 << (p.scale != 1 ? Message("{0}  scale {1}", offset, mm(p.scale)) : offset)
                        .text(cl.language)

@@ -42,7 +42,7 @@ int main(int argc, char** argv) {
     cli::tell(language, Message::verbatim(e.text(language)));
     return 2;
   } catch (const FontError& e) {
-    cli::tell(language, Message::verbatim(e.what()));
+    cli::tell(language, Message::verbatim(e.text(language)));
     return 2;
   } catch (const std::exception& e) {
     cli::tell(language, Message("internal error: {0}", e.what()));

@@ -10,10 +10,17 @@ pot=$(mktemp)
 trap 'rm -f "$pot"' EXIT
 find engine cli -name '*.cpp' -o -name '*.h' | LC_ALL=C sort |
   xgettext --from-code=UTF-8 --language=C++ --keyword=Message --no-wrap --sort-output \
-    --files-from=- -o "$pot"  # with its header: without one, non-ASCII (签名章) is dropped
+    --files-from=- -o "$pot"  # with its header: without one (ASCII), Chinese in a msgid is lost
 found=$(grep -c '^msgid ' "$pot" || true)
 if [ "$found" -lt 50 ]; then
   echo "check-messages: xgettext found only $found messages: is the keyword still Message?" >&2
+  exit 1
+fi
+
+# A template xgettext cannot see: a Message declared with its text (`Message m("…")`) is not a
+# call of Message; write `Message m = Message("…")`.
+if grep -rnE 'Message[[:space:]]+[A-Za-z_][A-Za-z0-9_]*[[:space:]]*[({]"' engine cli; then
+  echo "check-messages: write these as Message name = Message(\"…\") so that xgettext finds them" >&2
   exit 1
 fi
 

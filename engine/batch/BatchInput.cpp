@@ -48,7 +48,7 @@ Poco::Dynamic::Var parseJsonInput(const JobInput& input, const JsonLimits& limit
     throw;
   } catch (const InputError& e) {
     throw JobError(JobError::Kind::MalformedJson, input.source.empty() ? "$" : input.source,
-                   e.message());
+                   e.messageText());
   }
 }
 
@@ -60,15 +60,15 @@ void checkLayout(const LayoutCatalog& layouts, const std::string& name, const Jo
     layouts.get(name);
   } catch (const InputError& e) {
     throw JobError(JobError::Kind::Invalid,
-                   fromCaller ? input.layoutOption : inputPath(input, e.where()), e.message());
+                   fromCaller ? input.layoutOption : inputPath(input, e.where()), e.messageText());
   }
 }
 
 void checkRecordCount(size_t count, size_t maxRecords, const std::string& where) {
   if (count <= maxRecords) return;
-  throw JobError(JobError::Kind::TooManyRecords, where,
-                 std::to_string(count) + " records, more than the limit of " +
-                     std::to_string(maxRecords) + " in one batch");
+  throw JobError(
+      JobError::Kind::TooManyRecords, where,
+      Message("{0} records, more than the limit of {1} in one batch", count, maxRecords));
 }
 
 std::string layoutOf(const Poco::JSON::Object::Ptr& root, const JobInput& input) {
@@ -76,7 +76,7 @@ std::string layoutOf(const Poco::JSON::Object::Ptr& root, const JobInput& input)
   auto v = root->get("layout");
   if (!v.isString()) {
     throw JobError(JobError::Kind::Invalid, inputPath(input, "$.layout"),
-                   "must be a string, found " + jsonTypeName(v));
+                   Message("must be a string, found {0}", jsonType(v)));
   }
   return v.toString();
 }
@@ -100,8 +100,8 @@ BatchInput readJsonBatch(const JobInput& input, const std::string& layout,
     if (in.layout.empty()) in.layout = layoutOf(root, input);
     if (in.layout.empty()) {
       throw JobError(JobError::Kind::Invalid, inputPath(input, "$.layout"),
-                     "missing: name the layout of the records (\"layout\": \"certificate\"), "
-                     "or pass --layout NAME (?layout=NAME over HTTP)");
+                     Message("missing: name the layout of the records (\"layout\": "
+                             "\"certificate\"), or pass --layout NAME (?layout=NAME over HTTP)"));
     }
     if (layout.empty()) checkLayout(layouts, in.layout, input, false);
     const Layout& spec = layouts.get(in.layout);
@@ -110,8 +110,8 @@ BatchInput readJsonBatch(const JobInput& input, const std::string& layout,
       defaults = root->getObject("defaults");
       if (!defaults) {
         throw JobError(JobError::Kind::Invalid, inputPath(input, "$.defaults"),
-                       "must be an object of the values every record shares, found " +
-                           jsonTypeName(root->get("defaults")));
+                       Message("must be an object of the values every record shares, found {0}",
+                               jsonType(root->get("defaults"))));
       }
     }
     if (root->has("spreadsheet")) {
@@ -126,26 +126,27 @@ BatchInput readJsonBatch(const JobInput& input, const std::string& layout,
     }
     if (!root->has("records")) {
       throw JobError(JobError::Kind::Invalid, inputPath(input, at),
-                     "missing: a batch is a JSON array of records, or an object with a "
-                     "\"records\" array");
+                     Message("missing: a batch is a JSON array of records, or an object with a "
+                             "\"records\" array"));
     }
     records = root->getArray("records");
     if (!records) {
-      throw JobError(JobError::Kind::Invalid, inputPath(input, at),
-                     "must be a list of records, found " + jsonTypeName(root->get("records")));
+      throw JobError(
+          JobError::Kind::Invalid, inputPath(input, at),
+          Message("must be a list of records, found {0}", jsonType(root->get("records"))));
     }
   } else if (v.type() == typeid(Poco::JSON::Array::Ptr)) {
     records = v.extract<Poco::JSON::Array::Ptr>();
   } else {
     throw JobError(JobError::Kind::Invalid, inputPath(input, "$"),
-                   "a batch is a JSON array of records, or an object with a \"records\" array; "
-                   "found " +
-                       jsonTypeName(v));
+                   Message("a batch is a JSON array of records, or an object with a "
+                           "\"records\" array; found {0}",
+                           jsonType(v)));
   }
   checkRecordCount(records->size(), maxRecords, inputPath(input, at));
   if (records->size() == 0) {
     throw JobError(JobError::Kind::NothingPrinted, inputPath(input, at),
-                   "the list of records is empty");
+                   Message("the list of records is empty"));
   }
   in.items = itemsFromJsonArray(records, at);
   in.recordsPath = inputPath(input, at);
@@ -161,7 +162,7 @@ BatchInput readJsonBatch(const JobInput& input, const std::string& layout,
     }
   } else if (!input.settings.empty()) {
     throw JobError(JobError::Kind::Invalid, "--set",
-                   "values every record shares need the batch's layout (--layout NAME)");
+                   Message("values every record shares need the batch's layout (--layout NAME)"));
   }
   return in;
 }
@@ -173,7 +174,7 @@ std::string spreadsheetBytes(const Poco::Dynamic::Var& v, const JobInput& input)
   if (uri.rfind("data:", 0) != 0 || comma == std::string::npos || comma < 12 ||
       uri.compare(comma - 7, 7, ";base64") != 0) {
     throw JobError(JobError::Kind::Invalid, inputPath(input, "$.spreadsheet"),
-                   "must be the spreadsheet as a data:…;base64,… URI (CSV or xlsx)");
+                   Message("must be the spreadsheet as a data:…;base64,… URI (CSV or xlsx)"));
   }
   std::istringstream in(uri.substr(comma + 1));
   Poco::Base64Decoder decoder(in);
@@ -203,11 +204,13 @@ BatchInput readSheetBatch(const JobInput& input, const std::string& layout, cons
   try {
     sheet = itemsFromSheet(input.bytes, where, spec, options);
   } catch (const TooManyRows& e) {
-    throw JobError(JobError::Kind::TooManyRecords, e.where().empty() ? where : e.where(),
-                   e.message());
+    throw JobError(JobError::Kind::TooManyRecords,
+                   e.whereMessage().empty() ? placeMessage(where) : e.whereMessage(),
+                   e.messageText());
   } catch (const InputError& e) {
     throw JobError(workbook ? JobError::Kind::MalformedXlsx : JobError::Kind::MalformedCsv,
-                   e.where().empty() ? where : e.where(), e.message());
+                   e.whereMessage().empty() ? placeMessage(where) : e.whereMessage(),
+                   e.messageText());
   }
   in.items = std::move(sheet.items);
   in.warnings = std::move(sheet.warnings);
@@ -215,7 +218,8 @@ BatchInput readSheetBatch(const JobInput& input, const std::string& layout, cons
   in.recordsPath = where;
   if (in.items.empty()) {
     throw JobError(JobError::Kind::NothingPrinted, where,
-                   "the " + kind + " has a header row but no rows of records under it");
+                   workbook ? Message("the xlsx has a header row but no rows of records under it")
+                            : Message("the CSV has a header row but no rows of records under it"));
   }
   return in;
 }
@@ -224,8 +228,8 @@ BatchInput readCsvBatch(const JobInput& input, const std::string& layout,
                         const LayoutCatalog& layouts, size_t maxRecords) {
   if (layout.empty()) {
     throw JobError(JobError::Kind::Invalid, input.source.empty() ? "layout" : input.source,
-                   "a spreadsheet batch (CSV, xlsx) needs its layout named (--layout NAME; "
-                   "?layout=NAME over HTTP): its columns are that layout's fields");
+                   Message("a spreadsheet batch (CSV, xlsx) needs its layout named (--layout "
+                           "NAME; ?layout=NAME over HTTP): its columns are that layout's fields"));
   }
   return readSheetBatch(input, layout, layouts.get(layout), maxRecords, nullptr);
 }

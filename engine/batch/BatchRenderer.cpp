@@ -22,7 +22,9 @@ namespace {
 
 // Where a record's problem is: its field's path (the record is laid out with its own path
 // as prefix, so messages name "$[3].recipient" or "row 12, field recipient"), else the record.
-bool namesTheRecord(const std::string& where) { return where.empty() || where == "$"; }
+std::string recordPath(const BatchItem& item, const std::string& where) {
+  return where.empty() || where == "$" ? item.label : where;
+}
 
 }  // namespace
 
@@ -31,13 +33,13 @@ std::vector<BatchItem> itemsFromJsonArray(const Poco::JSON::Array::Ptr& records,
   std::vector<BatchItem> items;
   for (size_t i = 0; i < records->size(); ++i) {
     BatchItem item;
-    item.path = jsonPath(arrayPath, i);
-    item.label = Message::verbatim(item.path);
+    item.label = jsonPath(arrayPath, i);
+    item.path = item.label;
     auto v = records->get(i);
     if (v.type() == typeid(Poco::JSON::Object::Ptr)) {
       item.record = v.extract<Poco::JSON::Object::Ptr>();
     } else {
-      item.error = Message("must be an object (a record), found {0}", jsonTypeName(v));
+      item.error = Message("must be an object (a record), found {0}", jsonType(v));
     }
     items.push_back(std::move(item));
   }
@@ -84,7 +86,7 @@ BatchResult layoutBatch(const Engine& engine, const std::vector<BatchItem>& item
     Slot& s = slots[i];
     const BatchItem& item = items[i];
     s.failure.index = i;
-    s.failure.label = item.label;
+    s.failure.label = placeMessage(item.label);
     try {
       if (!item.error.empty()) throw InputError("", item.error);
       auto laid = engine.layout(item.record, mine);
@@ -93,13 +95,10 @@ BatchResult layoutBatch(const Engine& engine, const std::vector<BatchItem>& item
       s.doc.warnings = std::move(laid.warnings);
       s.ok = true;
     } catch (const InputError& e) {
-      const bool whole = namesTheRecord(e.where());
-      s.failure.where = whole ? item.label.english() : e.where();
-      s.failure.place = whole ? item.label : e.whereMessage();
+      s.failure.where = recordPath(item, e.where());
       s.failure.message = e.messageText();
     } catch (const std::exception& e) {
-      s.failure.where = item.label.english();
-      s.failure.place = item.label;
+      s.failure.where = item.label;
       s.failure.message = Message::verbatim(e.what());
     }
     s.done = true;

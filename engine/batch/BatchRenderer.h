@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "common/Message.h"
+#include "common/Place.h"
 #include "layout/DisplayList.h"
 #include "render/Engine.h"
 
@@ -20,9 +20,9 @@ namespace gongwen {
 
 struct BatchItem {
   Poco::JSON::Object::Ptr record;
-  Message label;     // how messages name it: "row 12" (CSV line), "$[3]" (JSON array)
-  std::string path;  // JSON path prefix of its fields: "$[3]"; for CSV rows "row 12"
-  Message error;     // set when the item could not even be read (malformed CSV row)
+  std::string label;  // how messages name it: "row 12" (CSV line), "$[3]" (JSON array)
+  std::string path;   // JSON path prefix of its fields: "$[3]"; for CSV rows "row 12"
+  Message error;      // set when the item could not even be read (malformed CSV row)
 };
 
 struct BatchOptions {
@@ -36,10 +36,11 @@ struct BatchOptions {
 
 struct BatchFailure {
   size_t index = 0;   // 0-based position in the input
-  Message label;      // "row 12", "$[3]"
-  std::string where;  // field path, e.g. "$.recipient" / "recipient" (English: for machines)
-  Message place;      // the same for a person ("第12行 recipient")
-  Message message;    // for a person
+  Message label;      // "row 12" (第12行), "$[3]": the record, for a person
+  std::string where;  // field path, English, e.g. "$.recipient" / "row 12, field recipient"
+  Message message;
+  // The place for a person: `where` translated when it is a spreadsheet's (common/Place.h).
+  Message place() const { return where.empty() ? label : placeMessage(where); }
 };
 
 struct BatchDocument {

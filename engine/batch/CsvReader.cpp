@@ -24,9 +24,9 @@ std::string convertToUtf8(std::string_view bytes, const char* charset, const std
                             static_cast<int32_t>(utf16.size()), bytes.data(),
                             static_cast<int32_t>(bytes.size()), &status);
   if (U_FAILURE(status)) {
-    throw InputError(source, std::string("the file is neither UTF-8 nor ") + charset +
-                                 " text; save it as CSV UTF-8 (or CSV from Excel on Chinese "
-                                 "Windows)");
+    throw InputError(source, Message("the file is neither UTF-8 nor {0} text; save it as CSV "
+                                     "UTF-8 (or CSV from Excel on Chinese Windows)",
+                                     charset));
   }
   utf16.resize(static_cast<size_t>(n));
   std::string out;
@@ -81,10 +81,10 @@ void checkLooksLikeGb18030(std::string_view bytes, const std::string& source) {
     ++i;
   }
   if (common + other >= 8 && other * 4 > common + other) {
-    throw InputError(source, "is neither UTF-8 nor GB18030 as Chinese text would be (" +
-                                 std::to_string(other) + " of " + std::to_string(common + other) +
-                                 " characters would be rare ones: is it Big5 or Shift-JIS?); "
-                                 "save it as UTF-8 (Excel: CSV UTF-8)");
+    throw InputError(source, Message("is neither UTF-8 nor GB18030 as Chinese text would be ({0} "
+                                     "of {1} characters would be rare ones: is it Big5 or "
+                                     "Shift-JIS?); save it as UTF-8 (Excel: CSV UTF-8)",
+                                     other, common + other));
   }
 }
 
@@ -94,8 +94,8 @@ std::string decodeCsvBytes(std::string_view bytes, const std::string& source,
     encoding = "UTF-8";
     bytes.remove_prefix(3);
     if (auto bad = findInvalidUtf8(bytes)) {
-      throw InputError(source, "invalid UTF-8 at line " + std::to_string(bad->line) + ", column " +
-                                   std::to_string(bad->column));
+      throw InputError(source,
+                       Message("invalid UTF-8 at line {0}, column {1}", bad->line, bad->column));
     }
     return std::string(bytes);
   }
@@ -193,8 +193,8 @@ SheetRows readCsvRows(std::string_view bytes, const std::string& source) {
     }
   }
   if (quoted) {
-    throw InputError(source, "line " + std::to_string(quoteLine) +
-                                 ": a quoted field is never closed (missing \")");
+    throw InputError(source,
+                     Message("line {0}: a quoted field is never closed (missing \")", quoteLine));
   }
   if (!cell.empty() || cellWasQuoted || !row.cells.empty()) {
     row.cells.push_back(cellWasQuoted ? cell : trim(cell));
@@ -214,18 +214,18 @@ CsvTable readCsv(std::string_view bytes, const std::string& source) {
   std::vector<RawRow> rows;
   for (auto& r : sheet.rows) rows.push_back(RawRow{r.number, std::move(r.cells)});
   if (rows.empty())
-    throw InputError(source, "the file is empty; the first row must name the fields");
+    throw InputError(source, Message("the file is empty; the first row must name the fields"));
 
   std::set<std::string> seen;
   for (size_t k = 0; k < rows[0].cells.size(); ++k) {
     std::string name = trim(rows[0].cells[k]);
     if (name.empty()) {
-      throw InputError(source, "line " + std::to_string(rows[0].line) + ": column " +
-                                   std::to_string(k + 1) + " of the header has no field name");
+      throw InputError(source, Message("line {0}: column {1} of the header has no field name",
+                                       rows[0].line, k + 1));
     }
     if (!seen.insert(name).second) {
-      throw InputError(source, "line " + std::to_string(rows[0].line) + ": field \"" + name +
-                                   "\" is named twice in the header");
+      throw InputError(source, Message("line {0}: field \"{1}\" is named twice in the header",
+                                       rows[0].line, name));
     }
     table.header.push_back(name);
   }
@@ -238,8 +238,8 @@ CsvTable readCsv(std::string_view bytes, const std::string& source) {
       bool extraEmpty = true;
       for (size_t k = table.header.size(); k < cells.size(); ++k) extraEmpty &= cells[k].empty();
       if (!extraEmpty) {
-        out.error = "has " + std::to_string(cells.size()) + " cells but the header names " +
-                    std::to_string(table.header.size()) + " fields";
+        out.error = Message("has {0} cells but the header names {1} fields", cells.size(),
+                            table.header.size());
       }
     }
     for (size_t k = 0; k < table.header.size() && k < cells.size(); ++k) {

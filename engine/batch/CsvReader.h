@@ -17,7 +17,7 @@ namespace gongwen {
 struct CsvRow {
   size_t line = 0;                 // 1-based line where the row starts (the header is line 1)
   Poco::JSON::Object::Ptr record;  // field → string; empty cells are left out
-  std::string error;               // set when the row itself is malformed (wrong cell count)
+  Message error;                   // set when the row itself is malformed (wrong cell count)
 };
 
 struct CsvTable {

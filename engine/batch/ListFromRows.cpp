@@ -31,9 +31,11 @@ Column columnOf(const std::string& header) {
   return it == kHeaders.end() ? Column::None : it->second;
 }
 
-std::string rowName(const SheetRows& sheet, size_t row) {
-  return sheet.sheet.empty() ? "row " + std::to_string(row)
-                             : "sheet \"" + sheet.sheet + "\", row " + std::to_string(row);
+Message rowName(const SheetRows& sheet, size_t row) { return rowPlace(sheet.sheet, row); }
+
+// `column` 0-based.
+Message cellName(const SheetRows& sheet, size_t row, size_t column) {
+  return cellPlace(sheet.sheet, row, columnLetters(column + 1));
 }
 
 }  // namespace
@@ -41,11 +43,11 @@ std::string rowName(const SheetRows& sheet, size_t row) {
 ListRecord listFromRows(std::string_view bytes, const std::string& source,
                         const ListOptions& options) {
   if (options.title.empty())
-    throw InputError(source, "a commendation list needs a title (--title)");
+    throw InputError(source, Message("a commendation list needs a title (--title)"));
   if (!options.sort.empty() && options.sort != "given" && options.sort != "strokes" &&
       options.sort != "pinyin") {
-    throw InputError("sort",
-                     "must be given, strokes (姓氏笔画) or pinyin, found \"" + options.sort + "\"");
+    throw InputError("sort", Message("must be given, strokes (姓氏笔画) or pinyin, found \"{0}\"",
+                                     options.sort));
   }
   SheetRows sheet = readSheetRows(bytes, source, options.sheet);
   const std::string where = sheet.sheet.empty() ? source : source + " [" + sheet.sheet + "]";
@@ -62,8 +64,8 @@ ListRecord listFromRows(std::string_view bytes, const std::string& source,
   }
   if (header == sheet.rows.size()) {
     throw InputError(where,
-                     "no header row found: a register names its columns 分组 (or 类别, 奖项) and "
-                     "姓名 (or 名称), optionally 单位 and 职务, in one row");
+                     Message("no header row found: a register names its columns 分组 (or 类别, "
+                             "奖项) and 姓名 (or 名称), optionally 单位 and 职务, in one row"));
   }
   const SheetRow& head = sheet.rows[header];
   ListRecord out;
@@ -73,21 +75,23 @@ ListRecord listFromRows(std::string_view bytes, const std::string& source,
     const Column c = columnOf(head.cells[k]);
     if (c == Column::None) {
       out.warnings.push_back(
-          Message::verbatim(rowName(sheet, head.number) + ", column " + columnLetters(k + 1) +
-                            ": \"" + head.cells[k] +
-                            "\" is not a column of a commendation list (分组, 姓名, 单位, 职务); "
-                            "its cells are ignored"));
+          Message("{0}: {1}", cellName(sheet, head.number, k),
+                  Message("\"{0}\" is not a column of a commendation list (分组, 姓名, 单位, "
+                          "职务); its cells are ignored",
+                          head.cells[k])));
       continue;
     }
     if (!at.emplace(c, k).second && c != Column::Index) {
-      throw InputError(where, rowName(sheet, head.number) + ": columns " +
-                                  columnLetters(at[c] + 1) + " and " + columnLetters(k + 1) +
-                                  " are the same column (" + head.cells[k] + "); keep one");
+      throw InputError(
+          where, Message("{0}: {1}", rowName(sheet, head.number),
+                         Message("columns {0} and {1} are the same column ({2}); "
+                                 "keep one",
+                                 columnLetters(at[c] + 1), columnLetters(k + 1), head.cells[k])));
     }
   }
   if (!at.count(Column::Name)) {
-    throw InputError(where,
-                     rowName(sheet, head.number) + ": no name column (姓名 or 名称) in the header");
+    throw InputError(where, Message("{0}: {1}", rowName(sheet, head.number),
+                                    Message("no name column (姓名 or 名称) in the header")));
   }
   const bool table = at.count(Column::Unit) || at.count(Column::Position);
   auto cell = [&](const SheetRow& row, Column c) -> std::string {
@@ -114,13 +118,12 @@ ListRecord listFromRows(std::string_view bytes, const std::string& source,
     if (!cell(row, Column::Group).empty()) group = cell(row, Column::Group);
     if (name.empty() && unit.empty() && position.empty()) continue;
     if (name.empty() && !table) {
-      throw InputError(where, rowName(sheet, row.number) + ", column " +
-                                  columnLetters(at[Column::Name] + 1) + ": the name is empty");
+      throw InputError(where, Message("{0}: {1}", cellName(sheet, row.number, at[Column::Name]),
+                                      Message("the name is empty")));
     }
     if (at.count(Column::Group) && group.empty()) {
-      throw InputError(where, rowName(sheet, row.number) + ", column " +
-                                  columnLetters(at[Column::Group] + 1) +
-                                  ": the first row of names has no group");
+      throw InputError(where, Message("{0}: {1}", cellName(sheet, row.number, at[Column::Group]),
+                                      Message("the first row of names has no group")));
     }
     auto& list = members[group];
     if (!list) {
@@ -138,7 +141,7 @@ ListRecord listFromRows(std::string_view bytes, const std::string& source,
     }
     ++out.rows;
   }
-  if (order.empty()) throw InputError(where, "no names under the header; nothing to list");
+  if (order.empty()) throw InputError(where, Message("no names under the header; nothing to list"));
 
   Poco::JSON::Array::Ptr groups = new Poco::JSON::Array;
   for (const auto& g : order) {

@@ -31,7 +31,7 @@ Poco::JSON::Object::Ptr defaultsFromSettings(const std::vector<std::string>& set
     const size_t eq = setting.find('=');
     if (eq == std::string::npos || eq == 0) {
       throw InputError("--set " + setting,
-                       "write it as FIELD=VALUE, e.g. --set issuer=南京市人民政府");
+                       Message("write it as FIELD=VALUE, e.g. --set issuer=南京市人民政府"));
     }
     const std::string name = setting.substr(0, eq);
     std::string value = setting.substr(eq + 1);
@@ -46,10 +46,11 @@ Poco::JSON::Object::Ptr defaultsFromSettings(const std::vector<std::string>& set
       }
     }
     if (!spec) {
-      std::string names;
-      for (const auto& f : layout.fields) names += (names.empty() ? "" : ", ") + f.name;
-      throw InputError("--set " + setting, "\"" + name + "\" is not a field of layout " +
-                                               layout.name + "; the fields are " + names);
+      std::vector<std::string> names;
+      for (const auto& f : layout.fields) names.push_back(f.name);
+      throw InputError("--set " + setting,
+                       Message("\"{0}\" is not a field of layout {1}; the fields are {2}", name,
+                               layout.name, joinedNames(names)));
     }
     if (spec->type == "image" && !value.empty() && value.rfind("data:", 0) != 0) {
       std::filesystem::path p(value);

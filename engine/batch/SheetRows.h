@@ -17,8 +17,8 @@ struct SheetRow {
   std::vector<std::string> cells;  // column 1 first; trailing empty cells may be absent
   // Cells that have no usable value, by 0-based column: a formula without a cached value,
   // an error value (#DIV/0!). Only an error when the cell is in a column that is read.
-  std::vector<std::pair<size_t, std::string>> cellErrors;
-  std::string error;  // the row itself is malformed (a CSV row with too many cells)
+  std::vector<std::pair<size_t, Message>> cellErrors;
+  Message error;  // the row itself is malformed (a CSV row with too many cells)
 };
 
 // A block of merged cells, 1-based and inclusive ("A1:E1" → rows 1–1, columns 1–5).

@@ -51,17 +51,17 @@ std::map<std::string, std::string> headerKeys(const Layout& layout) {
   return keys;
 }
 
-std::string describeField(const FieldSpec& f) {
-  return f.label.empty() || f.label == f.name ? f.name : f.label + " (" + f.name + ")";
+Message describeField(const FieldSpec& f) {
+  if (f.label.empty() || f.label == f.name) return Message::verbatim(f.name);
+  return Message("{0} ({1})", f.label, f.name);
 }
 
-std::string rowName(const SheetRows& sheet, size_t row) {
-  return sheet.sheet.empty() ? "row " + std::to_string(row)
-                             : "sheet \"" + sheet.sheet + "\", row " + std::to_string(row);
-}
+// "row 12" (第12行), `sheet "名单", row 12`.
+Message rowName(const SheetRows& sheet, size_t row) { return rowPlace(sheet.sheet, row); }
 
-std::string cellName(const SheetRows& sheet, size_t row, size_t column) {
-  return rowName(sheet, row) + ", column " + columnLetters(column + 1);
+// "row 12, column C" (第12行C列); `column` 0-based.
+Message cellName(const SheetRows& sheet, size_t row, size_t column) {
+  return cellPlace(sheet.sheet, row, columnLetters(column + 1));
 }
 
 size_t countMatches(const SheetRow& row, const std::map<std::string, std::string>& keys) {
@@ -147,28 +147,29 @@ class TableBuilder {
     rethrow();
     const std::string where = whereOf(sheet);
     if (!haveHeader_ && above_.empty() && records_ == 0) {
-      throw InputError(where, "the sheet is empty; its first rows must name the fields");
+      throw InputError(where, Message("the sheet is empty; its first rows must name the fields"));
     }
     if (!haveHeader_) {
-      std::string names;
-      for (const auto& f : layout_.fields) names += (names.empty() ? "" : ", ") + describeField(f);
-      throw InputError(where, "no header row found: none of the first " +
-                                  std::to_string(above_.size()) +
-                                  " rows names two of the fields of layout " + layout_.name +
-                                  " in its cells; the header row names the columns: " + names);
+      std::vector<Message> names;
+      for (const auto& f : layout_.fields) names.push_back(describeField(f));
+      throw InputError(where, Message("no header row found: none of the first {0} rows names two "
+                                      "of the fields of layout {1} in its cells; the header row "
+                                      "names the columns: {2}",
+                                      above_.size(), layout_.name, joinedList(names)));
     }
     // Merged cells in the header or the records: Excel keeps the value in the first cell.
     for (const auto& m : sheet.merges) {
       if (m.lastRow >= out_.headerRow) {
-        throw InputError(where, cellName(sheet, m.firstRow, m.firstColumn - 1) + ": cells " +
-                                    m.ref +
-                                    " are merged; in the header and the records every cell "
-                                    "holds its own value: unmerge them (and fill the cells)");
+        throw InputError(where, Message("{0}: {1}", cellName(sheet, m.firstRow, m.firstColumn - 1),
+                                        Message("cells {0} are merged; in the header and the "
+                                                "records every cell holds its own value: "
+                                                "unmerge them (and fill the cells)",
+                                                m.ref)));
       }
     }
     if (options_.maxRows && records_ > options_.maxRows) {
-      throw TooManyRows(where, std::to_string(records_) + " records, more than the limit of " +
-                                   std::to_string(options_.maxRows) + " in one batch");
+      throw TooManyRows(where, Message("{0} records, more than the limit of {1} in one batch",
+                                       records_, options_.maxRows));
     }
     if (options_.defaults) applyDefaults(out_.items, options_.defaults);
   }
@@ -214,10 +215,12 @@ class TableBuilder {
       }
       auto [seen, fresh] = fieldColumn.emplace(it->second, k);
       if (!fresh) {
-        throw InputError(where, rowName(sheet, head.number) + ": columns " +
-                                    columnLetters(seen->second + 1) + " and " +
-                                    columnLetters(k + 1) + " both name the field " +
-                                    describeField(*layout_.field(it->second)) + "; keep one");
+        throw InputError(where,
+                         Message("{0}: {1}", rowName(sheet, head.number),
+                                 Message("columns {0} and {1} both name the field {2}; "
+                                         "keep one",
+                                         columnLetters(seen->second + 1), columnLetters(k + 1),
+                                         describeField(*layout_.field(it->second)))));
       }
       columnField_[k] = it->second;
       const FieldSpec* spec = layout_.field(it->second);
@@ -227,24 +230,35 @@ class TableBuilder {
       return fieldColumn.count(field) || (options_.defaults && options_.defaults->has(field) &&
                                           !options_.defaults->get(field).isEmpty());
     };
-    std::string unused;
+    std::vector<Message> unused;
     for (const auto& f : layout_.fields) {
-      if (!hasValue(f.name)) unused += (unused.empty() ? "" : ", ") + describeField(f);
+      if (!hasValue(f.name)) unused.push_back(describeField(f));
     }
     for (size_t k : unknown) {
-      out_.warnings.push_back(Message::verbatim(
-          cellName(sheet, head.number, k) + ": \"" + head.cells[k] +
-          "\" is not a field of layout " + layout_.name + " (its cells are ignored)" +
-          (unused.empty() ? "" : "; it could be: " + unused)));
+      const Message what =
+          unused.empty()
+              ? Message("\"{0}\" is not a field of layout {1} (its cells are ignored)",
+                        head.cells[k], layout_.name)
+              : Message(
+                    "\"{0}\" is not a field of layout {1} (its cells are ignored); it could "
+                    "be: {2}",
+                    head.cells[k], layout_.name, joinedList(unused));
+      out_.warnings.push_back(Message("{0}: {1}", cellName(sheet, head.number, k), what));
     }
     for (const auto& f : layout_.fields) {
       if (f.required && !hasValue(f.name)) {
         const auto aliases = fieldAliases(layout_, f.name);
-        throw InputError(where, rowName(sheet, head.number) +
-                                    ": no column for the required field " + describeField(f) +
-                                    "; name a column " + f.label +
-                                    (aliases.empty() ? "" : " (or " + aliases.front() + ")") +
-                                    " or give the value every row shares (--set " + f.name + "=…)");
+        const Message what =
+            aliases.empty()
+                ? Message(
+                      "no column for the required field {0}; name a column {1} or give the "
+                      "value every row shares (--set {2}=…)",
+                      describeField(f), f.label, f.name)
+                : Message(
+                      "no column for the required field {0}; name a column {1} (or {2}) or "
+                      "give the value every row shares (--set {3}=…)",
+                      describeField(f), f.label, aliases.front(), f.name);
+        throw InputError(where, Message("{0}: {1}", rowName(sheet, head.number), what));
       }
     }
     checkCellErrors(sheet, head);
@@ -263,9 +277,9 @@ class TableBuilder {
     ++records_;
     if (options_.maxRows && records_ > options_.maxRows) return;  // finish() says so
     BatchItem item;
-    item.path = rowName(sheet, row.number);
-    item.label = Message::verbatim(item.path);
-    if (!row.error.empty()) item.error = Message::verbatim(row.error);
+    item.label = rowName(sheet, row.number).english();
+    item.path = item.label;
+    item.error = row.error;
     item.record = new Poco::JSON::Object;
     if (row.error.empty() && sheet.sheet.empty() && row.cells.size() > columnField_.size()) {
       for (size_t k = columnField_.size(); k < row.cells.size(); ++k) {
@@ -281,8 +295,9 @@ class TableBuilder {
       if (k >= columnField_.size() || columnField_[k].empty()) {
         const bool named = k < headerCells_.size() && !headerCells_[k].empty();
         if (!named && !warnedNoHeader_ && k < columnField_.size()) {
-          out_.warnings.push_back(Message::verbatim(
-              cellName(sheet, row.number, k) + ": a value under an empty header cell is ignored"));
+          out_.warnings.push_back(
+              Message("{0}: {1}", cellName(sheet, row.number, k),
+                      Message("a value under an empty header cell is ignored")));
           warnedNoHeader_ = true;
         }
         continue;

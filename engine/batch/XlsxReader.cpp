@@ -25,12 +25,28 @@ namespace {
 // Thrown from the counting stream to stop the parser (a limit reached, or the sheet
 // handler has seen enough); caught in readXlsx.
 struct StopReading {
-  std::string message;
+  Message message;
   bool tooManyRows = false;
 };
 
 // What SheetHandler::stop says when the row sink asked to stop.
 constexpr const char* kSinkStopped = "(stopped by the reader of the rows)";
+
+constexpr const char* kBefore1904 = "is before 1904-01-01, the workbook's first day";
+constexpr const char* kBefore1900 = "is before 1900-01-01, the workbook's first day";
+constexpr const char* kLeapBug =
+    "is 1900-02-29, a day Excel counts but which never was (its 1900 leap-year bug)";
+
+// excelSerialToDate's reason (std::out_of_range, English) in the reader's language.
+Message serialDateProblem(std::string_view what) {
+  if (what == kBefore1904) return Message("is before 1904-01-01, the workbook's first day");
+  if (what == kBefore1900) return Message("is before 1900-01-01, the workbook's first day");
+  if (what == kLeapBug) {
+    return Message(
+        "is 1900-02-29, a day Excel counts but which never was (its 1900 leap-year bug)");
+  }
+  return Message::verbatim(std::string(what));
+}
 
 // Counts the inflated bytes of a zip entry and stops the parse past the limit, or when the
 // handler asks (`stop` set): the parser reads through this buffer, so the exception leaves
@@ -38,7 +54,7 @@ constexpr const char* kSinkStopped = "(stopped by the reader of the rows)";
 class CountingBuf : public std::streambuf {
  public:
   CountingBuf(std::istream& in, uint64_t& used, uint64_t limit, const std::string& part,
-              const std::string* stop)
+              const Message* stop)
       : in_(in), used_(used), limit_(limit), part_(part), stop_(stop) {}
 
  protected:
@@ -49,8 +65,10 @@ class CountingBuf : public std::streambuf {
     if (n <= 0) return traits_type::eof();
     used_ += static_cast<uint64_t>(n);
     if (used_ > limit_) {
-      throw StopReading{part_ + " inflates to more than " + std::to_string(limit_ >> 20) +
-                        " MiB, the limit for a workbook's parts (a damaged file or a zip bomb)"};
+      throw StopReading{
+          Message("{0} inflates to more than {1} MiB, the limit for a workbook's "
+                  "parts (a damaged file or a zip bomb)",
+                  part_, limit_ >> 20)};
     }
     setg(buf_, buf_, buf_ + n);
     return traits_type::to_int_type(buf_[0]);
@@ -61,7 +79,7 @@ class CountingBuf : public std::streambuf {
   uint64_t& used_;
   uint64_t limit_;
   std::string part_;
-  const std::string* stop_;
+  const Message* stop_;
   char buf_[64 * 1024];
 };
 
@@ -234,7 +252,7 @@ struct SheetHandler : Poco::XML::DefaultHandler {
   bool date1904;
   size_t maxRows, slack;
   std::string sheetName;
-  std::string stop;  // set → CountingBuf stops the parse with this message
+  Message stop;  // set → CountingBuf stops the parse with this message
 
   SheetRow row;
   size_t nextRow = 1, nextColumn = 1, lastWidth = 0, rowsRead = 0;
@@ -256,9 +274,11 @@ struct SheetHandler : Poco::XML::DefaultHandler {
         sheetName(std::move(name)),
         sink(rows) {}
 
-  std::string where() const {
-    return "sheet \"" + sheetName + "\", cell " + columnLetters(column) +
-           std::to_string(row.number);
+  Message where() const {
+    return Message("sheet \"{0}\", cell {1}{2}", sheetName, columnLetters(column), row.number);
+  }
+  void cellError(Message what) {
+    row.cellErrors.emplace_back(column - 1, Message("{0}: {1}", where(), std::move(what)));
   }
 
   void startElement(const Poco::XML::XMLString&, const Poco::XML::XMLString&,
@@ -345,15 +365,16 @@ struct SheetHandler : Poco::XML::DefaultHandler {
       for (const auto& c : row.cells) blank = blank && c.empty();
       if (blank) return;
       if (maxRows && rowsRead >= maxRows + slack) {
-        stop = "sheet \"" + sheetName + "\" has more than " + std::to_string(maxRows) +
-               " rows of records, the limit for one batch (row " + std::to_string(row.number) +
-               "); split it into smaller workbooks";
+        stop = Message(
+            "sheet \"{0}\" has more than {1} rows of records, the limit for one "
+            "batch (row {2}); split it into smaller workbooks",
+            sheetName, maxRows, row.number);
         return;
       }
       lastWidth = row.cells.size();
       ++rowsRead;
       if (sink) {
-        if (!sink(out, row)) stop = kSinkStopped;
+        if (!sink(out, row)) stop = Message::verbatim(kSinkStopped);
         return;
       }
       out.rows.push_back(std::move(row));
@@ -365,19 +386,20 @@ struct SheetHandler : Poco::XML::DefaultHandler {
     // openpyxl writes <v></v>, others no <v>: both mean "never calculated". (An empty
     // text result is t="str".)
     if (hasFormula && value.empty() && type != "str" && type != "inlineStr") {
-      row.cellErrors.emplace_back(
-          column - 1, where() + ": the formula =" + formula +
-                          " has no cached value (the program that wrote the workbook did not "
-                          "calculate it); open and save it in Excel or LibreOffice, or type "
-                          "the value");
+      cellError(
+          Message("the formula ={0} has no cached value (the program that wrote the "
+                  "workbook did not calculate it); open and save it in Excel or "
+                  "LibreOffice, or type the value",
+                  formula));
       return;
     }
     if (type == "s") {
       const size_t i = std::strtoul(value.c_str(), nullptr, 10);
       if (i >= shared.size()) {
-        row.cellErrors.emplace_back(column - 1,
-                                    where() + ": refers to shared string " + value +
-                                        ", which the workbook does not have (a damaged file)");
+        cellError(
+            Message("refers to shared string {0}, which the workbook does not have (a "
+                    "damaged file)",
+                    value));
         return;
       }
       text = shared[i];
@@ -388,7 +410,7 @@ struct SheetHandler : Poco::XML::DefaultHandler {
     } else if (type == "b") {
       text = value == "1" ? "TRUE" : "FALSE";
     } else if (type == "e") {
-      row.cellErrors.emplace_back(column - 1, where() + ": holds the error value " + value);
+      cellError(Message("holds the error value {0}", value));
       return;
     } else if (!value.empty()) {  // a number
       const CellStyle cs = style >= 0 && static_cast<size_t>(style) < styles.size()
@@ -400,7 +422,7 @@ struct SheetHandler : Poco::XML::DefaultHandler {
           SerialDate d = excelSerialToDate(static_cast<long>(std::floor(serial)), date1904);
           text = std::to_string(d.year) + "-" + twoDigits(d.month) + "-" + twoDigits(d.day);
         } catch (const std::out_of_range& e) {
-          row.cellErrors.emplace_back(column - 1, where() + ": the date " + value + " " + e.what());
+          cellError(Message("the date {0} {1}", value, serialDateProblem(e.what())));
           return;
         }
       } else {
@@ -427,10 +449,10 @@ class Workbook {
   }
 
   void parse(const std::string& part, Poco::XML::DefaultHandler& handler,
-             const std::string* stop = nullptr) {
+             const Message* stop = nullptr) {
     auto it = archive_->findHeader(part);
     if (it == archive_->headerEnd()) {
-      throw InputError(source_, "is not an Excel workbook: it has no " + part);
+      throw InputError(source_, Message("is not an Excel workbook: it has no {0}", part));
     }
     in_.clear();
     Poco::Zip::ZipInputStream zin(in_, it->second, true);
@@ -484,13 +506,12 @@ bool looksLikeOleFile(std::string_view bytes) { return bytes.substr(0, 4) == "\x
 SerialDate excelSerialToDate(long serial, bool date1904) {
   long days;  // since 1970-01-01
   if (date1904) {
-    if (serial < 0) throw std::out_of_range("is before 1904-01-01, the workbook's first day");
+    if (serial < 0) throw std::out_of_range(kBefore1904);
     days = serial - 24107;  // 1904-01-01 is day −24107
   } else {
-    if (serial < 1) throw std::out_of_range("is before 1900-01-01, the workbook's first day");
+    if (serial < 1) throw std::out_of_range(kBefore1900);
     if (serial == 60) {
-      throw std::out_of_range(
-          "is 1900-02-29, a day Excel counts but which never was (its 1900 leap-year bug)");
+      throw std::out_of_range(kLeapBug);
     }
     days = serial - (serial < 60 ? 25568 : 25569);  // serial 1 = 1900-01-01
   }
@@ -541,43 +562,45 @@ SheetRows readXlsx(std::string_view bytes, const std::string& source, const Xlsx
                    const RowSink& sink) {
   if (looksLikeOleFile(bytes)) {
     throw InputError(source,
-                     "is an old Excel .xls workbook or an .xlsx protected with a password, which "
-                     "gongwen cannot read; in Excel or WPS remove the password and save it as "
-                     "Excel Workbook (.xlsx) or CSV UTF-8");
+                     Message("is an old Excel .xls workbook or an .xlsx protected with a "
+                             "password, which gongwen cannot read; in Excel or WPS remove the "
+                             "password and save it as Excel Workbook (.xlsx) or CSV UTF-8"));
   }
   if (!looksLikeZip(bytes)) {
-    throw InputError(source, "is not an Excel .xlsx workbook (it does not start as a zip file)");
+    throw InputError(source,
+                     Message("is not an Excel .xlsx workbook (it does not start as a zip file)"));
   }
   SheetRows out;
   out.format = "xlsx";
   try {
     Workbook book(bytes, source, limits.maxInflatedBytes);
     if (!book.has("xl/workbook.xml")) {
-      throw InputError(source,
-                       "is a zip file but not an Excel workbook (it has no xl/workbook.xml); "
-                       "save it as .xlsx or CSV");
+      throw InputError(source, Message("is a zip file but not an Excel workbook (it has no "
+                                       "xl/workbook.xml); save it as .xlsx or CSV"));
     }
     WorkbookHandler wb;
     book.parse("xl/workbook.xml", wb);
     RelsHandler rels;
     book.parse("xl/_rels/workbook.xml.rels", rels);
-    if (wb.sheets.empty()) throw InputError(source, "the workbook has no worksheet");
+    if (wb.sheets.empty()) throw InputError(source, Message("the workbook has no worksheet"));
     size_t chosen = 0;
     if (!limits.sheet.empty()) {
       chosen = wb.sheets.size();
-      std::string names;
+      std::string names;  // Chinese names, joined the Chinese way in both languages
       for (size_t i = 0; i < wb.sheets.size(); ++i) {
         if (wb.sheets[i].first == limits.sheet) chosen = i;
         names += (i ? "、" : "") + wb.sheets[i].first;
       }
       if (chosen == wb.sheets.size()) {
-        throw InputError(source, "has no sheet named \"" + limits.sheet + "\"; it has: " + names);
+        throw InputError(source,
+                         Message("has no sheet named \"{0}\"; it has: {1}", limits.sheet, names));
       }
     }
     out.sheet = wb.sheets[chosen].first;
     auto target = rels.targets.find(wb.sheets[chosen].second);
     if (target == rels.targets.end()) {
-      throw InputError(source, "sheet \"" + out.sheet + "\" has no part (a damaged workbook)");
+      throw InputError(source,
+                       Message("sheet \"{0}\" has no part (a damaged workbook)", out.sheet));
     }
     SharedStringsHandler strings;
     if (book.has("xl/sharedStrings.xml")) book.parse("xl/sharedStrings.xml", strings);
@@ -588,16 +611,17 @@ SheetRows readXlsx(std::string_view bytes, const std::string& source, const Xlsx
                        limits.rowsAboveRecords, out.sheet, sink);
     book.parse(partName(target->second), sheet, &sheet.stop);
   } catch (const StopReading& stop) {
-    if (stop.message == kSinkStopped) return out;  // the sink has its reason
+    if (stop.message.english() == kSinkStopped) return out;  // the sink has its reason
     if (stop.tooManyRows) throw TooManyRows(source, stop.message);
     throw InputError(source, stop.message);
   } catch (const InputError&) {
     throw;
   } catch (const Poco::Exception& e) {
-    throw InputError(source, "is not a readable .xlsx workbook (" + e.displayText() +
-                                 "); save it again as .xlsx or CSV");
+    throw InputError(source, Message("is not a readable .xlsx workbook ({0}); save it again as "
+                                     ".xlsx or CSV",
+                                     e.displayText()));
   } catch (const std::ios_base::failure& e) {
-    throw InputError(source, std::string("is not a readable .xlsx workbook (") + e.what() + ")");
+    throw InputError(source, Message("is not a readable .xlsx workbook ({0})", e.what()));
   }
   return out;
 }

@@ -14,31 +14,32 @@
 namespace gongwen {
 namespace {
 
-std::string reason(int error) {
+Message reason(int error) {
   switch (error) {
     case ENOENT:
-      return "the folder does not exist";
+      return Message("the folder does not exist");
     case EACCES:
     case EPERM:
-      return "permission denied";
+      return Message("permission denied");
     case EROFS:
-      return "the file system is read-only";
+      return Message("the file system is read-only");
     case ENOSPC:
     case EDQUOT:
-      return "the disk is full (no space left on the device)";
+      return Message("the disk is full (no space left on the device)");
     case EISDIR:
-      return "it is a folder; name a file";
+      return Message("it is a folder; name a file");
     case ENOTDIR:
-      return "a part of the path is not a folder";
+      return Message("a part of the path is not a folder");
     case ENXIO:
-      return "it cannot be opened for writing (a socket, or a FIFO no one reads)";
+      return Message("it cannot be opened for writing (a socket, or a FIFO no one reads)");
     default:
-      return std::strerror(error);
+      return Message::verbatim(std::strerror(error));
   }
 }
 
-[[noreturn]] void fail(const std::string& path, const char* what, int error) {
-  throw OutputError(path, std::string(what) + ": " + reason(error));
+// `what`: Message("cannot write the PDF") or Message("cannot open for writing").
+[[noreturn]] void fail(const std::string& path, const Message& what, int error) {
+  throw OutputError(path, Message("{0}: {1}", what, reason(error)));
 }
 
 // Writes all of `bytes` to `fd`; false with errno set on failure.
@@ -79,18 +80,18 @@ class Fd {
 void writeStdout(const std::vector<uint8_t>& bytes) {
   if (::isatty(STDOUT_FILENO)) {
     throw OutputError("<stdout>",
-                      "is a terminal: a PDF is not written to a terminal; name a file with -o "
-                      "OUT.pdf or redirect the output (> OUT.pdf, | lp)");
+                      Message("is a terminal: a PDF is not written to a terminal; name a file "
+                              "with -o OUT.pdf or redirect the output (> OUT.pdf, | lp)"));
   }
-  if (!writeAll(STDOUT_FILENO, bytes)) fail("<stdout>", "cannot write the PDF", errno);
+  if (!writeAll(STDOUT_FILENO, bytes)) fail("<stdout>", Message("cannot write the PDF"), errno);
 }
 
 void writeInto(const std::string& path, const std::vector<uint8_t>& bytes) {
   // No O_CREAT, no O_TRUNC: the node is there and stays what it is.
   Fd fd(::open(path.c_str(), O_WRONLY | O_CLOEXEC | O_NOCTTY));
-  if (fd.get() < 0) fail(path, "cannot open for writing", errno);
-  if (!writeAll(fd.get(), bytes)) fail(path, "cannot write the PDF", errno);
-  if (!fd.close()) fail(path, "cannot write the PDF", errno);
+  if (fd.get() < 0) fail(path, Message("cannot open for writing"), errno);
+  if (!writeAll(fd.get(), bytes)) fail(path, Message("cannot write the PDF"), errno);
+  if (!fd.close()) fail(path, Message("cannot write the PDF"), errno);
 }
 
 // Removes "<name>.tmp-<pid>-XXXXXX" files in `dir` left by processes that are gone.
@@ -123,19 +124,19 @@ void replaceAtomically(const std::string& path, const std::vector<uint8_t>& byte
                                                      : path.substr(0, slash);
   const std::string name = slash == std::string::npos ? path : path.substr(slash + 1);
   if (name.empty() || name == "." || name == "..") {
-    throw OutputError(path, "cannot write the PDF: " + reason(EISDIR));
+    throw OutputError(path, Message("{0}: {1}", Message("cannot write the PDF"), reason(EISDIR)));
   }
   struct stat folder {};
-  if (::stat(dir.c_str(), &folder) != 0) fail(path, "cannot write the PDF", errno);
-  if (!S_ISDIR(folder.st_mode)) fail(path, "cannot write the PDF", ENOTDIR);
+  if (::stat(dir.c_str(), &folder) != 0) fail(path, Message("cannot write the PDF"), errno);
+  if (!S_ISDIR(folder.st_mode)) fail(path, Message("cannot write the PDF"), ENOTDIR);
   removeStaleTemporaries(dir, name);
 
   std::string tmp = path + ".tmp-" + std::to_string(::getpid()) + "-XXXXXX";
   Fd fd(::mkostemp(tmp.data(), O_CLOEXEC));
-  if (fd.get() < 0) fail(path, "cannot write the PDF", errno);
+  if (fd.get() < 0) fail(path, Message("cannot write the PDF"), errno);
   auto failAndRemove = [&](int error) {
     ::unlink(tmp.c_str());
-    fail(path, "cannot write the PDF", error);
+    fail(path, Message("cannot write the PDF"), error);
   };
   if (!writeAll(fd.get(), bytes)) failAndRemove(errno);
   if (::fchmod(fd.get(), 0644) != 0) failAndRemove(errno);
@@ -149,10 +150,10 @@ void replaceAtomically(const std::string& path, const std::vector<uint8_t>& byte
 
 void writeOutput(const std::string& path, const std::vector<uint8_t>& bytes) {
   if (path == "-") return writeStdout(bytes);
-  if (path.empty()) throw OutputError("-o", "the output file name is empty");
+  if (path.empty()) throw OutputError("-o", Message("the output file name is empty"));
   struct stat st {};
   if (::stat(path.c_str(), &st) == 0) {
-    if (S_ISDIR(st.st_mode)) fail(path, "cannot write the PDF", EISDIR);
+    if (S_ISDIR(st.st_mode)) fail(path, Message("cannot write the PDF"), EISDIR);
     if (!S_ISREG(st.st_mode)) return writeInto(path, bytes);  // /dev/null, a FIFO, a tty
     // A symbolic link to a regular file: the file it points to is replaced, not the link.
     struct stat link {};

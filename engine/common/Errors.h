@@ -6,6 +6,7 @@
 #include <string>
 
 #include "common/Message.h"
+#include "common/Place.h"
 
 namespace gongwen {
 
@@ -20,16 +21,10 @@ class InputError : public std::runtime_error {
         message_(std::move(message)),
         whereEnglish_(where_.english()),
         messageEnglish_(message_.english()) {}
-  // A JSON path or a file name: not translated.
+  // A JSON path or a file name (not translated), or a spreadsheet's place ("row 12, column C",
+  // translated: common/Place.h).
   InputError(std::string where, Message message)
-      : InputError(Message::verbatim(std::move(where)), std::move(message)) {}
-
-  // TRANSITIONAL (issue 11): an English text not yet a Message. Removed when every site is
-  // converted; do not use in new code.
-  InputError(std::string where, const std::string& english)
-      : InputError(Message::verbatim(std::move(where)), Message::verbatim(english)) {}
-  InputError(Message where, const std::string& english)
-      : InputError(std::move(where), Message::verbatim(english)) {}
+      : InputError(placeMessage(std::move(where)), std::move(message)) {}
 
   // English, machine-readable enough for an API's "field" and for logs.
   const std::string& where() const { return whereEnglish_; }
@@ -50,10 +45,17 @@ class InputError : public std::runtime_error {
   std::string whereEnglish_, messageEnglish_;
 };
 
-// A font that cannot be read or used.
+// A font that cannot be read or used. what() is the English text, for logs.
 class FontError : public std::runtime_error {
  public:
-  using std::runtime_error::runtime_error;
+  explicit FontError(Message message)
+      : std::runtime_error(message.english()), message_(std::move(message)) {}
+
+  const Message& messageText() const { return message_; }
+  std::string text(Language language) const { return message_.text(language); }
+
+ private:
+  Message message_;
 };
 
 // A character that no configured font can draw (豆腐块 must never be printed).
@@ -63,8 +65,6 @@ class MissingGlyphError : public InputError {
       : InputError(std::move(where), std::move(message)), codepoint_(cp) {}
   MissingGlyphError(std::string where, Message message, char32_t cp)
       : InputError(std::move(where), std::move(message)), codepoint_(cp) {}
-  MissingGlyphError(std::string where, const std::string& english, char32_t cp)  // TRANSITIONAL
-      : InputError(std::move(where), english), codepoint_(cp) {}
   char32_t codepoint() const { return codepoint_; }
 
  private:

@@ -24,8 +24,6 @@ class JobError : public InputError {
       : InputError(std::move(where), std::move(message)), kind_(kind) {}
   JobError(Kind kind, std::string where, Message message)
       : InputError(std::move(where), std::move(message)), kind_(kind) {}
-  JobError(Kind kind, std::string where, const std::string& english)  // TRANSITIONAL
-      : InputError(std::move(where), english), kind_(kind) {}
   Kind kind() const { return kind_; }
 
  private:

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "common/Message.h"
+
 namespace gongwen {
 
 struct JpegInfo {
@@ -17,7 +19,7 @@ struct JpegInfo {
 
 struct JpegCheck {
   std::optional<JpegInfo> info;
-  std::string problem;  // a sentence for an InputError
+  Message problem;  // a sentence for an InputError ("is a damaged JPEG …")
 };
 
 bool looksLikeJpeg(const std::vector<uint8_t>& bytes);

@@ -27,12 +27,12 @@ class JsonScanner {
     skipSpace();
     if (!value(0)) return error_;
     skipSpace();
-    if (i_ < s_.size()) return fail("unexpected text after the end of the JSON value");
+    if (i_ < s_.size()) return fail(Message("unexpected text after the end of the JSON value"));
     return std::nullopt;
   }
 
  private:
-  std::optional<JsonSyntaxError> fail(const std::string& reason) {
+  std::optional<JsonSyntaxError> fail(Message reason) {
     if (!error_) {
       size_t line = 1, column = 1;
       for (size_t k = 0; k < i_ && k < s_.size(); ++k) {
@@ -44,26 +44,25 @@ class JsonScanner {
           ++column;
         }
       }
-      error_ = JsonSyntaxError{line, column, reason};
+      error_ = JsonSyntaxError{line, column, std::move(reason)};
     }
     return error_;
   }
-  bool failed(const std::string& reason) {
-    fail(reason);
+  bool failed(Message reason) {
+    fail(std::move(reason));
     return false;
   }
-  bool overLimit(JsonLimitError::Kind kind, const std::string& reason) {
+  bool overLimit(JsonLimitError::Kind kind, Message reason) {
     if (!error_) limitHit_ = kind;
-    return failed(reason);
+    return failed(std::move(reason));
   }
   bool countValue(bool container) {
     if (++values_ > limits_.maxValues)
       return overLimit(JsonLimitError::Kind::Values,
-                       "more than " + std::to_string(limits_.maxValues) + " values");
+                       Message("more than {0} values", limits_.maxValues));
     if (container && ++containers_ > limits_.maxContainers)
-      return overLimit(
-          JsonLimitError::Kind::Values,
-          "more than " + std::to_string(limits_.maxContainers) + " objects and arrays");
+      return overLimit(JsonLimitError::Kind::Values,
+                       Message("more than {0} objects and arrays", limits_.maxContainers));
     return true;
   }
   void skipSpace() {
@@ -71,17 +70,17 @@ class JsonScanner {
       ++i_;
   }
   bool literal(std::string_view word) {
-    if (s_.substr(i_, word.size()) != word) return failed("unexpected character");
+    if (s_.substr(i_, word.size()) != word) return failed(Message("unexpected character"));
     i_ += word.size();
     return true;
   }
   bool value(size_t depth) {
-    if (i_ >= s_.size()) return failed("unexpected end of input, a value was expected");
+    if (i_ >= s_.size()) return failed(Message("unexpected end of input, a value was expected"));
     const char c = s_[i_];
     const bool container = c == '{' || c == '[';
     if (container && depth >= limits_.maxDepth)
       return overLimit(JsonLimitError::Kind::Depth,
-                       "nested more than " + std::to_string(limits_.maxDepth) + " levels deep");
+                       Message("nested more than {0} levels deep", limits_.maxDepth));
     if (!countValue(container)) return false;
     switch (s_[i_]) {
       case '{':
@@ -98,7 +97,8 @@ class JsonScanner {
         return literal("null");
       default:
         if (s_[i_] == '-' || std::isdigit(static_cast<unsigned char>(s_[i_]))) return number();
-        return failed(std::string("unexpected character '") + s_[i_] + "', a value was expected");
+        return failed(
+            Message("unexpected character '{0}', a value was expected", std::string(1, s_[i_])));
     }
   }
   bool object(size_t depth) {
@@ -107,12 +107,14 @@ class JsonScanner {
     if (i_ < s_.size() && s_[i_] == '}') return ++i_, true;
     for (;;) {
       skipSpace();
-      if (i_ >= s_.size() || s_[i_] != '"') return failed("a quoted member name was expected");
+      if (i_ >= s_.size() || s_[i_] != '"')
+        return failed(Message("a quoted member name was expected"));
       const size_t nameBegin = i_;
       if (!string()) return false;
       const std::string_view name = s_.substr(nameBegin, i_ - nameBegin);
       skipSpace();
-      if (i_ >= s_.size() || s_[i_] != ':') return failed("':' was expected after a member name");
+      if (i_ >= s_.size() || s_[i_] != ':')
+        return failed(Message("':' was expected after a member name"));
       ++i_;
       skipSpace();
       const size_t valueBegin = i_;
@@ -125,8 +127,8 @@ class JsonScanner {
         continue;
       }
       if (i_ < s_.size() && s_[i_] == '}') return ++i_, true;
-      return failed(i_ >= s_.size() ? "unexpected end of input, '}' was expected"
-                                    : "',' or '}' was expected");
+      return failed(i_ >= s_.size() ? Message("unexpected end of input, '}' was expected")
+                                    : Message("',' or '}' was expected"));
     }
   }
   bool array(size_t depth) {
@@ -140,7 +142,7 @@ class JsonScanner {
       skipSpace();
       if (records && ++items > limits_.maxRecords)
         return overLimit(JsonLimitError::Kind::Records,
-                         "more than " + std::to_string(limits_.maxRecords) + " records");
+                         Message("more than {0} records", limits_.maxRecords));
       if (!value(depth + 1)) return false;
       skipSpace();
       if (i_ < s_.size() && s_[i_] == ',') {
@@ -148,8 +150,8 @@ class JsonScanner {
         continue;
       }
       if (i_ < s_.size() && s_[i_] == ']') return ++i_, true;
-      return failed(i_ >= s_.size() ? "unexpected end of input, ']' was expected"
-                                    : "',' or ']' was expected");
+      return failed(i_ >= s_.size() ? Message("unexpected end of input, ']' was expected")
+                                    : Message("',' or ']' was expected"));
     }
   }
   bool string() {
@@ -158,12 +160,12 @@ class JsonScanner {
       unsigned char c = static_cast<unsigned char>(s_[i_]);
       if (i_ - begin > limits_.maxStringBytes) {
         i_ = begin;
-        return overLimit(
-            JsonLimitError::Kind::String,
-            "a string longer than " + std::to_string(limits_.maxStringBytes) + " bytes");
+        return overLimit(JsonLimitError::Kind::String,
+                         Message("a string longer than {0} bytes", limits_.maxStringBytes));
       }
       if (c == '"') return ++i_, true;
-      if (c < 0x20) return failed("control character inside a string (write it as \\n, \\t …)");
+      if (c < 0x20)
+        return failed(Message("control character inside a string (write it as \\n, \\t …)"));
       if (c == '\\') {
         ++i_;
         if (i_ >= s_.size()) break;
@@ -171,16 +173,16 @@ class JsonScanner {
         if (e == 'u') {
           for (int k = 1; k <= 4; ++k) {
             if (i_ + k >= s_.size() || !std::isxdigit(static_cast<unsigned char>(s_[i_ + k])))
-              return failed("\\u must be followed by four hex digits");
+              return failed(Message("\\u must be followed by four hex digits"));
           }
           i_ += 4;
         } else if (!std::strchr("\"\\/bfnrt", e)) {
-          return failed(std::string("invalid escape \\") + e);
+          return failed(Message("invalid escape \\{0}", std::string(1, e)));
         }
       }
       ++i_;
     }
-    return failed("unterminated string");
+    return failed(Message("unterminated string"));
   }
   bool number() {
     size_t start = i_;
@@ -194,16 +196,16 @@ class JsonScanner {
       ++i_;
     } else if (!digits()) {
       i_ = start;
-      return failed("invalid number");
+      return failed(Message("invalid number"));
     }
     if (i_ < s_.size() && s_[i_] == '.') {
       ++i_;
-      if (!digits()) return failed("digits expected after the decimal point");
+      if (!digits()) return failed(Message("digits expected after the decimal point"));
     }
     if (i_ < s_.size() && (s_[i_] == 'e' || s_[i_] == 'E')) {
       ++i_;
       if (i_ < s_.size() && (s_[i_] == '+' || s_[i_] == '-')) ++i_;
-      if (!digits()) return failed("digits expected in the exponent");
+      if (!digits()) return failed(Message("digits expected in the exponent"));
     }
     return true;
   }
@@ -231,12 +233,12 @@ Poco::Dynamic::Var build(std::string_view text, const std::string& source) {
     wrapped.append("[").append(text).append("]");
     return parser.parse(wrapped).extract<Poco::JSON::Array::Ptr>()->get(0);
   } catch (const Poco::Exception& e) {
-    throw InputError(source, "invalid JSON: " + e.message());
+    throw InputError(source, Message("invalid JSON: {0}", e.message()));
   }
 }
 
-std::string position(const JsonSyntaxError& e) {
-  return "line " + std::to_string(e.line) + ", column " + std::to_string(e.column);
+Message position(const JsonSyntaxError& e) {
+  return Message("line {0}, column {1}", e.line, e.column);
 }
 
 }  // namespace
@@ -256,9 +258,9 @@ std::string_view withoutBom(std::string_view text) {
 JsonScan scanJson(std::string_view text, const std::string& source, const JsonLimits& limits) {
   text = withoutBom(text);
   if (auto bad = findInvalidUtf8(text)) {
-    throw InputError(source, "invalid UTF-8 at line " + std::to_string(bad->line) + ", column " +
-                                 std::to_string(bad->column) + " (byte " +
-                                 std::to_string(bad->byteOffset) + "); save the file as UTF-8");
+    throw InputError(source, Message("invalid UTF-8 at line {0}, column {1} (byte {2}); save the "
+                                     "file as UTF-8",
+                                     bad->line, bad->column, bad->byteOffset));
   }
   JsonScanner scanner(text, limits);
   if (auto err = scanner.run()) {
@@ -267,14 +269,15 @@ JsonScan scanJson(std::string_view text, const std::string& source, const JsonLi
         const auto first = text.find_first_not_of(" \t\r\n");
         const bool inObject = first != std::string_view::npos && text[first] == '{';
         throw JsonLimitError(inObject ? jsonPath(source, "records") : source, *kind,
-                             err->reason + " in one batch, the limit (counted while reading, at " +
-                                 position(*err) + ")");
+                             Message("{0} in one batch, the limit (counted while reading, at {1})",
+                                     err->reason, position(*err)));
       }
       throw JsonLimitError(source, *kind,
-                           "too large to read: " + err->reason + " (at " + position(*err) +
-                               "); the limit keeps one input from taking the memory of all");
+                           Message("too large to read: {0} (at {1}); the limit keeps one input "
+                                   "from taking the memory of all",
+                                   err->reason, position(*err)));
     }
-    throw InputError(source, "invalid JSON at " + position(*err) + ": " + err->reason);
+    throw InputError(source, Message("invalid JSON at {0}: {1}", position(*err), err->reason));
   }
   JsonScan scan;
   scan.text = text;
@@ -305,7 +308,7 @@ Poco::JSON::Object::Ptr parseJsonObject(std::string_view text, const std::string
                                         const JsonLimits& limits) {
   Poco::Dynamic::Var v = parseJson(text, source, limits);
   if (v.type() != typeid(Poco::JSON::Object::Ptr)) {
-    throw InputError(source, "expected a JSON object at the top, found " + jsonTypeName(v));
+    throw InputError(source, Message("expected a JSON object at the top, found {0}", jsonType(v)));
   }
   return v.extract<Poco::JSON::Object::Ptr>();
 }
@@ -313,8 +316,8 @@ Poco::JSON::Object::Ptr parseJsonObject(std::string_view text, const std::string
 Poco::JSON::Object::Ptr buildJsonObject(const JsonScan& scan, const std::string& source,
                                         const std::function<bool(const std::string&)>& keep) {
   if (!scan.topIsObject) {
-    throw InputError(source, "expected a JSON object at the top, found " +
-                                 jsonTypeName(build(scan.text, source)));
+    throw InputError(source, Message("expected a JSON object at the top, found {0}",
+                                     jsonType(build(scan.text, source))));
   }
   Poco::JSON::Object::Ptr object = new Poco::JSON::Object;
   for (const auto& m : scan.members) {
@@ -345,6 +348,16 @@ std::string jsonTypeName(const Poco::Dynamic::Var& v) {
   if (v.isBoolean()) return "a boolean";
   if (v.isNumeric()) return "a number";
   return "a value of another type";
+}
+
+Message jsonType(const Poco::Dynamic::Var& v) {
+  if (v.isEmpty()) return Message("null");
+  if (v.type() == typeid(Poco::JSON::Object::Ptr)) return Message("an object");
+  if (v.type() == typeid(Poco::JSON::Array::Ptr)) return Message("an array");
+  if (v.isString()) return Message("a string");
+  if (v.isBoolean()) return Message("a boolean");
+  if (v.isNumeric()) return Message("a number");
+  return Message("a value of another type");
 }
 
 }  // namespace gongwen

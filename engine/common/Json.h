@@ -32,8 +32,8 @@ struct JsonLimits {
 class JsonLimitError : public InputError {
  public:
   enum class Kind { Depth, Values, String, Records };
-  JsonLimitError(std::string where, Kind kind, const std::string& message)
-      : InputError(std::move(where), message), kind_(kind) {}
+  JsonLimitError(std::string where, Kind kind, Message message)
+      : InputError(std::move(where), std::move(message)), kind_(kind) {}
   Kind kind() const { return kind_; }
 
  private:
@@ -73,7 +73,7 @@ Poco::JSON::Object::Ptr parseJsonObject(std::string_view text, const std::string
 // byte that makes `text` invalid JSON, with a short reason; nothing if it is valid.
 struct JsonSyntaxError {
   size_t line, column;
-  std::string reason;
+  Message reason;
 };
 std::optional<JsonSyntaxError> locateJsonError(std::string_view text);
 
@@ -85,5 +85,7 @@ std::string jsonPath(const std::string& parent, size_t index);
 
 // The JSON type of a value as a person would say it: "a string", "a number", "an object"…
 std::string jsonTypeName(const Poco::Dynamic::Var& v);
+// The same as a Message, for messages in the reader's language ("found {0}").
+Message jsonType(const Poco::Dynamic::Var& v);
 
 }  // namespace gongwen

@@ -73,14 +73,14 @@ uint64_t expectedBytes(const PngInfo& info) {
 PngCheck checkPng(const std::vector<uint8_t>& bytes, unsigned maxPixels) {
   PngCheck out;
   if (bytes.size() < 8 || std::memcmp(bytes.data(), kSignature.data(), 8) != 0) {
-    out.problem = "is not a PNG image (its first bytes are not the PNG signature)";
+    out.problem = Message("is not a PNG image (its first bytes are not the PNG signature)");
     return out;
   }
   PngInfo info;
   bool sawHeader = false, sawEnd = false, sawData = false, sawPalette = false;
   z_stream z{};
   if (inflateInit(&z) != Z_OK) {
-    out.problem = "cannot be checked (zlib)";
+    out.problem = Message("cannot be checked (zlib)");
     return out;
   }
   struct InflateEnd {
@@ -93,41 +93,41 @@ PngCheck checkPng(const std::vector<uint8_t>& bytes, unsigned maxPixels) {
   size_t pos = 8;
   while (pos < bytes.size()) {
     if (bytes.size() - pos < 12) {
-      out.problem = "is cut short (a chunk is incomplete)";
+      out.problem = Message("is cut short (a chunk is incomplete)");
       return out;
     }
     const uint32_t length = be32(&bytes[pos]);
     if (length > bytes.size() - pos - 12) {
-      out.problem = "is cut short (a chunk is longer than the file)";
+      out.problem = Message("is cut short (a chunk is longer than the file)");
       return out;
     }
     const uint8_t* type = &bytes[pos + 4];
     const uint8_t* data = &bytes[pos + 8];
     const uint32_t crc = be32(&bytes[pos + 8 + length]);
     if (crc32(crc32(0, nullptr, 0), type, length + 4) != crc) {
-      out.problem = "is damaged (a chunk's checksum is wrong)";
+      out.problem = Message("is damaged (a chunk's checksum is wrong)");
       return out;
     }
     const std::string name(reinterpret_cast<const char*>(type), 4);
     for (char c : name) {
       if (!std::isalpha(static_cast<unsigned char>(c))) {
-        out.problem = "is damaged (a chunk has no valid name)";
+        out.problem = Message("is damaged (a chunk has no valid name)");
         return out;
       }
     }
     // A chunk whose name starts with a capital is critical: a decoder must know it.
     const bool critical = std::isupper(static_cast<unsigned char>(name[0]));
     if (critical && name != "IHDR" && name != "PLTE" && name != "IDAT" && name != "IEND") {
-      out.problem = "is damaged (an unknown critical chunk " + name + ")";
+      out.problem = Message("is damaged (an unknown critical chunk {0})", name);
       return out;
     }
     if (!sawHeader && name != "IHDR") {
-      out.problem = "is damaged (it does not start with an IHDR chunk)";
+      out.problem = Message("is damaged (it does not start with an IHDR chunk)");
       return out;
     }
     if (name == "IHDR") {
       if (sawHeader || length != 13) {
-        out.problem = "is damaged (bad IHDR chunk)";
+        out.problem = Message("is damaged (bad IHDR chunk)");
         return out;
       }
       sawHeader = true;
@@ -138,13 +138,12 @@ PngCheck checkPng(const std::vector<uint8_t>& bytes, unsigned maxPixels) {
       info.interlaced = data[12] == 1;
       if (info.width == 0 || info.height == 0 || !validDepth(info.colorType, info.bitDepth) ||
           data[10] != 0 || data[11] != 0 || data[12] > 1) {
-        out.problem = "has an invalid header (size, bit depth or colour type)";
+        out.problem = Message("has an invalid header (size, bit depth or colour type)");
         return out;
       }
       if (uint64_t(info.width) * info.height > maxPixels) {
-        out.problem = "is too large (" + std::to_string(info.width) + " × " +
-                      std::to_string(info.height) + " pixels; at most " +
-                      std::to_string(maxPixels) + " pixels)";
+        out.problem = Message("is too large ({0} × {1} pixels; at most {2} pixels)", info.width,
+                              info.height, maxPixels);
         return out;
       }
       info.hasAlpha = info.colorType == 4 || info.colorType == 6;
@@ -152,11 +151,11 @@ PngCheck checkPng(const std::vector<uint8_t>& bytes, unsigned maxPixels) {
       // The palette of an indexed image (colour type 3) comes once, before the data, with
       // 1 to 256 RGB entries; other colour types may carry one as a hint, ignored.
       if (sawPalette) {
-        out.problem = "is damaged (two palettes, PLTE)";
+        out.problem = Message("is damaged (two palettes, PLTE)");
         return out;
       }
       if (info.colorType == 3 && (length == 0 || length % 3 != 0 || length > 3 * 256)) {
-        out.problem = "is damaged (its palette, PLTE, has an invalid length)";
+        out.problem = Message("is damaged (its palette, PLTE, has an invalid length)");
         return out;
       }
       sawPalette = !sawData;
@@ -164,7 +163,7 @@ PngCheck checkPng(const std::vector<uint8_t>& bytes, unsigned maxPixels) {
       info.hasAlpha = true;
     } else if (name == "IDAT") {
       if (info.colorType == 3 && !sawPalette) {
-        out.problem = "is damaged (an indexed-colour image without its palette, PLTE)";
+        out.problem = Message("is damaged (an indexed-colour image without its palette, PLTE)");
         return out;
       }
       sawData = true;
@@ -177,7 +176,7 @@ PngCheck checkPng(const std::vector<uint8_t>& bytes, unsigned maxPixels) {
         inflated += scratch.size() - z.avail_out;
         if (rc == Z_STREAM_END) streamEnd = true;
         if (rc != Z_OK && rc != Z_STREAM_END) {
-          out.problem = "is damaged (its image data cannot be decompressed)";
+          out.problem = Message("is damaged (its image data cannot be decompressed)");
           return out;
         }
       }
@@ -189,11 +188,12 @@ PngCheck checkPng(const std::vector<uint8_t>& bytes, unsigned maxPixels) {
     pos += 12 + length;
   }
   if (!sawData || !sawEnd) {
-    out.problem = sawData ? "is cut short (no IEND chunk)" : "has no image data (IDAT)";
+    out.problem =
+        sawData ? Message("is cut short (no IEND chunk)") : Message("has no image data (IDAT)");
     return out;
   }
   if (!streamEnd || inflated != expectedBytes(info)) {
-    out.problem = "is damaged (its image data does not match its size)";
+    out.problem = Message("is damaged (its image data does not match its size)");
     return out;
   }
   out.info = info;

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "common/Message.h"
+
 namespace gongwen {
 
 struct PngInfo {
@@ -20,7 +22,7 @@ struct PngInfo {
 // The PNG's header, or a sentence saying what is wrong (for an InputError).
 struct PngCheck {
   std::optional<PngInfo> info;
-  std::string problem;
+  Message problem;
 };
 PngCheck checkPng(const std::vector<uint8_t>& bytes, unsigned maxPixels);
 

@@ -33,14 +33,13 @@ double PrintAdjust::y(double yPt) const { return scale * yPt + mmToPt(offsetYMm)
 
 void checkPrintAdjust(const PrintAdjust& adjust, const std::string& where) {
   if (!(adjust.scale >= 0.5 && adjust.scale <= 2)) {
-    throw InputError(where,
-                     "the scale must be from 0.5 to 2 (0.99 for a printer that prints "
-                     "1 % too large), found " +
-                         mm(adjust.scale));
+    throw InputError(where, Message("the scale must be from 0.5 to 2 (0.99 for a printer that "
+                                    "prints 1 % too large), found {0}",
+                                    mm(adjust.scale)));
   }
   if (!(std::abs(adjust.offsetXMm) <= 50 && std::abs(adjust.offsetYMm) <= 50)) {
-    throw InputError(where, "an offset must be within ±50 mm, found " + mm(adjust.offsetXMm) + "," +
-                                mm(adjust.offsetYMm));
+    throw InputError(where, Message("an offset must be within ±50 mm, found {0},{1}",
+                                    mm(adjust.offsetXMm), mm(adjust.offsetYMm)));
   }
 }
 
@@ -49,10 +48,9 @@ void parseOffset(const std::string& text, PrintAdjust& adjust, const std::string
   double x = 0, y = 0;
   if (comma == std::string::npos || !parseNumber(text.substr(0, comma), x) ||
       !parseNumber(text.substr(comma + 1), y)) {
-    throw InputError(where,
-                     "an offset is X,Y in millimetres (X to the right, Y down), e.g. "
-                     "1.5,-0.8; found \"" +
-                         text + "\"");
+    throw InputError(where, Message("an offset is X,Y in millimetres (X to the right, Y down), "
+                                    "e.g. 1.5,-0.8; found \"{0}\"",
+                                    text));
   }
   adjust.offsetXMm = x;
   adjust.offsetYMm = y;
@@ -61,7 +59,7 @@ void parseOffset(const std::string& text, PrintAdjust& adjust, const std::string
 double parseScale(const std::string& text, const std::string& where) {
   double s = 0;
   if (!parseNumber(text, s)) {
-    throw InputError(where, "a scale is a number such as 0.99; found \"" + text + "\"");
+    throw InputError(where, Message("a scale is a number such as 0.99; found \"{0}\"", text));
   }
   return s;
 }

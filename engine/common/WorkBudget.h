@@ -21,8 +21,8 @@ constexpr size_t kMaxPdfPages = 32767;
 class LimitExceeded : public InputError {
  public:
   enum class Kind { Time, Pages, PdfPages };
-  LimitExceeded(std::string where, Kind kind, const std::string& message)
-      : InputError(std::move(where), message), kind_(kind) {}
+  LimitExceeded(std::string where, Kind kind, Message message)
+      : InputError(std::move(where), std::move(message)), kind_(kind) {}
   Kind kind() const { return kind_; }
 
  private:

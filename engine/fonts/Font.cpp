@@ -26,7 +26,7 @@ unsigned Font::faceCount(const MappedFile& file, const std::string& path) {
       hb_blob_create(reinterpret_cast<const char*>(file.data()), static_cast<unsigned>(file.size()),
                      HB_MEMORY_MODE_READONLY, nullptr, nullptr));
   unsigned n = hb_face_count(blob.get());
-  if (n == 0) throw FontError(path + ": not an OpenType/TrueType font or collection");
+  if (n == 0) throw FontError(Message("{0}: not an OpenType/TrueType font or collection", path));
   return n;
 }
 
@@ -49,24 +49,24 @@ uint32_t readU32(const uint8_t* p) {
 // must lie inside the file.
 void checkTablesInsideFile(const uint8_t* data, size_t size, unsigned faceIndex,
                            const std::string& label) {
-  auto damaged = [&](const std::string& what) {
-    throw FontError(label + ": the file is truncated or damaged (" + what + ")");
+  auto damaged = [&](const Message& what) {
+    throw FontError(Message("{0}: the file is truncated or damaged ({1})", label, what));
   };
   size_t face = 0;
   if (size >= 12 && std::memcmp(data, "ttcf", 4) == 0) {
     const size_t at = 12 + size_t{4} * faceIndex;
-    if (at + 4 > size) damaged("its collection header");
+    if (at + 4 > size) damaged(Message("its collection header"));
     face = readU32(data + at);
   }
-  if (face + 12 > size) damaged("its table directory");
+  if (face + 12 > size) damaged(Message("its table directory"));
   const size_t tables = (size_t{data[face + 4]} << 8) | data[face + 5];
-  if (face + 12 + 16 * tables > size) damaged("its table directory");
+  if (face + 12 + 16 * tables > size) damaged(Message("its table directory"));
   for (size_t t = 0; t < tables; ++t) {
     const uint8_t* record = data + face + 12 + 16 * t;
     const uint64_t end = uint64_t{readU32(record + 8)} + readU32(record + 12);
     if (end > size)
-      damaged("table '" + std::string(reinterpret_cast<const char*>(record), 4) +
-              "' runs past its end");
+      damaged(Message("table '{0}' runs past its end",
+                      std::string(reinterpret_cast<const char*>(record), 4)));
   }
 }
 
@@ -77,7 +77,7 @@ std::shared_ptr<const Font> Font::load(const std::string& path, unsigned faceInd
   try {
     file = std::make_shared<const MappedFile>(path);
   } catch (const std::exception& e) {
-    throw FontError(std::string("cannot read font ") + e.what());
+    throw FontError(Message("cannot read font {0}", e.what()));
   }
   return load(std::move(file), path, faceIndex);
 }
@@ -94,30 +94,33 @@ std::shared_ptr<const Font> Font::load(std::shared_ptr<const MappedFile> file,
                                    static_cast<unsigned>(font->file_->size()),
                                    HB_MEMORY_MODE_READONLY, nullptr, nullptr));
   unsigned faces = hb_face_count(font->blob_.get());
-  if (faces == 0) throw FontError(label + ": not an OpenType/TrueType font or collection");
+  if (faces == 0)
+    throw FontError(Message("{0}: not an OpenType/TrueType font or collection", label));
   if (faceIndex >= faces) {
-    throw FontError(label + ": the file has " + std::to_string(faces) + " face(s), no face " +
-                    std::to_string(faceIndex));
+    throw FontError(Message("{0}: the file has {1} face(s), no face {2}", label, faces, faceIndex));
   }
   checkTablesInsideFile(font->file_->data(), font->file_->size(), faceIndex, label);
   font->face_.reset(hb_face_create(font->blob_.get(), faceIndex));
   hb_face_t* face = font->face_.get();
   font->glyphCount_ = hb_face_get_glyph_count(face);
-  if (font->glyphCount_ == 0) throw FontError(label + ": not a readable font (no glyphs)");
+  if (font->glyphCount_ == 0)
+    throw FontError(Message("{0}: not a readable font (no glyphs)", label));
   if (hasTable(face, HB_TAG('C', 'F', 'F', ' '))) {
     font->format_ = OutlineFormat::Cff;
     font->cidKeyed_ = cffIsCidKeyed(face);
   } else if (hasTable(face, HB_TAG('g', 'l', 'y', 'f'))) {
     font->format_ = OutlineFormat::TrueType;
   } else if (hasTable(face, HB_TAG('C', 'F', 'F', '2'))) {
-    throw FontError(label + ": CFF2 (variable) outlines are not supported; use a static font");
+    throw FontError(
+        Message("{0}: CFF2 (variable) outlines are not supported; use a static font", label));
   } else {
-    throw FontError(label + ": has no TrueType (glyf) or CFF outlines");
+    throw FontError(Message("{0}: has no TrueType (glyf) or CFF outlines", label));
   }
   if (hasTable(face, HB_TAG('f', 'v', 'a', 'r'))) {
-    throw FontError(label + ": variable fonts are not supported; use a static instance");
+    throw FontError(Message("{0}: variable fonts are not supported; use a static instance", label));
   }
-  if (!hasTable(face, HB_TAG('c', 'm', 'a', 'p'))) throw FontError(label + ": has no cmap table");
+  if (!hasTable(face, HB_TAG('c', 'm', 'a', 'p')))
+    throw FontError(Message("{0}: has no cmap table", label));
   font->familyName_ = faceName(face, HB_OT_NAME_ID_TYPOGRAPHIC_FAMILY, HB_OT_NAME_ID_FONT_FAMILY);
   font->styleName_ =
       faceName(face, HB_OT_NAME_ID_TYPOGRAPHIC_SUBFAMILY, HB_OT_NAME_ID_FONT_SUBFAMILY);
@@ -125,8 +128,8 @@ std::shared_ptr<const Font> Font::load(std::shared_ptr<const MappedFile> file,
   font->postscriptName_ = sanitisePostscriptName(ps.empty() ? font->familyName_ : ps);
   font->metrics_ = readMetrics(face);
   if (font->metrics_.unitsPerEm < 16 || font->metrics_.unitsPerEm > 16384) {
-    throw FontError(label + ": implausible units per em " +
-                    std::to_string(font->metrics_.unitsPerEm));
+    throw FontError(Message("{0}: implausible units per em {1}", label,
+                            static_cast<int>(font->metrics_.unitsPerEm)));
   }
   hb_face_make_immutable(face);
   font->font_.reset(hb_font_create(face));

@@ -13,35 +13,36 @@ namespace {
 
 FontCandidate parseCandidate(const Poco::Dynamic::Var& v, const std::string& where) {
   if (v.type() != typeid(Poco::JSON::Object::Ptr)) {
-    throw InputError(where,
-                     "a font candidate must be an object like {\"family\": \"仿宋\"} or "
-                     "{\"path\": \"/path/font.otf\"}, found " +
-                         jsonTypeName(v));
+    throw InputError(where, Message("a font candidate must be an object like {\"family\": "
+                                    "\"仿宋\"} or {\"path\": \"/path/font.otf\"}, found {0}",
+                                    jsonType(v)));
   }
   auto obj = v.extract<Poco::JSON::Object::Ptr>();
   FontCandidate c;
   for (const auto& [key, value] : *obj) {
     std::string at = jsonPath(where, key);
     if (key == "family" || key == "path") {
-      if (!value.isString()) throw InputError(at, "must be a string, found " + jsonTypeName(value));
+      if (!value.isString())
+        throw InputError(at, Message("must be a string, found {0}", jsonType(value)));
       (key == "family" ? c.family : c.path) = value.toString();
     } else if (key == "index") {
       if (!value.isInteger() || value.convert<long long>() < 0)
-        throw InputError(at, "must be a face index (0, 1, …)");
+        throw InputError(at, Message("must be a face index (0, 1, …)"));
       c.index = static_cast<unsigned>(value.convert<long long>());
     } else {
-      throw InputError(at, "unknown key; a candidate has \"family\", \"path\" and \"index\"");
+      throw InputError(at,
+                       Message("unknown key; a candidate has \"family\", \"path\" and \"index\""));
     }
   }
   if (c.family.empty() && c.path.empty()) {
-    throw InputError(where, "a candidate needs \"family\" or \"path\"");
+    throw InputError(where, Message("a candidate needs \"family\" or \"path\""));
   }
   return c;
 }
 
 std::vector<FontCandidate> parseList(const Poco::Dynamic::Var& v, const std::string& where) {
   if (v.type() != typeid(Poco::JSON::Array::Ptr)) {
-    throw InputError(where, "must be a list of font candidates, found " + jsonTypeName(v));
+    throw InputError(where, Message("must be a list of font candidates, found {0}", jsonType(v)));
   }
   std::vector<FontCandidate> out;
   auto arr = v.extract<Poco::JSON::Array::Ptr>();
@@ -68,7 +69,7 @@ std::string FontCandidate::describe() const {
 
 FontConfig FontConfig::fromFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(path, "cannot read the font configuration");
+  if (!in) throw InputError(path, Message("cannot read the font configuration"));
   std::stringstream ss;
   ss << in.rdbuf();
   return fromJson(ss.str(), path);
@@ -81,20 +82,21 @@ FontConfig FontConfig::fromJson(const std::string& text, const std::string& sour
     std::string where = source + ": " + jsonPath("$", key);
     if (key == "roles") {
       if (value.type() != typeid(Poco::JSON::Object::Ptr))
-        throw InputError(where, "must be an object mapping roles to candidate lists");
+        throw InputError(where, Message("must be an object mapping roles to candidate lists"));
       for (const auto& [role, list] : *value.extract<Poco::JSON::Object::Ptr>()) {
         const auto& known = knownFontRoles();
         if (std::find(known.begin(), known.end(), role) == known.end()) {
           throw InputError(jsonPath(where, role),
-                           "unknown font role; the roles are xiaobiaosong, "
-                           "fangsong, heiti, kaiti, songti");
+                           Message("unknown font role; the roles are xiaobiaosong, "
+                                   "fangsong, heiti, kaiti, songti"));
         }
         cfg.roles[role] = parseList(list, jsonPath(where, role));
       }
     } else if (key == "fallback") {
       cfg.fallback = parseList(value, where);
     } else if (key != "description") {
-      throw InputError(where, "unknown key; a font configuration has \"roles\" and \"fallback\"");
+      throw InputError(where,
+                       Message("unknown key; a font configuration has \"roles\" and \"fallback\""));
     }
   }
   return cfg;
@@ -109,7 +111,7 @@ void FontConfig::preferFile(const std::string& spec) {
   auto eq = spec.find('=');
   if (eq == std::string::npos || eq == 0 || eq + 1 == spec.size()) {
     throw InputError("--font " + spec,
-                     "expected ROLE=FILE, e.g. fangsong=/path/to/仿宋_GB2312.ttf");
+                     Message("expected ROLE=FILE, e.g. fangsong=/path/to/仿宋_GB2312.ttf"));
   }
   std::string role = spec.substr(0, eq);
   FontCandidate c;
@@ -122,7 +124,7 @@ void FontConfig::preferFile(const std::string& spec) {
   }
   std::error_code ec;
   if (!std::filesystem::is_regular_file(c.path, ec)) {
-    throw FontError("--font " + spec + ": no such font file");
+    throw FontError(Message("--font {0}: no such font file", spec));
   }
   if (role == "fallback") {
     fallback.insert(fallback.begin(), c);
@@ -130,9 +132,10 @@ void FontConfig::preferFile(const std::string& spec) {
   }
   const auto& known = knownFontRoles();
   if (std::find(known.begin(), known.end(), role) == known.end()) {
-    throw InputError("--font " + spec, "unknown font role \"" + role +
-                                           "\"; the roles are xiaobiaosong, fangsong, heiti, "
-                                           "kaiti, songti, fallback");
+    throw InputError("--font " + spec, Message("unknown font role \"{0}\"; the roles are "
+                                               "xiaobiaosong, fangsong, heiti, kaiti, songti, "
+                                               "fallback",
+                                               role));
   }
   roles[role].insert(roles[role].begin(), c);
 }

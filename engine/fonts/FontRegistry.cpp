@@ -54,7 +54,7 @@ class FontLoader {
     try {
       return files_[path] = std::make_shared<const MappedFile>(path);
     } catch (const std::exception& e) {
-      throw FontError(std::string("cannot read font ") + e.what());
+      throw FontError(Message("cannot read font {0}", e.what()));
     }
   }
 
@@ -101,16 +101,16 @@ const FontPtr& FontRegistry::font(std::string_view role) const {
   for (const auto& r : resolutions_) {
     if (r.role != role) continue;
     if (!r.font) {
-      std::string tried;
-      for (const auto& n : r.notFound) tried += (tried.empty() ? "" : ", ") + n;
-      throw FontError("no font found for role \"" + std::string(role) + "\" (tried: " + tried +
-                      "); install one or point the role at a file with --font " +
-                      std::string(role) + "=FILE");
+      throw FontError(
+          Message("no font found for role \"{0}\" (tried: {1}); install one or "
+                  "point the role at a file with --font {0}=FILE",
+                  role, joinedNames(r.notFound)));
     }
     return r.font;
   }
-  throw InputError("", "unknown font role \"" + std::string(role) +
-                           "\"; the roles are xiaobiaosong, fangsong, heiti, kaiti, songti");
+  throw InputError("", Message("unknown font role \"{0}\"; the roles are xiaobiaosong, "
+                               "fangsong, heiti, kaiti, songti",
+                               role));
 }
 
 }  // namespace gongwen

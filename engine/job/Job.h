@@ -81,7 +81,7 @@ struct OutputDocument {
 
 struct RecordWarning {
   size_t index = 0;
-  Message record;  // empty for a single document (or a warning about the whole input)
+  std::string record;  // "" for a single document; English ("row 12", "$[3]"): placeMessage()
   Message message;
 };
 

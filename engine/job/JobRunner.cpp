@@ -48,8 +48,9 @@ Poco::JSON::Object::Ptr readOneRecord(const Engine& engine, const Job& job) {
   } catch (const JsonLimitError&) {
     throw;
   } catch (const InputError& e) {
-    throw JobError(JobError::Kind::MalformedJson, e.where().empty() ? source : e.where(),
-                   e.message());
+    throw JobError(JobError::Kind::MalformedJson,
+                   e.whereMessage().empty() ? Message::verbatim(source) : e.whereMessage(),
+                   e.messageText());
   }
 }
 
@@ -68,13 +69,14 @@ Poco::JSON::Object::Ptr listRecord(const Engine& engine, const Job& job, JobResu
   try {
     list = listFromRows(job.input.bytes, source, options);
   } catch (const TooManyRows& e) {
-    throw JobError(JobError::Kind::TooManyRecords, e.where().empty() ? source : e.where(),
-                   e.message());
+    throw JobError(JobError::Kind::TooManyRecords,
+                   e.whereMessage().empty() ? Message::verbatim(source) : e.whereMessage(),
+                   e.messageText());
   }
   if (auto shared = sharedValues(job.input, engine.layouts().get(kListLayout))) {
     for (const auto& [field, value] : *shared) list.record->set(field, value);
   }
-  for (auto& w : list.warnings) result.warnings.push_back({0, Message(), std::move(w)});
+  for (auto& w : list.warnings) result.warnings.push_back({0, "", std::move(w)});
   result.records = list.rows;
   result.groups = list.groups;
   return list.record;
@@ -91,7 +93,7 @@ JobResult runSingle(const Engine& engine, const Job& job, const WorkBudget& budg
   } catch (const InputError& e) {
     if (job.input.source.empty()) throw;
     throw InputError(e.where().empty() ? job.input.source : inputPath(job.input, e.where()),
-                     e.message());
+                     e.messageText());
   }
   budget.checkTime();
   const size_t pages = laid.list.pages.size();
@@ -101,7 +103,7 @@ JobResult runSingle(const Engine& engine, const Job& job, const WorkBudget& budg
   result.printed = 1;
   result.pages = pages;
   result.title = laid.list.info.title;
-  for (auto& w : laid.warnings) result.warnings.push_back({0, Message(), std::move(w)});
+  for (auto& w : laid.warnings) result.warnings.push_back({0, "", std::move(w)});
   if (job.wantDisplayList) result.displayList = displayListText(laid.list, engine.fonts());
   if (job.dryRun) return result;
   OutputDocument doc;
@@ -129,7 +131,7 @@ void writeSplit(const Job& job, const WorkBudget& budget, const std::vector<Batc
   for (const auto& d : docs) {
     const BatchItem& item = items[d.index];
     stems.push_back(fieldText(item, job.nameBy));
-    fallbacks.push_back(item.label.english());
+    fallbacks.push_back(item.label);
   }
   const std::vector<std::string> names = uniqueFileNames(stems, fallbacks, extensionOf(job.format));
   result.documents.resize(docs.size());
@@ -170,7 +172,7 @@ JobResult runBatch(const Engine& engine, const Job& job, const WorkBudget& budge
   JobResult result;
   result.layout = in.layout;
   result.records = laid.total;
-  for (auto& w : in.warnings) result.warnings.push_back({0, Message(), std::move(w)});
+  for (auto& w : in.warnings) result.warnings.push_back({0, "", std::move(w)});
   // A record over the page limit failed while it was composed, like any other bad record.
   std::vector<BatchDocument> documents = std::move(laid.documents);
   std::sort(laid.failures.begin(), laid.failures.end(),

@@ -14,7 +14,7 @@ class ObjectReader {
  public:
   ObjectReader(const Poco::Dynamic::Var& v, std::string path) : path_(std::move(path)) {
     if (v.type() != typeid(Poco::JSON::Object::Ptr)) {
-      throw InputError(path_, "must be an object, found " + jsonTypeName(v));
+      throw InputError(path_, Message("must be an object, found {0}", jsonType(v)));
     }
     obj_ = v.extract<Poco::JSON::Object::Ptr>();
   }
@@ -25,31 +25,32 @@ class ObjectReader {
   std::string str(const std::string& key, const std::string& fallback = "") const {
     if (!has(key)) return fallback;
     auto v = get(key);
-    if (!v.isString()) throw InputError(at(key), "must be a string, found " + jsonTypeName(v));
+    if (!v.isString())
+      throw InputError(at(key), Message("must be a string, found {0}", jsonType(v)));
     return v.toString();
   }
   double number(const std::string& key, double fallback) const {
     if (!has(key)) return fallback;
     auto v = get(key);
     if (!v.isNumeric() || v.isBoolean())
-      throw InputError(at(key), "must be a number, found " + jsonTypeName(v));
+      throw InputError(at(key), Message("must be a number, found {0}", jsonType(v)));
     return v.convert<double>();
   }
   double positive(const std::string& key, double fallback) const {
     double d = number(key, fallback);
-    if (!(d > 0)) throw InputError(at(key), "must be greater than 0");
+    if (!(d > 0)) throw InputError(at(key), Message("must be greater than 0"));
     return d;
   }
   bool boolean(const std::string& key, bool fallback) const {
     if (!has(key)) return fallback;
     auto v = get(key);
-    if (!v.isBoolean()) throw InputError(at(key), "must be true or false");
+    if (!v.isBoolean()) throw InputError(at(key), Message("must be true or false"));
     return v.convert<bool>();
   }
   void onlyKeys(std::initializer_list<const char*> allowed) const {
     std::set<std::string> ok(allowed.begin(), allowed.end());
     for (const auto& [k, v] : *obj_) {
-      if (!ok.count(k)) throw InputError(at(k), "unknown key");
+      if (!ok.count(k)) throw InputError(at(k), Message("unknown key"));
     }
   }
   const Poco::JSON::Object::Ptr& object() const { return obj_; }
@@ -62,7 +63,7 @@ class ObjectReader {
 Poco::JSON::Array::Ptr arrayAt(const ObjectReader& r, const std::string& key) {
   auto v = r.get(key);
   if (v.type() != typeid(Poco::JSON::Array::Ptr))
-    throw InputError(r.at(key), "must be an array, found " + jsonTypeName(v));
+    throw InputError(r.at(key), Message("must be an array, found {0}", jsonType(v)));
   return v.extract<Poco::JSON::Array::Ptr>();
 }
 
@@ -71,7 +72,7 @@ Alignment parseAlign(const std::string& s, const std::string& where) {
   if (s == "left") return Alignment::Left;
   if (s == "center") return Alignment::Center;
   if (s == "right") return Alignment::Right;
-  throw InputError(where, "must be one of justify, left, center, right");
+  throw InputError(where, Message("must be one of justify, left, center, right"));
 }
 
 TextStyle parseStyle(const ObjectReader& r) {
@@ -82,8 +83,9 @@ TextStyle parseStyle(const ObjectReader& r) {
   if (r.has("color")) {
     try {
       s.color = Color::fromHex(r.str("color"));
-    } catch (const std::invalid_argument& e) {
-      throw InputError(r.at("color"), e.what());
+    } catch (const std::invalid_argument&) {
+      throw InputError(r.at("color"),
+                       Message("colour \"{0}\" is not of the form #RRGGBB", r.str("color")));
     }
   }
   if (r.has("align")) s.align = parseAlign(r.str("align"), r.at("align"));
@@ -97,7 +99,7 @@ TextStyle parseStyle(const ObjectReader& r) {
 const TextStyle& Layout::style(const std::string& styleName) const {
   auto it = styles.find(styleName);
   if (it == styles.end())
-    throw InputError("layout " + name, "no style named \"" + styleName + "\"");
+    throw InputError("layout " + name, Message("no style named \"{0}\"", styleName));
   return it->second;
 }
 
@@ -120,7 +122,7 @@ Layout Layout::fromJson(const std::string& text, const std::string& source,
   l.source = source;
   l.kind = root.str("kind", l.kind);
   l.name = root.str("name");
-  if (l.name.empty()) throw InputError(root.at("name"), "a layout needs a name");
+  if (l.name.empty()) throw InputError(root.at("name"), Message("a layout needs a name"));
   l.label = root.str("label", l.name);
   l.description = root.str("description");
 
@@ -137,7 +139,7 @@ Layout Layout::fromJson(const std::string& text, const std::string& source,
     g.blockHeightMm = p.positive("block_height_mm", g.blockHeightMm);
     g.charsPerLine = static_cast<int>(p.positive("chars_per_line", g.charsPerLine));
     g.linesPerPage = static_cast<int>(p.positive("lines_per_page", g.linesPerPage));
-    if (g.charsPerLine < 2) throw InputError(p.at("chars_per_line"), "must be at least 2");
+    if (g.charsPerLine < 2) throw InputError(p.at("chars_per_line"), Message("must be at least 2"));
   }
 
   if (root.has("styles")) {
@@ -154,12 +156,13 @@ Layout Layout::fromJson(const std::string& text, const std::string& source,
       f.onlyKeys({"name", "type", "required", "label", "description", "aliases"});
       FieldSpec spec;
       spec.name = f.str("name");
-      if (spec.name.empty()) throw InputError(f.at("name"), "a field needs a name");
+      if (spec.name.empty()) throw InputError(f.at("name"), Message("a field needs a name"));
       spec.type = f.str("type", spec.type);
       static const std::set<std::string> types = {"string", "text",  "date",
                                                   "list",   "image", "json"};
       if (!types.count(spec.type))
-        throw InputError(f.at("type"), "must be one of string, text, date, list, image, json");
+        throw InputError(f.at("type"),
+                         Message("must be one of string, text, date, list, image, json"));
       spec.required = f.boolean("required", false);
       spec.label = f.str("label", spec.name);
       spec.description = f.str("description");
@@ -169,7 +172,7 @@ Layout Layout::fromJson(const std::string& text, const std::string& source,
           auto v = aliases->get(k);
           if (!v.isString()) {
             throw InputError(jsonPath(f.at("aliases"), k),
-                             "must be a string (a column header), found " + jsonTypeName(v));
+                             Message("must be a string (a column header), found {0}", jsonType(v)));
           }
           // read where they are used (batch/SheetTable.cpp), from the layout's JSON
         }
@@ -188,17 +191,15 @@ Layout Layout::fromJson(const std::string& text, const std::string& source,
       el.element = e.str("element");
       if (std::find(knownElements.begin(), knownElements.end(), el.element) ==
           knownElements.end()) {
-        std::string names;
-        for (const auto& n : knownElements) names += (names.empty() ? "" : ", ") + n;
-        throw InputError(e.at("element"),
-                         "unknown element \"" + el.element + "\"; the elements are " + names);
+        throw InputError(e.at("element"), Message("unknown element \"{0}\"; the elements are {1}",
+                                                  el.element, joinedNames(knownElements)));
       }
       el.field = e.str("field");
       if (!el.field.empty() && !l.field(el.field))
-        throw InputError(e.at("field"), "no field named \"" + el.field + "\" in \"fields\"");
+        throw InputError(e.at("field"), Message("no field named \"{0}\" in \"fields\"", el.field));
       el.style = e.str("style");
       if (!el.style.empty() && !l.styles.count(el.style))
-        throw InputError(e.at("style"), "no style named \"" + el.style + "\" in \"styles\"");
+        throw InputError(e.at("style"), Message("no style named \"{0}\" in \"styles\"", el.style));
       el.blankLinesBefore = static_cast<int>(e.number("blank_lines_before", 0));
       el.blankLinesAfter = static_cast<int>(e.number("blank_lines_after", 0));
       l.flow.push_back(el);
@@ -213,11 +214,11 @@ Layout Layout::fromJson(const std::string& text, const std::string& source,
     pn.style = p.str("style", pn.style);
     pn.format = p.str("format", pn.format);
     if (pn.format.find("{n}") == std::string::npos)
-      throw InputError(p.at("format"), "must contain {n} where the number goes");
+      throw InputError(p.at("format"), Message("must contain {n} where the number goes"));
     pn.topBelowBlockMm = p.number("top_below_block_mm", pn.topBelowBlockMm);
     pn.indentEm = p.number("indent_em", pn.indentEm);
     if (pn.enabled && !l.styles.count(pn.style))
-      throw InputError(p.at("style"), "no style named \"" + pn.style + "\" in \"styles\"");
+      throw InputError(p.at("style"), Message("no style named \"{0}\" in \"styles\"", pn.style));
   }
 
   if (root.has("metadata")) {
@@ -225,7 +226,8 @@ Layout Layout::fromJson(const std::string& text, const std::string& source,
     m.onlyKeys({"title", "author", "subject", "keywords"});
     for (const auto& [key, value] : *m.object()) {
       std::string f = m.str(key);
-      if (!l.field(f)) throw InputError(m.at(key), "no field named \"" + f + "\" in \"fields\"");
+      if (!l.field(f))
+        throw InputError(m.at(key), Message("no field named \"{0}\" in \"fields\"", f));
       l.metadata[key] = f;
     }
   }

@@ -34,12 +34,13 @@ std::string dataDirectory() {
 
 std::string readFile(const std::string& path) {
   std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) throw InputError(path, "is a directory, not a file");
+  if (std::filesystem::is_directory(path, ec))
+    throw InputError(path, Message("is a directory, not a file"));
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(path, "cannot read the file (does it exist?)");
+  if (!in) throw InputError(path, Message("cannot read the file (does it exist?)"));
   std::stringstream ss;
   ss << in.rdbuf();
-  if (in.bad()) throw InputError(path, "read error");
+  if (in.bad()) throw InputError(path, Message("read error"));
   return ss.str();
 }
 
@@ -49,14 +50,14 @@ std::shared_ptr<const LayoutCatalog> LayoutCatalog::loadDirectory(
   catalog->dir_ = dir;
   std::error_code ec;
   std::filesystem::directory_iterator it(dir, ec);
-  if (ec) throw InputError(dir, "cannot read the layouts folder: " + ec.message());
+  if (ec) throw InputError(dir, Message("cannot read the layouts folder: {0}", ec.message()));
   for (const auto& entry : it) {
     if (entry.path().extension() != ".json") continue;
     std::string path = entry.path().string();
     Layout layout = Layout::fromJson(readFile(path), path, elements);
     if (layout.name != entry.path().stem().string()) {
-      throw InputError(path,
-                       "the layout's \"name\" (" + layout.name + ") must match its file name");
+      throw InputError(
+          path, Message("the layout's \"name\" ({0}) must match its file name", layout.name));
     }
     catalog->layouts_.emplace(layout.name, std::move(layout));
   }
@@ -66,9 +67,8 @@ std::shared_ptr<const LayoutCatalog> LayoutCatalog::loadDirectory(
 const Layout& LayoutCatalog::get(const std::string& name) const {
   auto it = layouts_.find(name);
   if (it != layouts_.end()) return it->second;
-  std::string known;
-  for (const auto& [n, l] : layouts_) known += (known.empty() ? "" : ", ") + n;
-  throw InputError("$.layout", "unknown layout \"" + name + "\"; the layouts are: " + known);
+  throw InputError("$.layout", Message("unknown layout \"{0}\"; the layouts are: {1}", name,
+                                       joinedNames(names())));
 }
 
 std::vector<std::string> LayoutCatalog::names() const {

@@ -35,12 +35,12 @@ void checkPrintable(const std::string& s, const std::string& where, bool multili
     ++index;
     bool allowed = c == U'\t' || (multiline && (c == U'\n' || c == U'\r'));
     if ((c < 0x20 && !allowed) || c == 0x7F || (c >= 0x80 && c < 0xA0)) {
-      throw InputError(where, "control character " + describeCodepoint(c) + " at character " +
-                                  std::to_string(index) + " cannot be printed");
+      throw InputError(where, Message("control character {0} at character {1} cannot be printed",
+                                      describeCodepoint(c), index));
     }
     if (!multiline && (c == U'\n' || c == U'\r')) {
-      throw InputError(where, "must be a single line (found a line break at character " +
-                                  std::to_string(index) + ")");
+      throw InputError(
+          where, Message("must be a single line (found a line break at character {0})", index));
     }
   }
 }
@@ -74,12 +74,12 @@ Poco::Dynamic::Var Record::value(const std::string& field) const {
 std::string Record::path(const std::string& field) const { return jsonPath(prefix_, field); }
 
 Date parseDate(const std::string& text, const std::string& where) {
-  auto bad = [&](const std::string& why) {
-    return InputError(where, "\"" + text + "\" is not a date: " + why);
+  auto bad = [&](const Message& why) {
+    return InputError(where, Message("\"{0}\" is not a date: {1}", text, why));
   };
-  const char* const kHow =
+  const Message kHow(
       "write it as 2012-06-13 (or 2012-6-13, 2012/6/13, 2012.6.13, 2012年6月13日, "
-      "二〇一二年六月十三日)";
+      "二〇一二年六月十三日)");
   // Folded: full-width digits and separators to ASCII, Chinese numerals to digits
   // (二〇一二年六月十三日 → 2012年6月13日), spaces dropped, a time of 0:00 at the end
   // (Excel's CSV) dropped.
@@ -143,9 +143,10 @@ Date parseDate(const std::string& text, const std::string& where) {
   if (!chinese && !dashed) throw bad(kHow);
   if (numbers[0].size() != 4) {
     if (numbers[2].size() == 4) {
-      throw bad("the order of day and month is ambiguous; write the year first, e.g. 2012-06-13");
+      throw bad(Message(
+          "the order of day and month is ambiguous; write the year first, e.g. 2012-06-13"));
     }
-    throw bad("the year must have four digits, first: e.g. 2012-06-13");
+    throw bad(Message("the year must have four digits, first: e.g. 2012-06-13"));
   }
   if (numbers[1].size() > 2 || numbers[2].size() > 2) throw bad(kHow);
   auto number = [](const std::u32string& n) {
@@ -154,14 +155,15 @@ Date parseDate(const std::string& text, const std::string& where) {
     return v;
   };
   Date d{number(numbers[0]), number(numbers[1]), number(numbers[2])};
-  if (d.year < 1000) throw bad("the year must have four digits");
-  if (d.month < 1 || d.month > 12) throw bad("there is no month " + std::to_string(d.month));
+  if (d.year < 1000) throw bad(Message("the year must have four digits"));
+  if (d.month < 1 || d.month > 12) throw bad(Message("there is no month {0}", d.month));
   static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   bool leap = (d.year % 4 == 0 && d.year % 100 != 0) || d.year % 400 == 0;
   int max = days[d.month - 1] + (d.month == 2 && leap ? 1 : 0);
   if (d.day < 1 || d.day > max) {
-    throw bad(std::to_string(d.year) + "-" + (d.month < 10 ? "0" : "") + std::to_string(d.month) +
-              " has " + std::to_string(max) + " days");
+    const std::string month =
+        std::to_string(d.year) + "-" + (d.month < 10 ? "0" : "") + std::to_string(d.month);
+    throw bad(Message("{0} has {1} days", month, max));
   }
   return d;
 }
@@ -194,7 +196,7 @@ Record validateRecord(const Poco::JSON::Object::Ptr& input, const Layout& layout
     if (!present) {
       if (spec.required) {
         throw InputError(where,
-                         "required field \"" + spec.name + "\" (" + spec.label + ") is missing");
+                         Message("required field \"{0}\" ({1}) is missing", spec.name, spec.label));
       }
       continue;
     }
@@ -209,36 +211,39 @@ Record validateRecord(const Poco::JSON::Object::Ptr& input, const Layout& layout
         continue;
       }
       if (v.type() != typeid(Poco::JSON::Array::Ptr)) {
-        throw InputError(where, "must be a list of strings, found " + jsonTypeName(v));
+        throw InputError(where, Message("must be a list of strings, found {0}", jsonType(v)));
       }
       auto arr = v.extract<Poco::JSON::Array::Ptr>();
       if (spec.required && arr->size() == 0) {
         throw InputError(
-            where, "required field \"" + spec.name + "\" (" + spec.label + ") is an empty list");
+            where, Message("required field \"{0}\" ({1}) is an empty list", spec.name, spec.label));
       }
       for (size_t i = 0; i < arr->size(); ++i) {
         auto item = arr->get(i);
         if (!item.isString()) {
-          throw InputError(jsonPath(where, i), "must be a string, found " + jsonTypeName(item));
+          throw InputError(jsonPath(where, i),
+                           Message("must be a string, found {0}", jsonType(item)));
         }
         checkPrintable(item.toString(), jsonPath(where, i), false);
       }
       continue;
     }
     if (!v.isString()) {
-      throw InputError(where, "must be a string, found " + jsonTypeName(v));
+      throw InputError(where, Message("must be a string, found {0}", jsonType(v)));
     }
     std::string s = v.toString();
     if (spec.required && isBlank(s)) {
-      throw InputError(where, "required field \"" + spec.name + "\" (" + spec.label + ") is empty");
+      throw InputError(where,
+                       Message("required field \"{0}\" ({1}) is empty", spec.name, spec.label));
     }
     checkPrintable(s, where, spec.type == "text");
     if (spec.type == "date" && !isBlank(s)) parseDate(s, where);
   }
   for (const auto& [key, value] : *input) {
     if (key == "layout" || layout.field(key)) continue;
-    r.warnings.push_back(Message::verbatim(jsonPath(pathPrefix, key) + ": unknown field \"" + key +
-                                           "\" for layout " + layout.name + " is ignored"));
+    r.warnings.push_back(
+        Message("{0}: {1}", placeMessage(jsonPath(pathPrefix, key)),
+                Message("unknown field \"{0}\" for layout {1} is ignored", key, layout.name)));
   }
   return r;
 }

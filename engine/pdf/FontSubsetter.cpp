@@ -69,9 +69,11 @@ SubsetInput subsetInput(const std::vector<uint32_t>& glyphs) {
 struct Subset {
   Subset(const Font& font, hb_subset_input_t* input) : font_(font) {
     plan.reset(hb_subset_plan_create_or_fail(font.hbFace(), input));
-    if (!plan) throw FontError(font.describe() + ": cannot plan a subset (is the font damaged?)");
+    if (!plan)
+      throw FontError(Message("{0}: cannot plan a subset (is the font damaged?)", font.describe()));
     face.reset(hb_subset_plan_execute_or_fail(plan.get()));
-    if (!face) throw FontError(font.describe() + ": hb-subset failed (is the font damaged?)");
+    if (!face)
+      throw FontError(Message("{0}: hb-subset failed (is the font damaged?)", font.describe()));
   }
   // The subset's id of original glyph g.
   uint32_t newGlyph(uint32_t g) const {
@@ -127,7 +129,8 @@ SubsetFont subsetFont(const Font& font, const std::vector<uint32_t>& glyphs) {
         hb_face_reference_table(subset.face.get(), HB_TAG('C', 'F', 'F', ' ')));
     out.program = blobBytes(cff.get());
     if (out.program.empty())
-      throw FontError(font.describe() + ": its CFF outlines cannot be read (is the font damaged?)");
+      throw FontError(
+          Message("{0}: its CFF outlines cannot be read (is the font damaged?)", font.describe()));
   } else {
     out.program = otf;
   }

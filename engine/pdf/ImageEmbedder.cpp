@@ -54,7 +54,7 @@ PreparedImage prepareImage(const ImageData& data, bool compress) {
   // check does not know of: an input error naming the field, not an internal one.
   const auto refused = [&] {
     return InputError(data.source,
-                      std::string("the image cannot be decoded (") + png.message + ")");
+                      Message("the image cannot be decoded ({0})", std::string(png.message)));
   };
   if (!png_image_begin_read_from_memory(&png, data.png.data(), data.png.size())) throw refused();
   png.format = PNG_FORMAT_RGBA;

@@ -116,9 +116,9 @@ DisplayList calibrationSheet(const Engine& engine, const std::string& layoutName
   const Layout& layout = engine.layouts().get(layoutName);
   const BoxTemplate* tpl = engine.boxTemplate(layoutName);
   if (!tpl) {
-    throw InputError("--layout", "\"" + layoutName +
-                                     "\" is not a certificate (\"boxes\") layout: a calibration "
-                                     "sheet shows the boxes of one");
+    throw InputError("--layout", Message("\"{0}\" is not a certificate (\"boxes\") layout: a "
+                                         "calibration sheet shows the boxes of one",
+                                         layoutName));
   }
   const double wMm = layout.page.widthMm, hMm = layout.page.heightMm;
   DisplayList list;

@@ -39,13 +39,13 @@ LayoutResult Engine::layout(const Poco::JSON::Object::Ptr& record,
   if (name.empty()) {
     if (!record->has("layout")) {
       throw InputError(jsonPath(options.recordPath, "layout"),
-                       "missing: name the layout (e.g. \"layout\": \"article\") or "
-                       "pass --layout");
+                       Message("missing: name the layout (e.g. \"layout\": \"article\") or "
+                               "pass --layout"));
     }
     auto v = record->get("layout");
     if (!v.isString()) {
       throw InputError(jsonPath(options.recordPath, "layout"),
-                       "must be a string, found " + jsonTypeName(v));
+                       Message("must be a string, found {0}", jsonType(v)));
     }
     name = v.toString();
   }
@@ -55,7 +55,7 @@ LayoutResult Engine::layout(const Poco::JSON::Object::Ptr& record,
   } catch (const InputError& e) {
     // Named by the record (its "layout") or by the caller (--layout): say which.
     throw InputError(options.layout.empty() ? jsonPath(options.recordPath, "layout") : e.where(),
-                     e.message());
+                     e.messageText());
   }
   const Layout& layout = *found;
   Record validated = validateRecord(record, layout, options.recordPath);
@@ -83,7 +83,7 @@ LayoutResult Engine::layout(const Poco::JSON::Object::Ptr& record,
         composeBoxes(layout, *boxTemplates_.at(name), validated, *fonts_, compose, options.print);
   } else {
     throw InputError("layout " + layout.name,
-                     "layout kind \"" + layout.kind + "\" is not supported (flow or boxes)");
+                     Message("layout kind \"{0}\" is not supported (flow or boxes)", layout.kind));
   }
   return result;
 }

@@ -39,22 +39,41 @@ FontsReport describeFonts(const EngineSettings& settings) {
   return report;
 }
 
-std::string describeLayouts(const EngineSettings& settings) {
+namespace {
+
+// A field's type as `gongwen layouts` shows it: the word of the layout file in English, what
+// it holds in Chinese.
+Message fieldType(const std::string& type) {
+  if (type == "string") return Message("string");
+  if (type == "text") return Message("text");
+  if (type == "date") return Message("date");
+  if (type == "list") return Message("list");
+  if (type == "image") return Message("image");
+  if (type == "json") return Message("json");
+  return Message::verbatim(type);
+}
+
+}  // namespace
+
+std::string describeLayouts(const EngineSettings& settings, Language language) {
   const std::string dir = (settings.dataDir.empty() ? dataDirectory() : settings.dataDir);
   auto catalog = LayoutCatalog::loadDirectory(dir + "/layouts", flowElementKinds());
   std::string out;
   for (const auto& name : catalog->names()) {
     const Layout& l = catalog->get(name);
-    out += name + " — " + l.label + "\n";
+    out += Message("{0} — {1}", name, l.label).text(language) + "\n";
     for (const auto& f : l.fields) {
-      out += "  " + f.name + (f.required ? " (required)" : "") + " : " + f.type + " — " + f.label +
-             "\n";
+      const Message line =
+          f.required ? Message("{0} (required) : {1} — {2}", f.name, fieldType(f.type), f.label)
+                     : Message("{0} : {1} — {2}", f.name, fieldType(f.type), f.label);
+      out += "  " + line.text(language) + "\n";
     }
   }
   return out;
 }
 
-std::string checkLayouts(const EngineSettings& settings, const std::string& dir) {
+std::string checkLayouts(const EngineSettings& settings, const std::string& dir,
+                         Language language) {
   const std::string folder =
       dir.empty() ? (settings.dataDir.empty() ? dataDirectory() : settings.dataDir) + "/layouts"
                   : dir;
@@ -62,8 +81,9 @@ std::string checkLayouts(const EngineSettings& settings, const std::string& dir)
   auto fonts = FontRegistry::create(resolveFontConfig(settings));
   Engine engine(fonts, catalog);  // compiles every layout's boxes and art
   const size_t n = catalog->names().size();
-  return folder + ": " + std::to_string(n) + " layout" + (n == 1 ? "" : "s") +
-         " checked, no problem\n";
+  const Message checked = n == 1 ? Message("{0}: 1 layout checked, no problem", folder)
+                                 : Message("{0}: {1} layouts checked, no problem", folder, n);
+  return checked.text(language) + "\n";
 }
 
 }  // namespace gongwen

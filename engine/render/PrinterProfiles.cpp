@@ -17,7 +17,7 @@ namespace gongwen {
 namespace {
 
 double numberAt(const Poco::Dynamic::Var& v, const std::string& where) {
-  if (!v.isNumeric()) throw InputError(where, "must be a number, found " + jsonTypeName(v));
+  if (!v.isNumeric()) throw InputError(where, Message("must be a number, found {0}", jsonType(v)));
   return v.convert<double>();
 }
 
@@ -25,13 +25,15 @@ PrinterProfile parseProfile(const Poco::JSON::Object::Ptr& obj, const std::strin
   PrinterProfile p;
   for (const auto& [key, value] : *obj) {
     if (key != "offset_mm" && key != "scale") {
-      throw InputError(where + "." + key, "unknown key (a profile has offset_mm and scale)");
+      throw InputError(where + "." + key,
+                       Message("unknown key (a profile has offset_mm and scale)"));
     }
   }
   if (obj->has("offset_mm")) {
     auto arr = obj->getArray("offset_mm");
     if (!arr || arr->size() != 2) {
-      throw InputError(where + ".offset_mm", "must be [X, Y] in millimetres (X right, Y down)");
+      throw InputError(where + ".offset_mm",
+                       Message("must be [X, Y] in millimetres (X right, Y down)"));
     }
     p.offsetXMm = numberAt(arr->get(0), where + ".offset_mm[0]");
     p.offsetYMm = numberAt(arr->get(1), where + ".offset_mm[1]");
@@ -62,19 +64,20 @@ PrinterProfiles PrinterProfiles::load(const std::string& path) {
   try {
     root = parseJsonObject(text, path);
   } catch (const InputError& e) {
-    throw InputError(path, "the printer profiles cannot be read: " + e.message());
+    throw InputError(path, Message("the printer profiles cannot be read: {0}", e.messageText()));
   }
   try {
     if (!root->has("printers")) return out;
     auto printers = root->getObject("printers");
-    if (!printers) throw InputError("$.printers", "must be an object of named profiles");
+    if (!printers) throw InputError("$.printers", Message("must be an object of named profiles"));
     for (const auto& [name, value] : *printers) {
       auto obj = printers->getObject(name);
-      if (!obj) throw InputError("$.printers." + name, "must be an object");
+      if (!obj) throw InputError("$.printers." + name, Message("must be an object"));
       out.profiles_[name] = parseProfile(obj, "$.printers." + name);
     }
   } catch (const InputError& e) {
-    throw InputError(path + ": " + e.where(), e.message());
+    throw InputError(Message("{0}: {1}", Message::verbatim(path), e.whereMessage()),
+                     e.messageText());
   }
   return out;
 }
@@ -99,26 +102,30 @@ void PrinterProfiles::save() const {
   std::error_code ec;
   const auto folder = std::filesystem::path(path_).parent_path();
   if (!folder.empty()) std::filesystem::create_directories(folder, ec);
-  if (ec) throw InputError(folder.string(), "cannot make the folder: " + ec.message());
+  if (ec) throw InputError(folder.string(), Message("cannot make the folder: {0}", ec.message()));
   try {
     writeFileAtomically(path_, std::vector<uint8_t>(s.begin(), s.end()));
+  } catch (const InputError& e) {
+    throw InputError(path_, Message("cannot write the printer profiles: {0}", e.messageText()));
   } catch (const std::exception& e) {
-    throw InputError(path_, std::string("cannot write the printer profiles: ") + e.what());
+    throw InputError(
+        path_, Message("cannot write the printer profiles: {0}", Message::verbatim(e.what())));
   }
 }
 
 const PrinterProfile& PrinterProfiles::get(const std::string& name) const {
   auto it = profiles_.find(name);
   if (it != profiles_.end()) return it->second;
-  std::string known;
-  for (const auto& [n, p] : profiles_) known += (known.empty() ? "" : ", ") + n;
+  std::vector<std::string> known;
+  for (const auto& [n, p] : profiles_) known.push_back(n);
   throw InputError("--printer",
-                   "no printer profile \"" + name + "\" in " + path_ + "; known: " +
-                       (known.empty() ? "none (gongwen printer set NAME --offset X,Y)" : known));
+                   Message("no printer profile \"{0}\" in {1}; known: {2}", name, path_,
+                           known.empty() ? Message("none (gongwen printer set NAME --offset X,Y)")
+                                         : joinedNames(known)));
 }
 
 void PrinterProfiles::set(const std::string& name, const PrinterProfile& profile) {
-  if (name.empty()) throw InputError("NAME", "a printer profile needs a name");
+  if (name.empty()) throw InputError("NAME", Message("a printer profile needs a name"));
   PrintAdjust check;
   applyProfile(profile, check);
   checkPrintAdjust(check, "printer " + name);

@@ -30,9 +30,10 @@ bool equalConstantTime(std::string_view given, std::string_view expected) {
 
 std::string readTokenFile(const std::string& path) {
   std::string token(trim(readFile(path)));
-  if (token.empty()) throw InputError(path, "the token file is empty");
+  if (token.empty()) throw InputError(path, Message("the token file is empty"));
   if (token.find_first_of(" \t\r\n") != std::string::npos) {
-    throw InputError(path, "the token file must hold one token (no spaces or line breaks)");
+    throw InputError(path,
+                     Message("the token file must hold one token (no spaces or line breaks)"));
   }
   return token;
 }

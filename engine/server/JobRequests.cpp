@@ -161,7 +161,8 @@ std::string warningsHeader(const std::vector<RecordWarning>& warnings, Language 
   const char* colon = language == Language::Chinese ? "：" : ": ";
   for (const auto& w : warnings) {
     std::string item = asciiJson(jsonText(
-        (w.record.empty() ? "" : w.record.text(language) + colon) + w.message.text(language)));
+        (w.record.empty() ? "" : placeMessage(w.record).text(language) + colon) +
+        w.message.text(language)));
     if (out.size() + item.size() + 2 > maxBytes) break;
     if (out.size() > 1) out += ",";
     out += item;

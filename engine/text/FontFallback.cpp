@@ -66,22 +66,24 @@ void chooseFontsInRange(std::u32string_view text, size_t from, size_t to, const 
       out[i] = indexOf(fonts, *found);
       continue;
     }
-    std::string message =
+    Message message =
         fromRoleOnly
-            ? "character " + describeCodepoint(c) + " at character " + std::to_string(i + 1) +
-                  " (" + context(text, i) +
-                  ") is a private-use character and has no glyph in the font of its role (" +
-                  primary->describe() +
-                  "); private-use characters (an office's own 造字) are drawn only by the "
-                  "office's font configured for the role, never by a fallback font: configure "
-                  "that font with --font ROLE=FILE or --fonts, or pass --allow-missing-glyphs"
-            : "character " + describeCodepoint(c) + " at character " + std::to_string(i + 1) +
-                  " (" + context(text, i) + ") has no glyph in any configured font (" +
-                  primary->describe() + " and " + std::to_string(registry.fallbackChain().size()) +
-                  " fallback fonts); install a font that has it and add it to the "
-                  "fallback chain, or pass --allow-missing-glyphs";
+            ? Message(
+                  "character {0} at character {1} ({2}) is a private-use character and has "
+                  "no glyph in the font of its role ({3}); private-use characters (an "
+                  "office's own 造字) are drawn only by the office's font configured for the "
+                  "role, never by a fallback font: configure that font with --font ROLE=FILE "
+                  "or --fonts, or pass --allow-missing-glyphs",
+                  describeCodepoint(c), i + 1, context(text, i), primary->describe())
+            : Message(
+                  "character {0} at character {1} ({2}) has no glyph in any configured font "
+                  "({3} and {4} fallback fonts); install a font that has it and add it to "
+                  "the fallback chain, or pass --allow-missing-glyphs",
+                  describeCodepoint(c), i + 1, context(text, i), primary->describe(),
+                  registry.fallbackChain().size());
     if (!policy.allowMissing) throw MissingGlyphError(where, message, c);
-    if (policy.warnings) policy.warnings->push_back(Message::verbatim(where + ": " + message));
+    if (policy.warnings)
+      policy.warnings->push_back(Message("{0}: {1}", placeMessage(where), message));
   }
 }
 

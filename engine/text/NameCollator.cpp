@@ -30,9 +30,9 @@ NameOrder parseNameOrder(const std::string& text, const std::string& where) {
   if (text.empty() || text == "given") return NameOrder::Given;
   if (text == "strokes") return NameOrder::Strokes;
   if (text == "pinyin") return NameOrder::Pinyin;
-  throw InputError(
-      where,
-      "must be one of given (as listed), strokes (姓氏笔画) or pinyin, found \"" + text + "\"");
+  throw InputError(where, Message("must be one of given (as listed), strokes (姓氏笔画) or pinyin, "
+                                  "found \"{0}\"",
+                                  text));
 }
 
 const std::vector<std::string>& nameOrderWords() {

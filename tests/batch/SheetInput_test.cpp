@@ -40,7 +40,7 @@ TEST(SheetHeaders, ChineseLabelsAliasesAndWidthsMatchFields) {
   EXPECT_EQ(s.headerRow, 2u);
   EXPECT_TRUE(s.warnings.empty()) << s.warnings[0].english();
   ASSERT_EQ(s.items.size(), 1u);
-  EXPECT_EQ(s.items[0].label.english(), "row 3");
+  EXPECT_EQ(s.items[0].label, "row 3");
   EXPECT_EQ(text(s.items[0], "recipient"), "南京长江涂料有限公司");
   EXPECT_EQ(text(s.items[0], "citation"), "荣获质量奖。");
   EXPECT_EQ(text(s.items[0], "issuer"), "南京市人民政府");
@@ -149,7 +149,8 @@ TEST(SheetDates, ABatchRowWithABadDateNamesRowFieldAndValue) {
   EXPECT_EQ(result.documents.size(), 1u);
   ASSERT_EQ(result.failures.size(), 1u);
   EXPECT_EQ(result.failures[0].where, "row 3, field date");
-  EXPECT_NE(result.failures[0].message.english().find("\"6/13/2012\" is not a date"), std::string::npos);
+  EXPECT_NE(result.failures[0].message.english().find("\"6/13/2012\" is not a date"),
+            std::string::npos);
 }
 
 TEST(ListFromRows, GroupsInFirstAppearanceOrderNamesOrEntries) {

@@ -70,7 +70,7 @@ TEST_F(Xlsx, OpenpyxlTitleRowDatesTextNumbersBooleans) {
   EXPECT_EQ(s.headerRow, 2u);  // the merged title row above it skipped
   EXPECT_TRUE(s.warnings.empty()) << s.warnings[0].english();
   ASSERT_EQ(s.items.size(), 3u);
-  EXPECT_EQ(s.items[0].label.english(), "sheet \"名单\", row 3");
+  EXPECT_EQ(s.items[0].label, "sheet \"名单\", row 3");
   EXPECT_EQ(text(s.items[0], "recipient"), "南京长江涂料有限公司");
   EXPECT_EQ(text(s.items[0], "date"), "2012-06-13");
   EXPECT_EQ(text(s.items[0], "serial"), "000123");       // a text cell as typed
@@ -85,7 +85,8 @@ TEST_F(Xlsx, XlsxWriterSharedAndInlineStrings1900And1904) {
     SCOPED_TRACE(name);
     SheetItems s = itemsFromSheet(book(name), name, certificate());
     EXPECT_EQ(s.headerRow, 1u);
-    EXPECT_TRUE(s.warnings.empty()) << s.warnings[0].english();  // formatted empty columns F–H ignored
+    EXPECT_TRUE(s.warnings.empty())
+        << s.warnings[0].english();  // formatted empty columns F–H ignored
     ASSERT_EQ(s.items.size(), 3u);
     EXPECT_EQ(text(s.items[0], "recipient"), "南京长江涂料有限公司");
     EXPECT_EQ(text(s.items[0], "date"), "2012-06-13");

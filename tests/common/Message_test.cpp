@@ -25,7 +25,7 @@ std::set<std::string> placeholders(std::string_view text) {
 }
 
 TEST(Catalogue, EveryTranslationKeepsItsPlaceholders) {
-  ASSERT_GT(catalogueSize(), 1u) << "po/zh_CN.po was not compiled in";
+  ASSERT_GT(catalogueSize(), 300u) << "po/zh_CN.po was not compiled in";
   for (size_t i = 0; i < catalogueSize(); ++i) {
     const auto e = catalogueEntry(i);
     EXPECT_EQ(placeholders(e.english), placeholders(e.chinese)) << e.english;
@@ -34,8 +34,13 @@ TEST(Catalogue, EveryTranslationKeepsItsPlaceholders) {
 }
 
 TEST(Catalogue, TranslationsAreChinese) {
-  size_t withHan = 0;
+  size_t withHan = 0, withWords = 0;
   for (size_t i = 0; i < catalogueSize(); ++i) {
+    // A template of only places and punctuation ("{0}: {1}" → "{0}：{1}") has no words to
+    // translate; every other one has Chinese.
+    const auto e = catalogueEntry(i).english;
+    if (!std::regex_search(std::string(e), std::regex(R"([A-Za-z](?![^{]*\}))"))) continue;
+    ++withWords;
     const auto c = catalogueEntry(i).chinese;
     // A CJK ideograph is 3 bytes in UTF-8 starting 0xE4–0xE9.
     for (unsigned char b : c) {
@@ -45,7 +50,8 @@ TEST(Catalogue, TranslationsAreChinese) {
       }
     }
   }
-  EXPECT_EQ(withHan, catalogueSize()) << "a translation without one Chinese character";
+  EXPECT_GT(withWords, 1u);
+  EXPECT_EQ(withHan, withWords) << "a translation without one Chinese character";
 }
 
 TEST(Message, ArgumentsGoWhereTheTemplateSays) {

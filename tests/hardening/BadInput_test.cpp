@@ -163,7 +163,7 @@ Outcome runApiBatch(const Case& c) {
     // What the first row was read as (an encoding read wrongly shows here).
     if (!items.empty() && items[0].record && items[0].record->has("recipient"))
       o.text +=
-          items[0].label.english() + " recipient: " + items[0].record->getValue<std::string>("recipient");
+          items[0].label + " recipient: " + items[0].record->getValue<std::string>("recipient");
   } catch (const InputError& e) {
     o.code = -1;
     o.text = e.where() + ": " + e.message();
@@ -588,7 +588,7 @@ TEST(BadInputCorpus, SplitNamesAreNeitherDevicesNorDisguised) {
 TEST(BadInputCorpus, FiftyThousandRowCsvIsReadWhole) {
   auto items = itemsFromCsv(csvRows(50000), "big.csv", engine().layouts().get("certificate"));
   ASSERT_EQ(items.size(), 50000u);
-  EXPECT_EQ(items.back().label.english(), "row 50001");
+  EXPECT_EQ(items.back().label, "row 50001");
   EXPECT_TRUE(items.back().error.empty());
 }
 

@@ -17,7 +17,8 @@ constexpr double kLeft = 28, kRight = 184, kTop = 37, kBottom = 262;
 constexpr double kPitch = 225.0 / 22;
 constexpr double kCell = 156.0 / 28;
 
-const std::string kSample = std::string(GONGWEN_SOURCE_DATA_DIR) + "/samples/article-quality-conference.json";
+const std::string kSample =
+    std::string(GONGWEN_SOURCE_DATA_DIR) + "/samples/article-quality-conference.json";
 
 struct Rendered {
   DisplayList list;

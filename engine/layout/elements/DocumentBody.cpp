@@ -132,11 +132,14 @@ std::vector<BodyParagraph> paragraphsOf(const std::vector<BodyItem>& items, size
       throw LimitExceeded(
           "$",
           maxPages == kMaxPdfPages ? LimitExceeded::Kind::PdfPages : LimitExceeded::Kind::Pages,
-          "the document has more than " + std::to_string(most) +
-              " paragraphs and needs more than " +
-              (maxPages == kMaxPdfPages ? "the " : "the limit of ") + std::to_string(maxPages) +
-              " pages" + (maxPages == kMaxPdfPages ? " one PDF file can hold" : "") +
-              "; shorten it or split it into several documents");
+          maxPages == kMaxPdfPages
+              ? Message("the document has more than {0} paragraphs and needs more than the {1} "
+                        "pages one PDF file can hold; shorten it or split it into several "
+                        "documents",
+                        most, maxPages)
+              : Message("the document has more than {0} paragraphs and needs more than the "
+                        "limit of {1} pages; shorten it or split it into several documents",
+                        most, maxPages));
     }
     out.push_back(std::move(p));
   };
