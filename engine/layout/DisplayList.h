@@ -90,7 +90,52 @@ struct PlacedArtwork {
   double x = 0, y = 0;  // pt, where its top-left corner goes on the page
 };
 
-using DisplayItem = std::variant<GlyphRun, FilledRect, PlacedImage, VectorPath, PlacedArtwork>;
+// An affine map of the plane, pt, y downwards: x' = a·x + c·y + e, y' = b·x + d·y + f.
+struct Affine {
+  double a = 1, b = 0, c = 0, d = 1, e = 0, f = 0;
+
+  static Affine translate(double x, double y) { return {1, 0, 0, 1, x, y}; }
+  static Affine scale(double sx, double sy) { return {sx, 0, 0, sy, 0, 0}; }
+  // First `inner`, then this.
+  Affine then(const Affine& inner) const {
+    return {a * inner.a + c * inner.b,     b * inner.a + d * inner.b,
+            a * inner.c + c * inner.d,     b * inner.c + d * inner.d,
+            a * inner.e + c * inner.f + e, b * inner.e + d * inner.f + f};
+  }
+  void apply(double& x, double& y) const {
+    const double nx = a * x + c * y + e;
+    const double ny = b * x + d * y + f;
+    x = nx;
+    y = ny;
+  }
+  bool isIdentity() const { return a == 1 && b == 0 && c == 0 && d == 1 && e == 0 && f == 0; }
+};
+
+struct TransformedGroup;
+using DisplayItem =
+    std::variant<GlyphRun, FilledRect, PlacedImage, VectorPath, PlacedArtwork, TransformedGroup>;
+
+// Items drawn through a transform: their coordinates are their own (a landscape table's
+// page, 横排表格, laid out as if the paper were turned), `transform` maps them onto the page.
+// Every writer honours it (PDF: q … cm … Q; OFD: a CTM on each object; SVG: <g transform>).
+// Groups may nest.
+struct TransformedGroup {
+  Affine transform;
+  std::vector<DisplayItem> items;  // drawn in order
+};
+
+// Calls fn(item, transform) for every item of `items` that is not a group, descending into
+// groups; `transform` maps the item's coordinates onto the page.
+template <class Fn>
+void forEachDrawn(const std::vector<DisplayItem>& items, Fn&& fn, const Affine& outer = {}) {
+  for (const DisplayItem& item : items) {
+    if (const auto* g = std::get_if<TransformedGroup>(&item)) {
+      forEachDrawn(g->items, fn, outer.then(g->transform));
+    } else {
+      fn(item, outer);
+    }
+  }
+}
 
 struct Page {
   double widthPt = 595.2756, heightPt = 841.8898;  // A4

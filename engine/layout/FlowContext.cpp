@@ -49,14 +49,18 @@ ParagraphStyle FlowContext::paragraphStyle(const TextStyle& style) const {
   return ps;
 }
 
+void FlowContext::checkNewPage() const {
+  if (options_.budget) {
+    options_.budget->checkPages(list_.pages.size() + 1);
+    options_.budget->checkTime();
+  } else {
+    WorkBudget().checkPages(list_.pages.size() + 1);
+  }
+}
+
 Page& FlowContext::page() {
   if (list_.pages.empty() || slot_ >= grid_.lines) {
-    if (options_.budget) {
-      options_.budget->checkPages(list_.pages.size() + 1);
-      options_.budget->checkTime();
-    } else {
-      WorkBudget().checkPages(list_.pages.size() + 1);
-    }
+    checkNewPage();
     Page p;
     p.widthPt = grid_.pageWidth;
     p.heightPt = grid_.pageHeight;
@@ -67,6 +71,15 @@ Page& FlowContext::page() {
     flowLines_.clear();
   }
   return list_.pages.back();
+}
+
+void FlowContext::appendPage(Page page) {
+  checkNewPage();
+  list_.pages.push_back(std::move(page));
+  slot_ = grid_.lines;
+  anchor_ = fixedAnchor_ = grid_.top;
+  flowLines_.clear();
+  previousFlowLines_.clear();
 }
 
 Page& FlowContext::currentPage() {

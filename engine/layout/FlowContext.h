@@ -107,6 +107,10 @@ class FlowContext {
   int linesLeft() const { return grid_.lines - slot_; }
   void skipLines(int n) { slot_ += n; }
   void newPage() { slot_ = grid_.lines; }
+  // Appends a page made elsewhere (a landscape table's, 横排表格) after the current one; the
+  // flow goes on on a new page after it, and 7.3.5.5 moves no line across it. Throws
+  // LimitExceeded past the page limit.
+  void appendPage(Page page);
   // The next paragraph placed (placeLines, placeParagraph) starts an outline entry
   // (bookmark): a title (level 0) or a heading (its level).
   void markOutline(std::string title, int level);
@@ -176,6 +180,7 @@ class FlowContext {
   bool pageNumberOmitted(size_t pageIndex) const { return unnumbered_.count(pageIndex) > 0; }
 
  private:
+  void checkNewPage() const;  // LimitExceeded when one more page is too many
   void record(std::shared_ptr<const ShapedText> text, const LineBox& box, double originX, int block,
               size_t lineIndex, bool last, bool keepWithNext,
               const std::optional<ParagraphStyle>& respace,

@@ -133,19 +133,6 @@ std::vector<PathSegment> parsePathData(const std::string& d, const std::string& 
   return out;
 }
 
-Affine Affine::then(const Affine& inner) const {
-  // this ∘ inner
-  return {a * inner.a + c * inner.b, b * inner.a + d * inner.b,     a * inner.c + c * inner.d,
-          b * inner.c + d * inner.d, a * inner.e + c * inner.f + e, b * inner.e + d * inner.f + f};
-}
-
-void Affine::apply(double& x, double& y) const {
-  const double nx = a * x + c * y + e;
-  const double ny = b * x + d * y + f;
-  x = nx;
-  y = ny;
-}
-
 std::vector<PathSegment> transformed(const std::vector<PathSegment>& segments, const Affine& m) {
   std::vector<PathSegment> out = segments;
   for (PathSegment& s : out) {

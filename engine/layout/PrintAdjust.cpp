@@ -55,6 +55,9 @@ void applyPrintAdjust(DisplayList& list, const PrintAdjust& a) {
       } else if (auto* art = std::get_if<PlacedArtwork>(&item)) {
         art->x = a.x(art->x);
         art->y = a.y(art->y);
+      } else if (auto* group = std::get_if<TransformedGroup>(&item)) {
+        // Its items keep their own coordinates: the page's move and scale follow its map.
+        group->transform = Affine{s, 0, 0, s, a.x(0), a.y(0)}.then(group->transform);
       }
     }
     if (s != 1) scaleArtwork(page, s);
@@ -94,10 +97,18 @@ void checkOnPage(const DisplayList& list, const PrintAdjust& adjust) {
   for (size_t i = 0; i < list.pages.size(); ++i) {
     const Page& page = list.pages[i];
     double worst = 0;  // how far anything lies off the page, pt
+    Affine map;        // of the group the item is in
     auto take = [&](double x0, double y0, double x1, double y1) {
-      worst = std::max({worst, -x0, -y0, x1 - page.widthPt, y1 - page.heightPt});
+      for (double x : {x0, x1}) {
+        for (double y : {y0, y1}) {
+          double px = x, py = y;
+          map.apply(px, py);
+          worst = std::max({worst, -px, -py, px - page.widthPt, py - page.heightPt});
+        }
+      }
     };
-    for (const DisplayItem& item : page.items) {
+    forEachDrawn(page.items, [&](const DisplayItem& item, const Affine& t) {
+      map = t;
       if (const auto* run = std::get_if<GlyphRun>(&item)) {
         for (const PlacedGlyph& g : run->glyphs) {
           const double top = g.y - kEmAscent * run->sizePt;
@@ -108,7 +119,7 @@ void checkOnPage(const DisplayList& list, const PrintAdjust& adjust) {
       } else if (const auto* img = std::get_if<PlacedImage>(&item)) {
         take(img->x, img->y, img->x + img->width, img->y + img->height);
       }
-    }
+    });
     if (worst > 0.01) {
       throw InputError(Message("page {0}", i + 1),
                        Message("the {0} puts what is printed off the page by {1} mm",

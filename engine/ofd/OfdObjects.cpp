@@ -34,6 +34,61 @@ std::string box(long long x, long long y, long long w, long long h) {
   return s;
 }
 
+// Writes an object's Boundary: its box (x, y, w, h, microns from the page's top-left) and
+// `inner`, the CTM of its content relative to the box's corner (a b c d e f, microns; null:
+// none). Drawn through a group's map `t` (null: none), the Boundary becomes the box's image's
+// bounding box and the CTM carries the turn (GB/T 33190 §8.2: the object's content is mapped
+// by its CTM, then placed at its Boundary's corner).
+void writeBoundary(XmlOut& xml, long long x, long long y, long long w, long long h,
+                   const long long* inner, const Affine* t) {
+  w = std::max(w, 1LL);
+  h = std::max(h, 1LL);
+  if (!t) {
+    xml.attr("Boundary", box(x, y, w, h));
+    if (inner) {
+      std::string ctm;
+      for (int i = 0; i < 6; ++i) {
+        if (i) ctm += ' ';
+        XmlOut::appendMicrons(ctm, inner[i]);
+      }
+      xml.attr("CTM", ctm);
+    }
+    return;
+  }
+  const double e = static_cast<double>(toMicrons(t->e)), f = static_cast<double>(toMicrons(t->f));
+  auto mapX = [&](double px, double py) { return t->a * px + t->c * py + e; };
+  auto mapY = [&](double px, double py) { return t->b * px + t->d * py + f; };
+  double minX = std::numeric_limits<double>::max(), minY = minX;
+  double maxX = std::numeric_limits<double>::lowest(), maxY = maxX;
+  for (const auto& [cx, cy] : {std::pair{x, y}, {x + w, y}, {x, y + h}, {x + w, y + h}}) {
+    const double px = static_cast<double>(cx), py = static_cast<double>(cy);
+    minX = std::min(minX, mapX(px, py)), maxX = std::max(maxX, mapX(px, py));
+    minY = std::min(minY, mapY(px, py)), maxY = std::max(maxY, mapY(px, py));
+  }
+  const long long bx = std::llround(minX), by = std::llround(minY);
+  xml.attr("Boundary", box(bx, by, std::llround(maxX) - bx, std::llround(maxY) - by));
+  // The content: inner, then the group's linear part, then the box corner's move.
+  const double in[6] = {inner ? static_cast<double>(inner[0]) / 1000 : 1,
+                        inner ? static_cast<double>(inner[1]) / 1000 : 0,
+                        inner ? static_cast<double>(inner[2]) / 1000 : 0,
+                        inner ? static_cast<double>(inner[3]) / 1000 : 1,
+                        inner ? static_cast<double>(inner[4]) : 0,
+                        inner ? static_cast<double>(inner[5]) : 0};
+  const double px = static_cast<double>(x), py = static_cast<double>(y);
+  const double ctm[6] = {t->a * in[0] + t->c * in[1],
+                         t->b * in[0] + t->d * in[1],
+                         t->a * in[2] + t->c * in[3],
+                         t->b * in[2] + t->d * in[3],
+                         t->a * in[4] + t->c * in[5] + mapX(px, py) - static_cast<double>(bx),
+                         t->b * in[4] + t->d * in[5] + mapY(px, py) - static_cast<double>(by)};
+  std::string value;
+  for (int i = 0; i < 6; ++i) {
+    if (i) value += ' ';
+    XmlOut::appendMicrons(value, std::llround(i < 4 ? ctm[i] * 1000 : ctm[i]));
+  }
+  xml.attr("CTM", value);
+}
+
 // ST_Array of the steps, with OFD's "g N v" for N equal steps in a row.
 std::string deltas(const std::vector<long long>& steps) {
   std::string s;
@@ -51,7 +106,7 @@ std::string deltas(const std::vector<long long>& steps) {
 }
 
 void writeLine(XmlOut& xml, const GlyphRun& run, size_t begin, size_t end, const FontRef& font,
-               IdCounter& ids) {
+               IdCounter& ids, const Affine* t) {
   const std::vector<TextCluster> clusters = clustersOf(run, begin, end);
   const long long size = toMicrons(run.sizePt);
   long long left = std::numeric_limits<long long>::max();
@@ -68,11 +123,9 @@ void writeLine(XmlOut& xml, const GlyphRun& run, size_t begin, size_t end, const
   const long long baseline = toMicrons(run.glyphs[begin].y);
   // The box holds the line from an em above the baseline to 0.3 em below it.
   const long long top = baseline - size;
-  xml.open("TextObject")
-      .attr("ID", ids.next())
-      .attr("Boundary", box(left, top, right - left, size * 13 / 10))
-      .attr("Font", font.id)
-      .attrMicrons("Size", size);
+  xml.open("TextObject").attr("ID", ids.next());
+  writeBoundary(xml, left, top, right - left, size * 13 / 10, nullptr, t);
+  xml.attr("Font", font.id).attrMicrons("Size", size);
   writeColour(xml, "FillColor", run.color);  // readers differ in their default
 
   std::string text;
@@ -158,14 +211,27 @@ uint32_t objectCount(const DisplayItem& item) {
   }
   if (const auto* path = std::get_if<VectorPath>(&item)) return drawn(*path) ? 1 : 0;
   if (std::holds_alternative<PlacedArtwork>(item)) return 0;
+  if (const auto* group = std::get_if<TransformedGroup>(&item)) {
+    uint32_t n = 0;
+    for (const auto& inner : group->items) {
+      // Art inside a group is written as its paths (a template cannot be turned).
+      if (const auto* art = std::get_if<PlacedArtwork>(&inner)) {
+        for (const auto& path : art->art->paths) n += drawn(path) ? 1 : 0;
+      } else {
+        n += objectCount(inner);
+      }
+    }
+    return n;
+  }
   return 1;  // a rectangle, an image
 }
 
-void writeText(XmlOut& xml, const GlyphRun& run, const FontRef& font, IdCounter& ids) {
-  for (const auto& [begin, end] : textObjects(run)) writeLine(xml, run, begin, end, font, ids);
+void writeText(XmlOut& xml, const GlyphRun& run, const FontRef& font, IdCounter& ids,
+               const Affine* t) {
+  for (const auto& [begin, end] : textObjects(run)) writeLine(xml, run, begin, end, font, ids, t);
 }
 
-void writeRect(XmlOut& xml, const FilledRect& rect, IdCounter& ids) {
+void writeRect(XmlOut& xml, const FilledRect& rect, IdCounter& ids, const Affine* t) {
   const long long x = toMicrons(rect.x), y = toMicrons(rect.y);
   const long long w = toMicrons(rect.x + rect.width) - x, h = toMicrons(rect.y + rect.height) - y;
   std::string data = "M 0 0 L ";
@@ -177,16 +243,15 @@ void writeRect(XmlOut& xml, const FilledRect& rect, IdCounter& ids) {
   data += " L 0 ";
   XmlOut::appendMicrons(data, h);
   data += " C";
-  xml.open("PathObject")
-      .attr("ID", ids.next())
-      .attr("Boundary", box(x, y, w, h))
-      .attr("Stroke", "false")
-      .attr("Fill", "true");
+  xml.open("PathObject").attr("ID", ids.next());
+  writeBoundary(xml, x, y, w, h, nullptr, t);
+  xml.attr("Stroke", "false").attr("Fill", "true");
   writeColour(xml, "FillColor", rect.color);
   xml.element("AbbreviatedData", data).end("PathObject");
 }
 
-void writePath(XmlOut& xml, const VectorPath& path, double dx, double dy, IdCounter& ids) {
+void writePath(XmlOut& xml, const VectorPath& path, double dx, double dy, IdCounter& ids,
+               const Affine* t) {
   if (!drawn(path)) return;
   using Op = PathSegment::Op;
   double minX = std::numeric_limits<double>::max(), minY = minX;
@@ -236,10 +301,9 @@ void writePath(XmlOut& xml, const VectorPath& path, double dx, double dy, IdCoun
         break;
     }
   }
-  xml.open("PathObject")
-      .attr("ID", ids.next())
-      .attr("Boundary",
-            box(left, top, toMicrons(maxX + margin) - left, toMicrons(maxY + margin) - top));
+  xml.open("PathObject").attr("ID", ids.next());
+  writeBoundary(xml, left, top, toMicrons(maxX + margin) - left, toMicrons(maxY + margin) - top,
+                nullptr, t);
   if (path.stroke) {
     xml.attrMicrons("LineWidth", toMicrons(path.lineWidth))
         .attr("Join", "Round")
@@ -254,21 +318,15 @@ void writePath(XmlOut& xml, const VectorPath& path, double dx, double dy, IdCoun
   xml.element("AbbreviatedData", data).end("PathObject");
 }
 
-void writeImage(XmlOut& xml, const PlacedImage& image, uint32_t resourceId, IdCounter& ids) {
+void writeImage(XmlOut& xml, const PlacedImage& image, uint32_t resourceId, IdCounter& ids,
+                const Affine* t) {
   const long long x = toMicrons(image.x), y = toMicrons(image.y);
   const long long w = toMicrons(image.x + image.width) - x;
   const long long h = toMicrons(image.y + image.height) - y;
-  std::string ctm;
-  XmlOut::appendMicrons(ctm, w);
-  ctm += " 0 0 ";
-  XmlOut::appendMicrons(ctm, h);
-  ctm += " 0 0";
-  xml.open("ImageObject")
-      .attr("ID", ids.next())
-      .attr("Boundary", box(x, y, w, h))
-      .attr("CTM", ctm)
-      .attr("ResourceID", resourceId)
-      .end("ImageObject");
+  const long long inner[6] = {w, 0, 0, h, 0, 0};  // the image's unit square onto its box
+  xml.open("ImageObject").attr("ID", ids.next());
+  writeBoundary(xml, x, y, w, h, inner, t);
+  xml.attr("ResourceID", resourceId).end("ImageObject");
 }
 
 }  // namespace gongwen::ofd

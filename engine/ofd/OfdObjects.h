@@ -29,15 +29,22 @@ struct FontRef {
   const std::unordered_map<uint32_t, uint32_t>* newGlyphOf = nullptr;
 };
 
-// How many objects (IDs) the writers below make of an item: pages are written in
-// parallel, each from its own first ID.
+// How many objects (IDs) the writers below make of an item (a group: of all its items):
+// pages are written in parallel, each from its own first ID.
 uint32_t objectCount(const DisplayItem& item);
 
+// Each writer takes the map of the group the item is in (a TransformedGroup's, composed
+// with its outer groups'), or null: the object's Boundary is then the box the map makes of
+// it and its CTM carries the map.
+
 // One TextObject per baseline of the run (cut after a character beyond the BMP).
-void writeText(XmlOut& xml, const GlyphRun& run, const FontRef& font, IdCounter& ids);
-void writeRect(XmlOut& xml, const FilledRect& rect, IdCounter& ids);
+void writeText(XmlOut& xml, const GlyphRun& run, const FontRef& font, IdCounter& ids,
+               const Affine* t = nullptr);
+void writeRect(XmlOut& xml, const FilledRect& rect, IdCounter& ids, const Affine* t = nullptr);
 // The path moved by (dx, dy) pt (an artwork's placement).
-void writePath(XmlOut& xml, const VectorPath& path, double dx, double dy, IdCounter& ids);
-void writeImage(XmlOut& xml, const PlacedImage& image, uint32_t resourceId, IdCounter& ids);
+void writePath(XmlOut& xml, const VectorPath& path, double dx, double dy, IdCounter& ids,
+               const Affine* t = nullptr);
+void writeImage(XmlOut& xml, const PlacedImage& image, uint32_t resourceId, IdCounter& ids,
+                const Affine* t = nullptr);
 
 }  // namespace gongwen::ofd

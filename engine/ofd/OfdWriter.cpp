@@ -44,9 +44,9 @@ std::vector<FontUse> collectFonts(const DisplayList& list,
   std::vector<std::unordered_map<uint32_t, bool>> seenGlyphs;
   std::vector<std::unordered_map<char32_t, bool>> seenChars;
   for (const auto& page : list.pages) {
-    for (const auto& item : page.items) {
+    forEachDrawn(page.items, [&](const DisplayItem& item, const Affine&) {
       const auto* run = std::get_if<GlyphRun>(&item);
-      if (!run || run->glyphs.empty()) continue;
+      if (!run || run->glyphs.empty()) return;
       auto [it, fresh] = indexOf.emplace(run->font.get(), uses.size());
       if (fresh) {
         uses.push_back(FontUse{run->font, {}, {}, 0, {}});
@@ -62,7 +62,7 @@ std::vector<FontUse> collectFonts(const DisplayList& list,
           use.unicodes.push_back(c.code[0]);
         }
       }
-    }
+    });
   }
   return uses;
 }
@@ -176,14 +176,17 @@ std::vector<uint8_t> writeOfd(const DisplayList& list, const OfdOptions& options
   std::map<std::tuple<const Artwork*, double, double>, size_t> templateIndex;
   std::vector<TemplateUse> templates;
   for (const auto& page : list.pages) {
-    for (const auto& item : page.items) {
+    forEachDrawn(page.items, [&](const DisplayItem& item, const Affine&) {
       if (const auto* img = std::get_if<PlacedImage>(&item)) {
         auto [it, fresh] = imageIds.emplace(ImageKey{img->image.get()}, 0);
         if (fresh) {
           it->second = ids.next();
           images.emplace_back(img->image.get(), it->second);
         }
-      } else if (const auto* placed = std::get_if<PlacedArtwork>(&item)) {
+      }
+    });
+    for (const auto& item : page.items) {
+      if (const auto* placed = std::get_if<PlacedArtwork>(&item)) {
         auto key = std::make_tuple(placed->art.get(), placed->x, placed->y);
         if (templateIndex.emplace(key, templates.size()).second) {
           templates.push_back({placed->art.get(), placed->x, placed->y, ids.next()});
@@ -233,19 +236,28 @@ std::vector<uint8_t> writeOfd(const DisplayList& list, const OfdOptions& options
       xml.open("Area").close().element("PhysicalBox", physicalBox(page)).end("Area");
     }
     xml.open("Content").close().open("Layer").attr("ID", pageIds.next()).close();
-    for (const auto& item : page.items) {
-      if (const auto* run = std::get_if<GlyphRun>(&item)) {
-        if (run->glyphs.empty()) continue;
-        const FontUse& f = fonts[fontIndex.at(run->font.get())];
-        ofd::writeText(xml, *run, {f.id, &f.subset.newGlyphOf}, pageIds);
-      } else if (const auto* rect = std::get_if<FilledRect>(&item)) {
-        ofd::writeRect(xml, *rect, pageIds);
-      } else if (const auto* path = std::get_if<VectorPath>(&item)) {
-        ofd::writePath(xml, *path, 0, 0, pageIds);
-      } else if (const auto* img = std::get_if<PlacedImage>(&item)) {
-        ofd::writeImage(xml, *img, imageIds.at(ImageKey{img->image.get()}), pageIds);
+    // Items in order; those of a group through its map (art there as its paths).
+    auto draw = [&](const std::vector<DisplayItem>& items, const Affine* t, auto& self) -> void {
+      for (const auto& item : items) {
+        if (const auto* run = std::get_if<GlyphRun>(&item)) {
+          if (run->glyphs.empty()) continue;
+          const FontUse& f = fonts[fontIndex.at(run->font.get())];
+          ofd::writeText(xml, *run, {f.id, &f.subset.newGlyphOf}, pageIds, t);
+        } else if (const auto* rect = std::get_if<FilledRect>(&item)) {
+          ofd::writeRect(xml, *rect, pageIds, t);
+        } else if (const auto* path = std::get_if<VectorPath>(&item)) {
+          ofd::writePath(xml, *path, 0, 0, pageIds, t);
+        } else if (const auto* img = std::get_if<PlacedImage>(&item)) {
+          ofd::writeImage(xml, *img, imageIds.at(ImageKey{img->image.get()}), pageIds, t);
+        } else if (const auto* art = std::get_if<PlacedArtwork>(&item); art && t) {
+          for (const auto& p : art->art->paths) ofd::writePath(xml, p, art->x, art->y, pageIds, t);
+        } else if (const auto* group = std::get_if<TransformedGroup>(&item)) {
+          const Affine inner = t ? t->then(group->transform) : group->transform;
+          self(group->items, &inner, self);
+        }
       }
-    }
+    };
+    draw(page.items, nullptr, draw);
     xml.end("Layer").end("Content").end("Page");
     if (pageIds.last() != firstId[i + 1]) {
       throw std::logic_error("OFD: page " + std::to_string(i + 1) + " used IDs it did not count");

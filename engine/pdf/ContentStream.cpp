@@ -71,6 +71,18 @@ void ContentStream::text(const GlyphRun& run, const EmbeddedFont& font,
   out_ += "ET\n";
 }
 
+void ContentStream::beginTransform(const Affine& t) {
+  // PDF space is the display list's flipped, (x, H − y): the map there is flip ∘ t ∘ flip.
+  const double h = pageHeight_;
+  const double m[6] = {t.a, -t.b, -t.c, t.d, t.c * h + t.e, h - t.d * h - t.f};
+  out_ += "q";
+  for (double v : m) {
+    out_ += ' ';
+    number(v);
+  }
+  out_ += " cm\n";
+}
+
 void ContentStream::rect(const FilledRect& r) {
   colour(r.color, false);
   number(r.x);

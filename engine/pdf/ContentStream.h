@@ -23,6 +23,10 @@ class ContentStream {
   void form(const std::string& resourceName, double x, double y, double heightPt);
   // Draws the image XObject `resourceName` ("Im1") into the box (x, y, width, height).
   void image(const std::string& resourceName, double x, double y, double width, double height);
+  // What follows, up to endTransform(), is drawn through `t` (display-list coordinates,
+  // y downwards): q and the same map in PDF space as cm.
+  void beginTransform(const Affine& t);
+  void endTransform() { out_ += "Q\n"; }
   const std::string& str() const { return out_; }
 
  private:

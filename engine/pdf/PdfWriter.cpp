@@ -44,9 +44,9 @@ std::vector<FontUse> collectFonts(const DisplayList& list,
                                   std::unordered_map<const Font*, size_t>& indexOf) {
   std::vector<FontUse> uses;
   for (const auto& page : list.pages) {
-    for (const auto& item : page.items) {
+    forEachDrawn(page.items, [&](const DisplayItem& item, const Affine&) {
       const auto* run = std::get_if<GlyphRun>(&item);
-      if (!run || run->glyphs.empty()) continue;
+      if (!run || run->glyphs.empty()) return;
       auto [it, fresh] = indexOf.emplace(run->font.get(), uses.size());
       if (fresh) uses.push_back(FontUse{run->font, {}, {}});
       FontUse& use = uses[it->second];
@@ -58,7 +58,7 @@ std::vector<FontUse> collectFonts(const DisplayList& list,
           t->second = g.text;
         }
       }
-    }
+    });
   }
   return uses;
 }
@@ -108,7 +108,7 @@ std::vector<uint8_t> writePdf(const DisplayList& list, const PdfOptions& options
   std::unordered_map<ImageKey, size_t, ImageKeyHash> imageIndex;
   std::vector<const ImageData*> images;
   for (const auto& page : list.pages) {
-    for (const auto& item : page.items) {
+    forEachDrawn(page.items, [&](const DisplayItem& item, const Affine&) {
       if (const auto* placed = std::get_if<PlacedArtwork>(&item)) {
         if (formIndex.emplace(placed->art.get(), forms.size()).second)
           forms.push_back(placed->art.get());
@@ -117,7 +117,7 @@ std::vector<uint8_t> writePdf(const DisplayList& list, const PdfOptions& options
           images.push_back(img->image.get());
         }
       }
-    }
+    });
   }
 
   // Subsetting fonts and decoding images are the costliest steps of a short document: each
@@ -159,23 +159,31 @@ std::vector<uint8_t> writePdf(const DisplayList& list, const PdfOptions& options
   forEachParallel(list.pages.size(), threads, [&](size_t i) {
     const Page& page = list.pages[i];
     ContentStream cs(page.heightPt);
-    for (const auto& item : page.items) {
-      if (const auto* run = std::get_if<GlyphRun>(&item)) {
-        if (run->glyphs.empty()) continue;
-        size_t index = fontIndex.at(run->font.get());
-        cs.text(*run, fonts[index], resourceName("F", index + 1));
-      } else if (const auto* rect = std::get_if<FilledRect>(&item)) {
-        cs.rect(*rect);
-      } else if (const auto* path = std::get_if<VectorPath>(&item)) {
-        cs.path(*path);
-      } else if (const auto* placed = std::get_if<PlacedArtwork>(&item)) {
-        size_t index = formIndex.at(placed->art.get());
-        cs.form(resourceName("Fm", index + 1), placed->x, placed->y, placed->art->heightPt);
-      } else if (const auto* img = std::get_if<PlacedImage>(&item)) {
-        size_t index = imageIndex.at(ImageKey{img->image.get()});
-        cs.image(resourceName("Im", index + 1), img->x, img->y, img->width, img->height);
+    // A group's items between q … cm and Q.
+    auto draw = [&](const std::vector<DisplayItem>& items, auto& self) -> void {
+      for (const auto& item : items) {
+        if (const auto* run = std::get_if<GlyphRun>(&item)) {
+          if (run->glyphs.empty()) continue;
+          size_t index = fontIndex.at(run->font.get());
+          cs.text(*run, fonts[index], resourceName("F", index + 1));
+        } else if (const auto* rect = std::get_if<FilledRect>(&item)) {
+          cs.rect(*rect);
+        } else if (const auto* path = std::get_if<VectorPath>(&item)) {
+          cs.path(*path);
+        } else if (const auto* placed = std::get_if<PlacedArtwork>(&item)) {
+          size_t index = formIndex.at(placed->art.get());
+          cs.form(resourceName("Fm", index + 1), placed->x, placed->y, placed->art->heightPt);
+        } else if (const auto* img = std::get_if<PlacedImage>(&item)) {
+          size_t index = imageIndex.at(ImageKey{img->image.get()});
+          cs.image(resourceName("Im", index + 1), img->x, img->y, img->width, img->height);
+        } else if (const auto* group = std::get_if<TransformedGroup>(&item)) {
+          cs.beginTransform(group->transform);
+          self(group->items, self);
+          cs.endTransform();
+        }
       }
-    }
+    };
+    draw(page.items, draw);
     const std::string& text = cs.str();
     contents[i] =
         options.compress ? deflateBytes(text) : std::vector<uint8_t>(text.begin(), text.end());

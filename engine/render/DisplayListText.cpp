@@ -95,6 +95,16 @@ class Writer {
     }
   }
 
+  // Its items between "group" (the map: a b c d unitless, e f in mm) and "end group", in
+  // their own coordinates.
+  void item(const TransformedGroup& g) {
+    const Affine& t = g.transform;
+    out_ += "  group " + number(t.a) + " " + number(t.b) + " " + number(t.c) + " " + number(t.d) +
+            " " + mm(t.e) + " " + mm(t.f) + "\n";
+    for (const auto& i : g.items) std::visit([this](const auto& x) { item(x); }, i);
+    out_ += "  end group\n";
+  }
+
   void page(size_t number, const Page& p) {
     out_ += "page " + std::to_string(number) + " " + mm(p.widthPt) + "x" + mm(p.heightPt) + " mm\n";
     for (const auto& i : p.items) std::visit([this](const auto& x) { item(x); }, i);

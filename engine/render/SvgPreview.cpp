@@ -81,14 +81,8 @@ void path(std::ostringstream& out, const VectorPath& p, double dx, double dy) {
   out << "/>\n";
 }
 
-}  // namespace
-
-std::string pageSvg(const Page& page) {
-  std::ostringstream out;
-  out << "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " << num(page.widthPt) << " "
-      << num(page.heightPt) << "\" width=\"" << num(page.widthPt) << "pt\" height=\""
-      << num(page.heightPt) << "pt\">\n";
-  for (const DisplayItem& item : page.items) {
+void drawItems(std::ostringstream& out, const std::vector<DisplayItem>& items) {
+  for (const DisplayItem& item : items) {
     if (const auto* run = std::get_if<GlyphRun>(&item)) {
       const std::string family = run->font ? escaped(run->font->familyName()) : "serif";
       for (const PlacedGlyph& g : run->glyphs) {
@@ -118,8 +112,24 @@ std::string pageSvg(const Page& page) {
           << num(img->width) << "\" height=\"" << num(img->height)
           << "\" preserveAspectRatio=\"none\" href=\"data:image/png;base64," << b64.str()
           << "\"/>\n";
+    } else if (const auto* group = std::get_if<TransformedGroup>(&item)) {
+      const Affine& t = group->transform;
+      out << "<g transform=\"matrix(" << num(t.a) << " " << num(t.b) << " " << num(t.c) << " "
+          << num(t.d) << " " << num(t.e) << " " << num(t.f) << ")\">\n";
+      drawItems(out, group->items);
+      out << "</g>\n";
     }
   }
+}
+
+}  // namespace
+
+std::string pageSvg(const Page& page) {
+  std::ostringstream out;
+  out << "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " << num(page.widthPt) << " "
+      << num(page.heightPt) << "\" width=\"" << num(page.widthPt) << "pt\" height=\""
+      << num(page.heightPt) << "pt\">\n";
+  drawItems(out, page.items);
   out << "</svg>\n";
   return out.str();
 }

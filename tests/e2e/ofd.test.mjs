@@ -97,11 +97,16 @@ async function readerPages(ofd, widthsMm) {
             // last of its TextCode: the writer ends the object there).
             if (/^[\ud800-\udbff]$/.test(c) && k + 1 < texts.length) c += texts[++k].textContent;
             if (c.trim() === "" || c === "\u3000") continue;
-            chars.push({
-              c,
-              x: (left + parseFloat(t.getAttribute("x"))) / scale,
-              y: (top + parseFloat(t.getAttribute("y"))) / scale,
-            });
+            // Where the text's transform (an object's CTM: a landscape table's page turned
+            // on the paper) puts its origin.
+            let x = parseFloat(t.getAttribute("x"));
+            let y = parseFloat(t.getAttribute("y"));
+            const m = /matrix\(([^)]*)\)/.exec(t.getAttribute("transform") || "");
+            if (m) {
+              const [a, b, cc, d, e, f] = m[1].split(/[\s,]+/).filter((v) => v !== "").map(Number);
+              [x, y] = [a * x + cc * y + e, b * x + d * y + f];
+            }
+            chars.push({ c, x: (left + x) / scale, y: (top + y) / scale });
           }
         }
         return { chars };

@@ -377,7 +377,7 @@ TEST(BodyTable, BadTablesAreInputErrorsNamingTheirPath) {
             "$.body[1].table.widths");
   EXPECT_EQ(
       errorAt(withBody(
-          R"({"table": {"header": ["a", "b"], "rows": [["1", "2"]], "widths": ["120mm", "80mm"]}})")),
+          R"({"table": {"header": ["a", "b"], "rows": [["1", "2"]], "widths": ["150mm", "80mm"]}})")),
       "$.body[1].table");
   EXPECT_EQ(
       errorAt(withBody(R"({"table": {"header": ["a"], "rows": [["1"]], "align": ["middle"]}})")),

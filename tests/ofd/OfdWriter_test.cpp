@@ -61,33 +61,40 @@ struct PlacedChar {
 // What the display list draws on a page: each character at its glyph's pen position.
 std::vector<PlacedChar> expectedChars(const Page& page) {
   std::vector<PlacedChar> out;
-  for (const auto& item : page.items) {
+  // A group's glyphs where its map puts them on the page (a landscape table's).
+  forEachDrawn(page.items, [&](const DisplayItem& item, const Affine& t) {
     const auto* run = std::get_if<GlyphRun>(&item);
-    if (!run) continue;
+    if (!run) return;
     for (size_t i = 0; i < run->glyphs.size(); ++i) {
       const PlacedGlyph& g = run->glyphs[i];
       const bool lineStart = i == 0 || std::abs(run->glyphs[i - 1].y - g.y) > 1e-6;
       std::u32string text = g.text;
       if (text.empty() && lineStart) text.push_back(U'\uFFFD');
-      for (char32_t c : text) out.push_back({c, g.x * kMmPerPt, g.y * kMmPerPt});
+      double x = g.x, y = g.y;
+      t.apply(x, y);
+      for (char32_t c : text) out.push_back({c, x * kMmPerPt, y * kMmPerPt});
     }
-  }
+  });
   return out;
 }
 
-// What an OFD page places: each TextCode character at Boundary + X/Y + the DeltaX sums.
+// What an OFD page places: each TextCode character at Boundary + CTM(X + the DeltaX sums, Y).
 std::vector<PlacedChar> ofdChars(const XmlPart& page) {
   std::vector<PlacedChar> out;
   for (Element* text : page.all("TextObject")) {
     const std::vector<double> box = numbers(text, "Boundary");
+    std::vector<double> ctm = {1, 0, 0, 1, 0, 0};
+    if (text->hasAttribute("CTM")) ctm = numbers(text, "CTM");
+    EXPECT_EQ(ctm.size(), 6u);
     for (Element* code : XmlPart::under(text, "TextCode")) {
       const std::u32string chars = decodeUtf8(XmlPart::text(code));
       const std::vector<double> dx = numbers(code, "DeltaX");
       EXPECT_EQ(dx.size() + 1, chars.size()) << encodeUtf8(chars);
-      double x = box.at(0) + number(code, "X");
-      const double y = box.at(1) + number(code, "Y");
+      double x = number(code, "X");
+      const double y = number(code, "Y");
       for (size_t i = 0; i < chars.size(); ++i) {
-        out.push_back({chars[i], x, y});
+        out.push_back({chars[i], box.at(0) + ctm[0] * x + ctm[2] * y + ctm[4],
+                       box.at(1) + ctm[1] * x + ctm[3] * y + ctm[5]});
         if (i < dx.size()) x += dx[i];
       }
     }

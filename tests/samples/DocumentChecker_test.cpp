@@ -92,6 +92,18 @@ INSTANTIATE_TEST_SUITE_P(
              "article",
              {"title-size", "title-centred", "line-pitch", "chars-per-line", "page-filled",
               "kinsoku", "fonts-subset", "text-extractable"}},
+        // A notice whose attachment holds a landscape table (横排表格, 8): the checker reads
+        // its quarter-turned text as upright lines of the portrait block; SampleChecks runs
+        // it whole with turned text left out.
+        Case{"notice-district-honours-landscape",
+             "document",
+             {"red-mark-35mm", "title-size", "title-centred", "chars-per-line",
+              "signature-page-has-body", "folio-7mm-below", "folio-odd-right-even-left",
+              "folio-consecutive", "fonts-subset", "text-extractable"},
+             {{"right-edge", "turned text measured as upright"},
+              {"line-pitch", "turned text measured as upright"},
+              {"page-filled", "turned text measured as upright"},
+              {"kinsoku", "turned text measured as upright"}}},
         Case{"commendation-list-people", "list", {"title-size", "title-centred", "kinsoku"}},
         // The certificate's serial on the corner scroll is the 套打 work's to move (issue 13,
         // "text on the art"): drop this exception when it lands.

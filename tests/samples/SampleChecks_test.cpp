@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <map>
+#include <set>
 #include <sstream>
 
 #include "common/Json.h"
@@ -39,6 +40,31 @@ const std::map<std::string, std::pair<std::string, std::string>>& knownDeviation
       {"order", {"red-mark-35mm", "top 57.00 mm"}},  // 37 + 20 mm: 10.3
   };
   return deviations;
+}
+
+// Samples with landscape pages (横排表格, 8): their text is turned a quarter on the paper,
+// and the checker measures every glyph as upright text of the portrait block (its line
+// pitch, kinsoku, right edge and full pages then see the table's columns as lines). These
+// must pass whole once the checker leaves turned text out (the two lines patched in below;
+// the report of the landscape work proposes them for ../shared/tools): when the checker
+// itself passes them, this list goes.
+const std::set<std::string>& turnedSamples() {
+  static const std::set<std::string> samples = {"notice-district-honours-landscape"};
+  return samples;
+}
+
+// A copy of the checker that leaves quarter-turned text out, in `dir`.
+std::string checkerWithoutTurnedText(const std::string& checker, const TempDir& dir) {
+  const std::string patched = dir.file("gbt9704_check_turned.py");
+  const std::string anchor = "    out = []\n    for span in op.iter(\"span\"):";
+  std::string text = readFile(checker);
+  const size_t at = text.find(anchor);
+  if (at == std::string::npos) return "";
+  text.insert(at + std::string("    out = []\n").size(),
+              "    if abs(t[1]) > abs(t[0]):  # turned a quarter: a landscape page's text\n"
+              "        return out\n");
+  writeText(patched, text);
+  return patched;
 }
 
 std::vector<std::string> sampleNames() {
@@ -117,6 +143,26 @@ TEST_P(Sample, PassesTheGbt9704Checker) {
     GTEST_SKIP() << "the checker has no kind for layout " << layout_;
   auto r = runShell("python3 " + shellQuote(checker) + " " + shellQuote(pdf_) + " --kind " +
                     kind->second);
+  if (turnedSamples().count(GetParam())) {
+    // Only what the turned text misleads fails, and nothing without it.
+    std::istringstream lines(r.out);
+    std::string line;
+    while (std::getline(lines, line)) {
+      if (line.rfind("FAIL", 0) != 0) continue;
+      EXPECT_TRUE(line.find("right-edge") != std::string::npos ||
+                  line.find("line-pitch") != std::string::npos ||
+                  line.find("page-filled") != std::string::npos ||
+                  line.find("kinsoku") != std::string::npos)
+          << line;
+    }
+    const std::string patched = checkerWithoutTurnedText(checker, dir_);
+    ASSERT_FALSE(patched.empty()) << "the checker changed: look at turnedSamples()";
+    auto whole = runShell("python3 " + shellQuote(patched) + " " + shellQuote(pdf_) + " --kind " +
+                          kind->second);
+    EXPECT_EQ(whole.exitCode, 0) << whole.out << whole.err;
+    EXPECT_EQ(whole.out.find("FAIL"), std::string::npos) << whole.out;
+    return;
+  }
   auto deviation = knownDeviations().find(layout_);
   if (deviation == knownDeviations().end()) {
     EXPECT_EQ(r.exitCode, 0) << r.out << r.err;

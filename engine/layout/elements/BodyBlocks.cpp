@@ -11,6 +11,7 @@
 #include "common/Utf8.h"
 #include "layout/ElementParams.h"
 #include "layout/ImageField.h"
+#include "layout/LandscapePages.h"
 #include "layout/RuledTable.h"
 #include "layout/elements/Text.h"
 #include "model/Record.h"
@@ -216,68 +217,92 @@ void placeBodyTable(FlowContext& ctx, const BodySpec& spec, const BodyTable& tab
     rows.push_back(std::move(row));
   }
 
-  // Widths: as given (the table centred), or from the text, filling the block.
+  // Widths: as given (the table centred), or from the text, filling the block. A table too
+  // wide for the portrait block is set on landscape pages (横排表格, 8): by its widths, or
+  // when its text's natural widths pass the block by more than `landscape_above` (the
+  // portrait block then wraps its cells).
   const double pad = style.paddingPt;
-  std::vector<double> widths(n);
+  const double portraitWidth = grid.width, landscapeWidth = grid.height;  // the block turned
+  std::vector<double> given(n), nat(n), least(n);
+  double sumGiven = 0, sumNat = 0, sumLeast = 0;
   if (!table.widths.empty()) {
     for (size_t c = 0; c < n; ++c) {
-      widths[c] = table.widthInMm[c] ? mmToPt(table.widths[c])
-                                     : table.widths[c] * style.cell->sizePt + 2 * pad;
+      given[c] = table.widthInMm[c] ? mmToPt(table.widths[c])
+                                    : table.widths[c] * style.cell->sizePt + 2 * pad;
+      sumGiven += given[c];
     }
   } else {
     auto natural = [&](const std::u32string& text, const TextStyle& s) {
       if (text.empty()) return 0.0;
       return composeSingleLine(ctx, text, s, table.where, 1e6).width();
     };
-    std::vector<double> nat(n), least(n);
     for (size_t c = 0; c < n; ++c) {
       nat[c] = natural(columns[c].header, *style.header);
       for (const auto& row : rows) nat[c] = std::max(nat[c], natural(row.cells[c], *style.cell));
       nat[c] += 2 * pad + 1;
       least[c] = std::min(nat[c], 2 * style.cell->sizePt + 2 * pad);
-    }
-    double sumNat = 0, sumLeast = 0;
-    for (size_t c = 0; c < n; ++c) sumNat += nat[c], sumLeast += least[c];
-    if (sumNat <= grid.width) {
-      for (size_t c = 0; c < n; ++c) widths[c] = nat[c] * grid.width / sumNat;
-    } else if (sumLeast <= grid.width) {
-      const double spare = grid.width - sumLeast, want = sumNat - sumLeast;
-      for (size_t c = 0; c < n; ++c) widths[c] = least[c] + spare * (nat[c] - least[c]) / want;
-    } else {
-      widths = least;  // too wide: refused below
+      sumNat += nat[c];
+      sumLeast += least[c];
     }
   }
+  // The widths on a block `width` wide; their sum passes it when the table is too wide.
+  auto widthsFor = [&](double width) {
+    if (!table.widths.empty()) return given;
+    std::vector<double> w(n);
+    if (sumNat <= width) {
+      for (size_t c = 0; c < n; ++c) w[c] = nat[c] * width / sumNat;
+    } else if (sumLeast <= width) {
+      const double spare = width - sumLeast, want = sumNat - sumLeast;
+      for (size_t c = 0; c < n; ++c) w[c] = least[c] + spare * (nat[c] - least[c]) / want;
+    } else {
+      w = least;
+    }
+    return w;
+  };
+  const bool landscape =
+      !table.widths.empty()
+          ? sumGiven > portraitWidth + 0.01
+          : sumLeast > portraitWidth || sumNat > portraitWidth * spec.landscapeAbove;
+  const std::vector<double> widths = widthsFor(landscape ? landscapeWidth : portraitWidth);
   double total = 0;
   for (double w : widths) total += w;
-  if (total > grid.width + 0.01) {
+  if (total > (landscape ? landscapeWidth : portraitWidth) + 0.01) {
     throw InputError(table.where,
-                     Message("is too wide for the text block ({0} mm; at most {1} mm): give fewer "
-                             "or narrower columns (landscape tables, 横排表格, are not supported "
-                             "yet)",
+                     Message("is too wide even for a landscape page ({0} mm; at most {1} mm): "
+                             "give fewer or narrower columns",
                              static_cast<int>(std::lround(ptToMm(total))),
-                             static_cast<int>(std::lround(ptToMm(grid.width)))));
-  }
-  double x = grid.left + (grid.width - total) / 2;
-  for (size_t c = 0; c < n; ++c) {
-    columns[c].x0 = x;
-    x += widths[c];
-    columns[c].x1 = x;
+                             static_cast<int>(std::lround(ptToMm(landscapeWidth)))));
   }
 
-  // The title, centred on the grid, kept with the header and the first row.
-  if (!table.title.empty()) {
-    const TextStyle& ts = layout.style(spec.tableTitleStyle);
-    auto shaped = std::make_shared<const ShapedText>(
-        ctx.shape(trimmedText(ctx.prepare(table.title)), ts, jsonPath(table.where, "title")));
-    ParagraphStyle ps = ctx.paragraphStyle(ts);
-    ps.align = Alignment::Center;
-    ps.firstIndent = 0;
-    auto lines = composeBalanced(*shaped, ps);
-    ctx.currentPage();
-    if (!ctx.onFreshPage() && ctx.linesLeft() < static_cast<int>(lines.size()) + 2) ctx.newPage();
-    ctx.placeParagraph(shaped, lines);
+  // The table on `c`'s block: the portrait flow's, or a landscape page's.
+  auto place = [&](FlowContext& c) {
+    const Grid& g = c.grid();
+    double x = g.left + (g.width - total) / 2;
+    for (size_t i = 0; i < n; ++i) {
+      columns[i].x0 = x;
+      x += widths[i];
+      columns[i].x1 = x;
+    }
+    // The title, centred on the grid, kept with the header and the first row.
+    if (!table.title.empty()) {
+      const TextStyle& ts = layout.style(spec.tableTitleStyle);
+      auto shaped = std::make_shared<const ShapedText>(
+          c.shape(trimmedText(c.prepare(table.title)), ts, jsonPath(table.where, "title")));
+      ParagraphStyle ps = c.paragraphStyle(ts);
+      ps.align = Alignment::Center;
+      ps.firstIndent = 0;
+      auto lines = composeBalanced(*shaped, ps);
+      c.currentPage();
+      if (!c.onFreshPage() && c.linesLeft() < static_cast<int>(lines.size()) + 2) c.newPage();
+      c.placeParagraph(shaped, lines);
+    }
+    placeRuledTable(c, columns, rows, style, table.where);
+  };
+  if (landscape) {
+    placeLandscape(ctx, place);
+  } else {
+    place(ctx);
   }
-  placeRuledTable(ctx, columns, rows, style, table.where);
 }
 
 bool placeBodyFigure(FlowContext& ctx, const BodySpec& spec, const BodyFigure& figure,

@@ -142,6 +142,13 @@ BodySpec BodySpec::compile(const ElementParams& p, const FlowElement& el, const 
   s.tableTitleStyle = styleOr(p, layout, "table_title_style", s.tableTitleStyle);
   s.captionStyle = styleOr(p, layout, "caption_style", s.captionStyle);
   s.figureMinScale = p.number("figure_min_scale", s.figureMinScale);
+  s.landscapeAbove = p.number("landscape_above", s.landscapeAbove);
+  if (s.landscapeAbove < 1) {
+    throw InputError(p.at("landscape_above"),
+                     Message("must be at least 1 (a table is turned only when it is wider than "
+                             "the block), found {0}",
+                             s.landscapeAbove));
+  }
   return s;
 }
 

@@ -110,6 +110,9 @@ struct BodySpec : ElementSpec {
   std::string tableStyle = "table", tableHeaderStyle = "table_header",
               tableTitleStyle = "table_title", captionStyle = "caption";
   double figureMinScale = 0.8;
+  // A table without "widths" whose natural width passes the block by more than this factor
+  // is set on landscape pages (横排表格, layout/LandscapePages.h); with "widths", any excess.
+  double landscapeAbove = 1.25;
   static BodySpec compile(const ElementParams& p, const FlowElement& el, const Layout& layout);
 };
 
