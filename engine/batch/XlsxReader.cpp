@@ -1,86 +1,18 @@
 #include "batch/XlsxReader.h"
 
 #include <Poco/Exception.h>
-#include <Poco/MemoryStream.h>
-#include <Poco/SAX/Attributes.h>
-#include <Poco/SAX/DefaultHandler.h>
-#include <Poco/SAX/InputSource.h>
-#include <Poco/SAX/SAXParser.h>
-#include <Poco/Zip/ZipArchive.h>
-#include <Poco/Zip/ZipStream.h>
 
 #include <charconv>
 #include <cmath>
+#include <cstdlib>
 #include <map>
-#include <memory>
-#include <optional>
-#include <sstream>
 #include <stdexcept>
 
+#include "batch/XlsxParts.h"
 #include "common/Errors.h"
 
 namespace gongwen {
 namespace {
-
-// Thrown from the counting stream to stop the parser (a limit reached, or the sheet
-// handler has seen enough); caught in readXlsx.
-struct StopReading {
-  std::string message;
-  bool tooManyRows = false;
-};
-
-// What SheetHandler::stop says when the row sink asked to stop.
-constexpr const char* kSinkStopped = "(stopped by the reader of the rows)";
-
-// Counts the inflated bytes of a zip entry and stops the parse past the limit, or when the
-// handler asks (`stop` set): the parser reads through this buffer, so the exception leaves
-// from the C++ read loop, never from inside expat's callbacks.
-class CountingBuf : public std::streambuf {
- public:
-  CountingBuf(std::istream& in, uint64_t& used, uint64_t limit, const std::string& part,
-              const std::string* stop)
-      : in_(in), used_(used), limit_(limit), part_(part), stop_(stop) {}
-
- protected:
-  int_type underflow() override {
-    if (stop_ && !stop_->empty()) throw StopReading{*stop_, true};
-    in_.read(buf_, sizeof buf_);
-    const std::streamsize n = in_.gcount();
-    if (n <= 0) return traits_type::eof();
-    used_ += static_cast<uint64_t>(n);
-    if (used_ > limit_) {
-      throw StopReading{part_ + " inflates to more than " + std::to_string(limit_ >> 20) +
-                        " MiB, the limit for a workbook's parts (a damaged file or a zip bomb)"};
-    }
-    setg(buf_, buf_, buf_ + n);
-    return traits_type::to_int_type(buf_[0]);
-  }
-
- private:
-  std::istream& in_;
-  uint64_t& used_;
-  uint64_t limit_;
-  std::string part_;
-  const std::string* stop_;
-  char buf_[64 * 1024];
-};
-
-// The name without its namespace prefix ("x:row" → "row"): the parser runs without
-// namespace processing (much faster), and the parts of a workbook do not reuse local names
-// across namespaces in the places read here.
-std::string_view local(const std::string& qname) {
-  for (size_t i = 0; i < qname.size(); ++i) {  // names are short: no memchr call
-    if (qname[i] == ':') return std::string_view(qname).substr(i + 1);
-  }
-  return qname;
-}
-
-const std::string* attr(const Poco::XML::Attributes& a, std::string_view localName) {
-  for (int i = 0; i < a.getLength(); ++i) {
-    if (local(a.getQName(i)) == localName) return &a.getValue(i);
-  }
-  return nullptr;
-}
 
 // "AB12" → column 28 (1-based), row 12. Returns false when it is not a cell reference.
 bool parseCellRef(std::string_view ref, size_t& column, size_t& row) {
@@ -97,65 +29,67 @@ bool parseCellRef(std::string_view ref, size_t& column, size_t& row) {
 }
 
 // The workbook: its sheets (name → relationship id) and the date system.
-struct WorkbookHandler : Poco::XML::DefaultHandler {
+struct WorkbookHandler : XmlHandler {
   std::vector<std::pair<std::string, std::string>> sheets;  // name, r:id
   bool date1904 = false;
-  void startElement(const Poco::XML::XMLString&, const Poco::XML::XMLString&,
-                    const Poco::XML::XMLString& qname, const Poco::XML::Attributes& a) override {
-    const std::string_view localName = local(qname);
-    if (localName == "workbookPr") {
-      if (const auto* v = attr(a, "date1904")) date1904 = *v == "1" || *v == "true";
-    } else if (localName == "sheet") {
-      const auto* name = attr(a, "name");
-      const auto* id = attr(a, "id");
-      if (name && id) sheets.emplace_back(*name, *id);
+  void start(std::string_view qname, const char** a) override {
+    const std::string_view name = localName(qname);
+    if (name == "workbookPr") {
+      if (const char* v = attribute(a, "date1904")) {
+        date1904 = std::string_view(v) == "1" || std::string_view(v) == "true";
+      }
+    } else if (name == "sheet") {
+      const char* sheetName = attribute(a, "name");
+      const char* id = attribute(a, "id");
+      if (sheetName && id) sheets.emplace_back(sheetName, id);
     }
   }
 };
 
-struct RelsHandler : Poco::XML::DefaultHandler {
+struct RelsHandler : XmlHandler {
   std::map<std::string, std::string> targets;  // id → target
-  void startElement(const Poco::XML::XMLString&, const Poco::XML::XMLString&,
-                    const Poco::XML::XMLString& qname, const Poco::XML::Attributes& a) override {
-    const std::string_view localName = local(qname);
-    if (localName != "Relationship") return;
-    const auto* id = attr(a, "Id");
-    const auto* target = attr(a, "Target");
-    if (id && target) targets[*id] = *target;
+  void start(std::string_view qname, const char** a) override {
+    if (localName(qname) != "Relationship") return;
+    const char* id = attribute(a, "Id");
+    const char* target = attribute(a, "Target");
+    if (id && target) targets[id] = target;
   }
 };
 
 // Shared strings: the text of each <si>, rich runs joined, phonetic runs (<rPh>) left out.
-struct SharedStringsHandler : Poco::XML::DefaultHandler {
+struct SharedStringsHandler : XmlHandler {
   std::vector<std::string> strings;
   std::string current;
   bool inText = false;
   int phonetic = 0;
-  void startElement(const Poco::XML::XMLString&, const Poco::XML::XMLString&,
-                    const Poco::XML::XMLString& qname, const Poco::XML::Attributes&) override {
-    const std::string_view localName = local(qname);
-    if (localName == "si") {
+  void start(std::string_view qname, const char** a) override {
+    const std::string_view name = localName(qname);
+    if (name == "si") {
       current.clear();
-    } else if (localName == "rPh") {
+    } else if (name == "rPh") {
       ++phonetic;
-    } else if (localName == "t" && phonetic == 0) {
+    } else if (name == "t" && phonetic == 0) {
       inText = true;
+    } else if (name == "sst" && strings.empty()) {
+      // uniqueCount: sized once instead of regrowing (bounded: it is the file's word)
+      if (const char* n = attribute(a, "uniqueCount")) {
+        strings.reserve(std::min<size_t>(std::strtoul(n, nullptr, 10), 1u << 20));
+      }
     }
   }
-  void endElement(const Poco::XML::XMLString&, const Poco::XML::XMLString&,
-                  const Poco::XML::XMLString& qname) override {
-    const std::string_view localName = local(qname);
-    if (localName == "si") {
+  void end(std::string_view qname) override {
+    const std::string_view name = localName(qname);
+    if (name == "si") {
       strings.push_back(std::move(current));
       current.clear();
-    } else if (localName == "rPh") {
+    } else if (name == "rPh") {
       --phonetic;
-    } else if (localName == "t") {
+    } else if (name == "t") {
       inText = false;
     }
   }
-  void characters(const Poco::XML::XMLChar ch[], int start, int length) override {
-    if (inText) current.append(ch + start, static_cast<size_t>(length));
+  void text(std::string_view s) override {
+    if (inText) current.append(s);
   }
 };
 
@@ -166,28 +100,25 @@ struct CellStyle {
   size_t zeroPad = 0;  // digits of a "000000" format
 };
 
-struct StylesHandler : Poco::XML::DefaultHandler {
+struct StylesHandler : XmlHandler {
   std::map<int, std::string> customFormats;
   std::vector<int> xfFormats;
   int depthCellXfs = 0;
-  void startElement(const Poco::XML::XMLString&, const Poco::XML::XMLString&,
-                    const Poco::XML::XMLString& qname, const Poco::XML::Attributes& a) override {
-    const std::string_view localName = local(qname);
-    if (localName == "numFmt") {
-      const auto* id = attr(a, "numFmtId");
-      const auto* code = attr(a, "formatCode");
-      if (id && code) customFormats[std::atoi(id->c_str())] = *code;
-    } else if (localName == "cellXfs") {
+  void start(std::string_view qname, const char** a) override {
+    const std::string_view name = localName(qname);
+    if (name == "numFmt") {
+      const char* id = attribute(a, "numFmtId");
+      const char* code = attribute(a, "formatCode");
+      if (id && code) customFormats[std::atoi(id)] = code;
+    } else if (name == "cellXfs") {
       ++depthCellXfs;
-    } else if (localName == "xf" && depthCellXfs > 0) {
-      const auto* id = attr(a, "numFmtId");
-      xfFormats.push_back(id ? std::atoi(id->c_str()) : 0);
+    } else if (name == "xf" && depthCellXfs > 0) {
+      const char* id = attribute(a, "numFmtId");
+      xfFormats.push_back(id ? std::atoi(id) : 0);
     }
   }
-  void endElement(const Poco::XML::XMLString&, const Poco::XML::XMLString&,
-                  const Poco::XML::XMLString& qname) override {
-    const std::string_view localName = local(qname);
-    if (localName == "cellXfs") --depthCellXfs;
+  void end(std::string_view qname) override {
+    if (localName(qname) == "cellXfs") --depthCellXfs;
   }
   std::vector<CellStyle> styles() const {
     std::vector<CellStyle> out;
@@ -207,6 +138,12 @@ struct StylesHandler : Poco::XML::DefaultHandler {
 
 // "1.0" → "1", "123" → "123", "1.5" → "1.5": how a whole number reads in a cell.
 std::string numberText(const std::string& raw, size_t zeroPad) {
+  // Digits without a leading zero, as Excel writes a whole number: already the text.
+  if (!raw.empty() && raw.size() < 16 && raw.size() >= zeroPad &&
+      (raw[0] != '0' || raw.size() == 1) &&
+      raw.find_first_not_of("0123456789") == std::string::npos) {
+    return raw;
+  }
   double v = 0;
   auto [p, ec] = std::from_chars(raw.data(), raw.data() + raw.size(), v);
   if (ec != std::errc() || p != raw.data() + raw.size()) return raw;
@@ -227,22 +164,24 @@ std::string twoDigits(int n) {
 }
 
 // The worksheet, streamed: each <row> becomes a SheetRow as soon as it closes.
-struct SheetHandler : Poco::XML::DefaultHandler {
+struct SheetHandler : XmlHandler {
   SheetRows& out;
   const std::vector<std::string>& shared;
   const std::vector<CellStyle>& styles;
   bool date1904;
   size_t maxRows, slack;
   std::string sheetName;
-  std::string stop;  // set → CountingBuf stops the parse with this message
+  std::string tooMany;  // set when the sheet has more rows than the limit (the parse stops)
 
   SheetRow row;
   size_t nextRow = 1, nextColumn = 1, lastWidth = 0, rowsRead = 0;
   const RowSink& sink;
-  bool inRow = false, inCell = false, inValue = false, inInlineText = false, hasFormula = false,
-       hasValue = false;
+  bool inRow = false, inCell = false, inValue = false, inInlineText = false, hasFormula = false;
   size_t column = 0;
-  std::string type, value, formula;
+  // The cell's t attribute: n (number, the default), s (shared string), inlineStr, str
+  // (a formula's text), b (boolean), e (error), d (ISO 8601 date).
+  enum class Type { Number, Shared, Inline, Str, Boolean, Error, Date } type = Type::Number;
+  std::string value, formula;
   int style = 0;
 
   SheetHandler(SheetRows& o, const std::vector<std::string>& s, const std::vector<CellStyle>& st,
@@ -261,57 +200,63 @@ struct SheetHandler : Poco::XML::DefaultHandler {
            std::to_string(row.number);
   }
 
-  void startElement(const Poco::XML::XMLString&, const Poco::XML::XMLString&,
-                    const Poco::XML::XMLString& qname, const Poco::XML::Attributes& a) override {
-    const std::string_view localName = local(qname);
-    if (!stop.empty()) return;
-    if (localName == "row") {
+  static Type typeOf(std::string_view t) {
+    if (t == "s") return Type::Shared;
+    if (t == "inlineStr") return Type::Inline;
+    if (t == "str") return Type::Str;
+    if (t == "b") return Type::Boolean;
+    if (t == "e") return Type::Error;
+    if (t == "d") return Type::Date;
+    return Type::Number;
+  }
+
+  void start(std::string_view qname, const char** a) override {
+    const std::string_view name = localName(qname);
+    if (name == "c" && inRow) {
+      inCell = true;
+      hasFormula = false;
+      value.clear();
+      formula.clear();
+      type = Type::Number;
+      style = 0;
+      const char* ref = nullptr;
+      for (const char** at = a; at[0]; at += 2) {  // one pass: a cell has t, s and r
+        const std::string_view attr = localName(at[0]);
+        if (attr == "r") {
+          ref = at[1];
+        } else if (attr == "t") {
+          type = typeOf(at[1]);
+        } else if (attr == "s") {
+          style = std::atoi(at[1]);
+        }
+      }
+      size_t r = 0;
+      if (!ref || !parseCellRef(ref, column, r)) column = nextColumn;
+      nextColumn = column + 1;
+    } else if (inCell && name == "v") {
+      inValue = true;
+    } else if (inCell && name == "f") {
+      hasFormula = true;
+      inValue = false;
+    } else if (inCell && name == "t" && type == Type::Inline) {
+      inInlineText = true;
+    } else if (name == "row") {
       row = SheetRow{};
       row.cells.reserve(lastWidth);  // as wide as the row before: no regrowing
       size_t r = 0;
-      if (const auto* v = attr(a, "r")) r = std::strtoul(v->c_str(), nullptr, 10);
+      if (const char* v = attribute(a, "r")) r = std::strtoul(v, nullptr, 10);
       row.number = r ? r : nextRow;
       nextRow = row.number + 1;
       nextColumn = 1;
       inRow = true;
-    } else if (localName == "c" && inRow) {
-      inCell = true;
-      hasFormula = false;
-      hasValue = false;
-      value.clear();
-      formula.clear();
-      type = "n";
-      style = 0;
-      const std::string* refAttr = nullptr;
-      for (int i = 0; i < a.getLength(); ++i) {  // one pass: a cell has t, s and r
-        const std::string_view name = local(a.getQName(i));
-        if (name == "t") {
-          type = a.getValue(i);
-        } else if (name == "s") {
-          style = std::atoi(a.getValue(i).c_str());
-        } else if (name == "r") {
-          refAttr = &a.getValue(i);
-        }
-      }
-      size_t r = 0;
-      if (!refAttr || !parseCellRef(*refAttr, column, r)) column = nextColumn;
-      nextColumn = column + 1;
-    } else if (inCell && localName == "v") {
-      inValue = true;
-      hasValue = true;
-    } else if (inCell && localName == "f") {
-      hasFormula = true;
-      inValue = false;
-    } else if (inCell && localName == "t" && type == "inlineStr") {
-      inInlineText = true;
-    } else if (localName == "mergeCell") {
-      const auto* r = attr(a, "ref");
-      if (!r) return;
+    } else if (name == "mergeCell") {
+      const char* ref = attribute(a, "ref");
+      if (!ref) return;
       MergedRange m;
-      m.ref = *r;
-      const size_t colon = r->find(':');
-      const std::string first = r->substr(0, colon);
-      const std::string last = colon == std::string::npos ? first : r->substr(colon + 1);
+      m.ref = ref;
+      const size_t colon = m.ref.find(':');
+      const std::string first = m.ref.substr(0, colon);
+      const std::string last = colon == std::string::npos ? first : m.ref.substr(colon + 1);
       if (parseCellRef(first, m.firstColumn, m.firstRow) &&
           parseCellRef(last, m.lastColumn, m.lastRow)) {
         out.merges.push_back(m);
@@ -319,41 +264,41 @@ struct SheetHandler : Poco::XML::DefaultHandler {
     }
   }
 
-  void characters(const Poco::XML::XMLChar ch[], int start, int length) override {
-    if (inValue || inInlineText) value.append(ch + start, static_cast<size_t>(length));
-    if (inCell && hasFormula && !inValue && !inInlineText) {
-      formula.append(ch + start, static_cast<size_t>(length));
+  void text(std::string_view s) override {
+    if (inValue || inInlineText) {
+      value.append(s);
+    } else if (inCell && hasFormula) {
+      formula.append(s);
     }
   }
 
-  void endElement(const Poco::XML::XMLString&, const Poco::XML::XMLString&,
-                  const Poco::XML::XMLString& qname) override {
-    const std::string_view localName = local(qname);
-    if (!stop.empty()) return;
-    if (localName == "v") {
+  void end(std::string_view qname) override {
+    const std::string_view name = localName(qname);
+    if (name == "v") {
       inValue = false;
-    } else if (localName == "f") {
-      hasFormula = inCell;  // still a formula cell; its text is done
-    } else if (localName == "t") {
-      inInlineText = false;
-    } else if (localName == "c" && inCell) {
+    } else if (name == "c" && inCell) {
       inCell = false;
       endCell();
-    } else if (localName == "row" && inRow) {
+    } else if (name == "t") {
+      inInlineText = false;
+    } else if (name == "f") {
+      hasFormula = inCell;  // still a formula cell; its text is done
+    } else if (name == "row" && inRow) {
       inRow = false;
       bool blank = row.cellErrors.empty();
       for (const auto& c : row.cells) blank = blank && c.empty();
       if (blank) return;
       if (maxRows && rowsRead >= maxRows + slack) {
-        stop = "sheet \"" + sheetName + "\" has more than " + std::to_string(maxRows) +
-               " rows of records, the limit for one batch (row " + std::to_string(row.number) +
-               "); split it into smaller workbooks";
+        tooMany = "sheet \"" + sheetName + "\" has more than " + std::to_string(maxRows) +
+                  " rows of records, the limit for one batch (row " + std::to_string(row.number) +
+                  "); split it into smaller workbooks";
+        stop();
         return;
       }
       lastWidth = row.cells.size();
       ++rowsRead;
       if (sink) {
-        if (!sink(out, row)) stop = kSinkStopped;
+        if (!sink(out, row)) stop();
         return;
       }
       out.rows.push_back(std::move(row));
@@ -364,7 +309,7 @@ struct SheetHandler : Poco::XML::DefaultHandler {
     std::string text;
     // openpyxl writes <v></v>, others no <v>: both mean "never calculated". (An empty
     // text result is t="str".)
-    if (hasFormula && value.empty() && type != "str" && type != "inlineStr") {
+    if (hasFormula && value.empty() && type != Type::Str && type != Type::Inline) {
       row.cellErrors.emplace_back(
           column - 1, where() + ": the formula =" + formula +
                           " has no cached value (the program that wrote the workbook did not "
@@ -372,86 +317,57 @@ struct SheetHandler : Poco::XML::DefaultHandler {
                           "the value");
       return;
     }
-    if (type == "s") {
-      const size_t i = std::strtoul(value.c_str(), nullptr, 10);
-      if (i >= shared.size()) {
-        row.cellErrors.emplace_back(column - 1,
-                                    where() + ": refers to shared string " + value +
-                                        ", which the workbook does not have (a damaged file)");
-        return;
-      }
-      text = shared[i];
-    } else if (type == "inlineStr" || type == "str") {
-      text = value;
-    } else if (type == "d") {  // an ISO 8601 date (strict Open XML)
-      text = value.substr(0, 10);
-    } else if (type == "b") {
-      text = value == "1" ? "TRUE" : "FALSE";
-    } else if (type == "e") {
-      row.cellErrors.emplace_back(column - 1, where() + ": holds the error value " + value);
-      return;
-    } else if (!value.empty()) {  // a number
-      const CellStyle cs = style >= 0 && static_cast<size_t>(style) < styles.size()
-                               ? styles[static_cast<size_t>(style)]
-                               : CellStyle{};
-      if (cs.date) {
-        double serial = std::strtod(value.c_str(), nullptr);
-        try {
-          SerialDate d = excelSerialToDate(static_cast<long>(std::floor(serial)), date1904);
-          text = std::to_string(d.year) + "-" + twoDigits(d.month) + "-" + twoDigits(d.day);
-        } catch (const std::out_of_range& e) {
-          row.cellErrors.emplace_back(column - 1, where() + ": the date " + value + " " + e.what());
+    switch (type) {
+      case Type::Shared: {
+        const size_t i = std::strtoul(value.c_str(), nullptr, 10);
+        if (i >= shared.size()) {
+          row.cellErrors.emplace_back(column - 1,
+                                      where() + ": refers to shared string " + value +
+                                          ", which the workbook does not have (a damaged file)");
           return;
         }
-      } else {
-        text = numberText(value, cs.zeroPad);
+        text = shared[i];
+        break;
+      }
+      case Type::Inline:
+      case Type::Str:
+        text = std::move(value);
+        value.clear();
+        break;
+      case Type::Date:  // an ISO 8601 date (strict Open XML)
+        text = value.substr(0, 10);
+        break;
+      case Type::Boolean:
+        text = value == "1" ? "TRUE" : "FALSE";
+        break;
+      case Type::Error:
+        row.cellErrors.emplace_back(column - 1, where() + ": holds the error value " + value);
+        return;
+      case Type::Number: {
+        if (value.empty()) break;
+        const CellStyle cs = style >= 0 && static_cast<size_t>(style) < styles.size()
+                                 ? styles[static_cast<size_t>(style)]
+                                 : CellStyle{};
+        if (cs.date) {
+          double serial = std::strtod(value.c_str(), nullptr);
+          try {
+            SerialDate d = excelSerialToDate(static_cast<long>(std::floor(serial)), date1904);
+            text = std::to_string(d.year) + "-" + twoDigits(d.month) + "-" + twoDigits(d.day);
+          } catch (const std::out_of_range& e) {
+            row.cellErrors.emplace_back(column - 1,
+                                        where() + ": the date " + value + " " + e.what());
+            return;
+          }
+        } else {
+          text = numberText(value, cs.zeroPad);
+        }
+        break;
       }
     }
     if (text.empty()) return;
     if (row.cells.size() < column) row.cells.resize(column);
     row.cells[column - 1] = std::move(text);
   }
-};
-
-class Workbook {
- public:
-  Workbook(std::string_view bytes, const std::string& source, uint64_t limit)
-      : in_(bytes.data(), static_cast<std::streamsize>(bytes.size())),
-        source_(source),
-        limit_(limit) {
-    archive_ = std::make_unique<Poco::Zip::ZipArchive>(in_);
-  }
-
-  bool has(const std::string& part) const {
-    return archive_->findHeader(part) != archive_->headerEnd();
-  }
-
-  void parse(const std::string& part, Poco::XML::DefaultHandler& handler,
-             const std::string* stop = nullptr) {
-    auto it = archive_->findHeader(part);
-    if (it == archive_->headerEnd()) {
-      throw InputError(source_, "is not an Excel workbook: it has no " + part);
-    }
-    in_.clear();
-    Poco::Zip::ZipInputStream zin(in_, it->second, true);
-    CountingBuf counting(zin, used_, limit_, part, stop);
-    std::istream counted(&counting);
-    // An exception from the buffer (a limit) leaves the read instead of becoming an end of
-    // file, which expat would report as broken XML.
-    counted.exceptions(std::ios::badbit);
-    Poco::XML::InputSource input(counted);
-    Poco::XML::SAXParser parser;
-    parser.setFeature(Poco::XML::XMLReader::FEATURE_NAMESPACES, false);
-    parser.setContentHandler(&handler);
-    parser.parse(&input);
-  }
-
- private:
-  Poco::MemoryInputStream in_;  // over the caller's bytes, not a copy
-  std::string source_;
-  uint64_t limit_;
-  uint64_t used_ = 0;
-  std::unique_ptr<Poco::Zip::ZipArchive> archive_;
 };
 
 // "worksheets/sheet1.xml" (relative to xl/) or "/xl/worksheets/sheet1.xml" → a part name.
@@ -551,7 +467,7 @@ SheetRows readXlsx(std::string_view bytes, const std::string& source, const Xlsx
   SheetRows out;
   out.format = "xlsx";
   try {
-    Workbook book(bytes, source, limits.maxInflatedBytes);
+    XlsxPackage book(bytes, source, limits.maxInflatedBytes);
     if (!book.has("xl/workbook.xml")) {
       throw InputError(source,
                        "is a zip file but not an Excel workbook (it has no xl/workbook.xml); "
@@ -586,11 +502,10 @@ SheetRows readXlsx(std::string_view bytes, const std::string& source, const Xlsx
     const std::vector<CellStyle> styles = stylesHandler.styles();
     SheetHandler sheet(out, strings.strings, styles, wb.date1904, limits.maxRows,
                        limits.rowsAboveRecords, out.sheet, sink);
-    book.parse(partName(target->second), sheet, &sheet.stop);
-  } catch (const StopReading& stop) {
-    if (stop.message == kSinkStopped) return out;  // the sink has its reason
-    if (stop.tooManyRows) throw TooManyRows(source, stop.message);
-    throw InputError(source, stop.message);
+    // Stopped: by the sink (which has its reason), or past the row limit.
+    if (!book.parse(partName(target->second), sheet) && !sheet.tooMany.empty()) {
+      throw TooManyRows(source, sheet.tooMany);
+    }
   } catch (const InputError&) {
     throw;
   } catch (const Poco::Exception& e) {
