@@ -340,8 +340,7 @@ class PartScanner {
       char* close = static_cast<char*>(std::memchr(value, *q, static_cast<size_t>(gt - value)));
       if (!close) throw error("an unclosed attribute value in <" + std::string(name) + ">");
       *attrNameEnd = '\0';
-      *close = '\0';
-      decode(value, close, true);
+      *decode(value, close, true) = '\0';  // never longer than it was
       attributes_.push_back(attrName);
       attributes_.push_back(value);
       q = close + 1;
@@ -446,8 +445,9 @@ bool XlsxPackage::parse(const std::string& part, XmlHandler& handler) {
   }
   const auto& header = it->second;
   const auto start = static_cast<uint64_t>(header.getDataStartPos());
-  uint64_t size = start > bytes_.size() ? 0 : bytes_.size() - start;
-  if (header.getCompressedSize() > 0) size = std::min<uint64_t>(size, header.getCompressedSize());
+  const uint64_t size = start > bytes_.size()
+                            ? 0
+                            : std::min<uint64_t>(bytes_.size() - start, header.getCompressedSize());
   const bool deflated = header.getCompressionMethod() == Poco::Zip::ZipCommon::CM_DEFLATE;
   PartBytes bytes(bytes_.data() + std::min<uint64_t>(start, bytes_.size()), size, deflated, used_,
                   limit_, source_, part);
