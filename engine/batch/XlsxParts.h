@@ -1,8 +1,9 @@
 // The parts of an .xlsx (a zip of XML), streamed: a part is inflated by zlib from the
-// caller's bytes in 64 KiB pieces straight into expat's buffer, and expat (its C API, no
-// namespace processing, no attribute lists built) calls an XmlHandler per element. Nothing
-// holds a part whole; the inflated bytes of all the parts read are counted against a limit
-// (zip bombs). Poco::Zip reads the zip's directory only.
+// caller's bytes in 64 KiB pieces and scanned in place as it comes (UTF-8 XML: what every
+// writer of workbooks writes; a DTD is refused), calling an XmlHandler per element; a part
+// declared in another encoding (UTF-16) goes through expat instead. Nothing holds a part
+// whole; the inflated bytes of all the parts read are counted against a limit (zip
+// bombs). Poco::Zip reads the zip's directory only.
 #pragma once
 
 #include <cstdint>
