@@ -12,7 +12,7 @@ build=${GONGWEN_ASAN_BUILD:-build-asan}
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(json_render csv font image http http_head)
+[ ${#targets[@]} -gt 0 ] || targets=(json_render csv font image http http_head xlsx_sheet)
 
 bash scripts/install-deps.sh >/dev/null
 bash scripts/configure-sanitized.sh "$build"

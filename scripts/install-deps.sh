@@ -17,7 +17,7 @@ PACKAGES=(
   # tools the tests use to read the PDFs back
   qpdf poppler-utils mupdf-tools python3 hyperfine
   # spreadsheets written by independent writers for the xlsx reader's tests
-  python3-openpyxl python3-xlsxwriter
+  python3-openpyxl python3-xlsxwriter libreoffice-calc-nogui unzip
   # scripts/valgrind-samples.sh (leak check of the sample renders, not run in CI)
   valgrind
   # free fonts: Noto CJK (serif, sans), a TrueType CJK collection, rare-character fallbacks

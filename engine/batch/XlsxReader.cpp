@@ -1,36 +1,18 @@
 #include "batch/XlsxReader.h"
 
 #include <Poco/Exception.h>
-#include <Poco/MemoryStream.h>
-#include <Poco/SAX/Attributes.h>
-#include <Poco/SAX/DefaultHandler.h>
-#include <Poco/SAX/InputSource.h>
-#include <Poco/SAX/SAXParser.h>
-#include <Poco/Zip/ZipArchive.h>
-#include <Poco/Zip/ZipStream.h>
 
 #include <charconv>
 #include <cmath>
+#include <cstdlib>
 #include <map>
-#include <memory>
-#include <optional>
-#include <sstream>
 #include <stdexcept>
 
+#include "batch/XlsxParts.h"
 #include "common/Errors.h"
 
 namespace gongwen {
 namespace {
-
-// Thrown from the counting stream to stop the parser (a limit reached, or the sheet
-// handler has seen enough); caught in readXlsx.
-struct StopReading {
-  Message message;
-  bool tooManyRows = false;
-};
-
-// What SheetHandler::stop says when the row sink asked to stop.
-constexpr const char* kSinkStopped = "(stopped by the reader of the rows)";
 
 constexpr const char* kBefore1904 = "is before 1904-01-01, the workbook's first day";
 constexpr const char* kBefore1900 = "is before 1900-01-01, the workbook's first day";
@@ -48,58 +30,6 @@ Message serialDateProblem(std::string_view what) {
   return Message::verbatim(std::string(what));
 }
 
-// Counts the inflated bytes of a zip entry and stops the parse past the limit, or when the
-// handler asks (`stop` set): the parser reads through this buffer, so the exception leaves
-// from the C++ read loop, never from inside expat's callbacks.
-class CountingBuf : public std::streambuf {
- public:
-  CountingBuf(std::istream& in, uint64_t& used, uint64_t limit, const std::string& part,
-              const Message* stop)
-      : in_(in), used_(used), limit_(limit), part_(part), stop_(stop) {}
-
- protected:
-  int_type underflow() override {
-    if (stop_ && !stop_->empty()) throw StopReading{*stop_, true};
-    in_.read(buf_, sizeof buf_);
-    const std::streamsize n = in_.gcount();
-    if (n <= 0) return traits_type::eof();
-    used_ += static_cast<uint64_t>(n);
-    if (used_ > limit_) {
-      throw StopReading{
-          Message("{0} inflates to more than {1} MiB, the limit for a workbook's "
-                  "parts (a damaged file or a zip bomb)",
-                  part_, limit_ >> 20)};
-    }
-    setg(buf_, buf_, buf_ + n);
-    return traits_type::to_int_type(buf_[0]);
-  }
-
- private:
-  std::istream& in_;
-  uint64_t& used_;
-  uint64_t limit_;
-  std::string part_;
-  const Message* stop_;
-  char buf_[64 * 1024];
-};
-
-// The name without its namespace prefix ("x:row" → "row"): the parser runs without
-// namespace processing (much faster), and the parts of a workbook do not reuse local names
-// across namespaces in the places read here.
-std::string_view local(const std::string& qname) {
-  for (size_t i = 0; i < qname.size(); ++i) {  // names are short: no memchr call
-    if (qname[i] == ':') return std::string_view(qname).substr(i + 1);
-  }
-  return qname;
-}
-
-const std::string* attr(const Poco::XML::Attributes& a, std::string_view localName) {
-  for (int i = 0; i < a.getLength(); ++i) {
-    if (local(a.getQName(i)) == localName) return &a.getValue(i);
-  }
-  return nullptr;
-}
-
 // "AB12" → column 28 (1-based), row 12. Returns false when it is not a cell reference.
 bool parseCellRef(std::string_view ref, size_t& column, size_t& row) {
   size_t i = 0;
@@ -115,65 +45,67 @@ bool parseCellRef(std::string_view ref, size_t& column, size_t& row) {
 }
 
 // The workbook: its sheets (name → relationship id) and the date system.
-struct WorkbookHandler : Poco::XML::DefaultHandler {
+struct WorkbookHandler : XmlHandler {
   std::vector<std::pair<std::string, std::string>> sheets;  // name, r:id
   bool date1904 = false;
-  void startElement(const Poco::XML::XMLString&, const Poco::XML::XMLString&,
-                    const Poco::XML::XMLString& qname, const Poco::XML::Attributes& a) override {
-    const std::string_view localName = local(qname);
-    if (localName == "workbookPr") {
-      if (const auto* v = attr(a, "date1904")) date1904 = *v == "1" || *v == "true";
-    } else if (localName == "sheet") {
-      const auto* name = attr(a, "name");
-      const auto* id = attr(a, "id");
-      if (name && id) sheets.emplace_back(*name, *id);
+  void start(std::string_view qname, const char** a) override {
+    const std::string_view name = localName(qname);
+    if (name == "workbookPr") {
+      if (const char* v = attribute(a, "date1904")) {
+        date1904 = std::string_view(v) == "1" || std::string_view(v) == "true";
+      }
+    } else if (name == "sheet") {
+      const char* sheetName = attribute(a, "name");
+      const char* id = attribute(a, "id");
+      if (sheetName && id) sheets.emplace_back(sheetName, id);
     }
   }
 };
 
-struct RelsHandler : Poco::XML::DefaultHandler {
+struct RelsHandler : XmlHandler {
   std::map<std::string, std::string> targets;  // id → target
-  void startElement(const Poco::XML::XMLString&, const Poco::XML::XMLString&,
-                    const Poco::XML::XMLString& qname, const Poco::XML::Attributes& a) override {
-    const std::string_view localName = local(qname);
-    if (localName != "Relationship") return;
-    const auto* id = attr(a, "Id");
-    const auto* target = attr(a, "Target");
-    if (id && target) targets[*id] = *target;
+  void start(std::string_view qname, const char** a) override {
+    if (localName(qname) != "Relationship") return;
+    const char* id = attribute(a, "Id");
+    const char* target = attribute(a, "Target");
+    if (id && target) targets[id] = target;
   }
 };
 
 // Shared strings: the text of each <si>, rich runs joined, phonetic runs (<rPh>) left out.
-struct SharedStringsHandler : Poco::XML::DefaultHandler {
+struct SharedStringsHandler : XmlHandler {
   std::vector<std::string> strings;
   std::string current;
   bool inText = false;
   int phonetic = 0;
-  void startElement(const Poco::XML::XMLString&, const Poco::XML::XMLString&,
-                    const Poco::XML::XMLString& qname, const Poco::XML::Attributes&) override {
-    const std::string_view localName = local(qname);
-    if (localName == "si") {
+  void start(std::string_view qname, const char** a) override {
+    const std::string_view name = localName(qname);
+    if (name == "si") {
       current.clear();
-    } else if (localName == "rPh") {
+    } else if (name == "rPh") {
       ++phonetic;
-    } else if (localName == "t" && phonetic == 0) {
+    } else if (name == "t" && phonetic == 0) {
       inText = true;
+    } else if (name == "sst" && strings.empty()) {
+      // uniqueCount: sized once instead of regrowing (bounded: it is the file's word)
+      if (const char* n = attribute(a, "uniqueCount")) {
+        strings.reserve(std::min<size_t>(std::strtoul(n, nullptr, 10), 1u << 20));
+      }
     }
   }
-  void endElement(const Poco::XML::XMLString&, const Poco::XML::XMLString&,
-                  const Poco::XML::XMLString& qname) override {
-    const std::string_view localName = local(qname);
-    if (localName == "si") {
+  void end(std::string_view qname) override {
+    const std::string_view name = localName(qname);
+    if (name == "si") {
       strings.push_back(std::move(current));
       current.clear();
-    } else if (localName == "rPh") {
+    } else if (name == "rPh") {
       --phonetic;
-    } else if (localName == "t") {
+    } else if (name == "t") {
       inText = false;
     }
   }
-  void characters(const Poco::XML::XMLChar ch[], int start, int length) override {
-    if (inText) current.append(ch + start, static_cast<size_t>(length));
+  void text(std::string_view s) override {
+    if (inText) current.append(s);
   }
 };
 
@@ -184,28 +116,25 @@ struct CellStyle {
   size_t zeroPad = 0;  // digits of a "000000" format
 };
 
-struct StylesHandler : Poco::XML::DefaultHandler {
+struct StylesHandler : XmlHandler {
   std::map<int, std::string> customFormats;
   std::vector<int> xfFormats;
   int depthCellXfs = 0;
-  void startElement(const Poco::XML::XMLString&, const Poco::XML::XMLString&,
-                    const Poco::XML::XMLString& qname, const Poco::XML::Attributes& a) override {
-    const std::string_view localName = local(qname);
-    if (localName == "numFmt") {
-      const auto* id = attr(a, "numFmtId");
-      const auto* code = attr(a, "formatCode");
-      if (id && code) customFormats[std::atoi(id->c_str())] = *code;
-    } else if (localName == "cellXfs") {
+  void start(std::string_view qname, const char** a) override {
+    const std::string_view name = localName(qname);
+    if (name == "numFmt") {
+      const char* id = attribute(a, "numFmtId");
+      const char* code = attribute(a, "formatCode");
+      if (id && code) customFormats[std::atoi(id)] = code;
+    } else if (name == "cellXfs") {
       ++depthCellXfs;
-    } else if (localName == "xf" && depthCellXfs > 0) {
-      const auto* id = attr(a, "numFmtId");
-      xfFormats.push_back(id ? std::atoi(id->c_str()) : 0);
+    } else if (name == "xf" && depthCellXfs > 0) {
+      const char* id = attribute(a, "numFmtId");
+      xfFormats.push_back(id ? std::atoi(id) : 0);
     }
   }
-  void endElement(const Poco::XML::XMLString&, const Poco::XML::XMLString&,
-                  const Poco::XML::XMLString& qname) override {
-    const std::string_view localName = local(qname);
-    if (localName == "cellXfs") --depthCellXfs;
+  void end(std::string_view qname) override {
+    if (localName(qname) == "cellXfs") --depthCellXfs;
   }
   std::vector<CellStyle> styles() const {
     std::vector<CellStyle> out;
@@ -225,6 +154,12 @@ struct StylesHandler : Poco::XML::DefaultHandler {
 
 // "1.0" → "1", "123" → "123", "1.5" → "1.5": how a whole number reads in a cell.
 std::string numberText(const std::string& raw, size_t zeroPad) {
+  // Digits without a leading zero, as Excel writes a whole number: already the text.
+  if (!raw.empty() && raw.size() < 16 && raw.size() >= zeroPad &&
+      (raw[0] != '0' || raw.size() == 1) &&
+      raw.find_first_not_of("0123456789") == std::string::npos) {
+    return raw;
+  }
   double v = 0;
   auto [p, ec] = std::from_chars(raw.data(), raw.data() + raw.size(), v);
   if (ec != std::errc() || p != raw.data() + raw.size()) return raw;
@@ -245,22 +180,24 @@ std::string twoDigits(int n) {
 }
 
 // The worksheet, streamed: each <row> becomes a SheetRow as soon as it closes.
-struct SheetHandler : Poco::XML::DefaultHandler {
+struct SheetHandler : XmlHandler {
   SheetRows& out;
   const std::vector<std::string>& shared;
   const std::vector<CellStyle>& styles;
   bool date1904;
   size_t maxRows, slack;
   std::string sheetName;
-  Message stop;  // set → CountingBuf stops the parse with this message
+  Message tooMany;  // set when the sheet has more rows than the limit (the parse stops)
 
   SheetRow row;
   size_t nextRow = 1, nextColumn = 1, lastWidth = 0, rowsRead = 0;
   const RowSink& sink;
-  bool inRow = false, inCell = false, inValue = false, inInlineText = false, hasFormula = false,
-       hasValue = false;
+  bool inRow = false, inCell = false, inValue = false, inInlineText = false, hasFormula = false;
   size_t column = 0;
-  std::string type, value, formula;
+  // The cell's t attribute: n (number, the default), s (shared string), inlineStr, str
+  // (a formula's text), b (boolean), e (error), d (ISO 8601 date).
+  enum class Type { Number, Shared, Inline, Str, Boolean, Error, Date } type = Type::Number;
+  std::string value, formula;
   int style = 0;
 
   SheetHandler(SheetRows& o, const std::vector<std::string>& s, const std::vector<CellStyle>& st,
@@ -281,57 +218,63 @@ struct SheetHandler : Poco::XML::DefaultHandler {
     row.cellErrors.emplace_back(column - 1, Message("{0}: {1}", where(), std::move(what)));
   }
 
-  void startElement(const Poco::XML::XMLString&, const Poco::XML::XMLString&,
-                    const Poco::XML::XMLString& qname, const Poco::XML::Attributes& a) override {
-    const std::string_view localName = local(qname);
-    if (!stop.empty()) return;
-    if (localName == "row") {
+  static Type typeOf(std::string_view t) {
+    if (t == "s") return Type::Shared;
+    if (t == "inlineStr") return Type::Inline;
+    if (t == "str") return Type::Str;
+    if (t == "b") return Type::Boolean;
+    if (t == "e") return Type::Error;
+    if (t == "d") return Type::Date;
+    return Type::Number;
+  }
+
+  void start(std::string_view qname, const char** a) override {
+    const std::string_view name = localName(qname);
+    if (name == "c" && inRow) {
+      inCell = true;
+      hasFormula = false;
+      value.clear();
+      formula.clear();
+      type = Type::Number;
+      style = 0;
+      const char* ref = nullptr;
+      for (const char** at = a; at[0]; at += 2) {  // one pass: a cell has t, s and r
+        const std::string_view attr = localName(at[0]);
+        if (attr == "r") {
+          ref = at[1];
+        } else if (attr == "t") {
+          type = typeOf(at[1]);
+        } else if (attr == "s") {
+          style = std::atoi(at[1]);
+        }
+      }
+      size_t r = 0;
+      if (!ref || !parseCellRef(ref, column, r)) column = nextColumn;
+      nextColumn = column + 1;
+    } else if (inCell && name == "v") {
+      inValue = true;
+    } else if (inCell && name == "f") {
+      hasFormula = true;
+      inValue = false;
+    } else if (inCell && name == "t" && type == Type::Inline) {
+      inInlineText = true;
+    } else if (name == "row") {
       row = SheetRow{};
       row.cells.reserve(lastWidth);  // as wide as the row before: no regrowing
       size_t r = 0;
-      if (const auto* v = attr(a, "r")) r = std::strtoul(v->c_str(), nullptr, 10);
+      if (const char* v = attribute(a, "r")) r = std::strtoul(v, nullptr, 10);
       row.number = r ? r : nextRow;
       nextRow = row.number + 1;
       nextColumn = 1;
       inRow = true;
-    } else if (localName == "c" && inRow) {
-      inCell = true;
-      hasFormula = false;
-      hasValue = false;
-      value.clear();
-      formula.clear();
-      type = "n";
-      style = 0;
-      const std::string* refAttr = nullptr;
-      for (int i = 0; i < a.getLength(); ++i) {  // one pass: a cell has t, s and r
-        const std::string_view name = local(a.getQName(i));
-        if (name == "t") {
-          type = a.getValue(i);
-        } else if (name == "s") {
-          style = std::atoi(a.getValue(i).c_str());
-        } else if (name == "r") {
-          refAttr = &a.getValue(i);
-        }
-      }
-      size_t r = 0;
-      if (!refAttr || !parseCellRef(*refAttr, column, r)) column = nextColumn;
-      nextColumn = column + 1;
-    } else if (inCell && localName == "v") {
-      inValue = true;
-      hasValue = true;
-    } else if (inCell && localName == "f") {
-      hasFormula = true;
-      inValue = false;
-    } else if (inCell && localName == "t" && type == "inlineStr") {
-      inInlineText = true;
-    } else if (localName == "mergeCell") {
-      const auto* r = attr(a, "ref");
-      if (!r) return;
+    } else if (name == "mergeCell") {
+      const char* ref = attribute(a, "ref");
+      if (!ref) return;
       MergedRange m;
-      m.ref = *r;
-      const size_t colon = r->find(':');
-      const std::string first = r->substr(0, colon);
-      const std::string last = colon == std::string::npos ? first : r->substr(colon + 1);
+      m.ref = ref;
+      const size_t colon = m.ref.find(':');
+      const std::string first = m.ref.substr(0, colon);
+      const std::string last = colon == std::string::npos ? first : m.ref.substr(colon + 1);
       if (parseCellRef(first, m.firstColumn, m.firstRow) &&
           parseCellRef(last, m.lastColumn, m.lastRow)) {
         out.merges.push_back(m);
@@ -339,42 +282,42 @@ struct SheetHandler : Poco::XML::DefaultHandler {
     }
   }
 
-  void characters(const Poco::XML::XMLChar ch[], int start, int length) override {
-    if (inValue || inInlineText) value.append(ch + start, static_cast<size_t>(length));
-    if (inCell && hasFormula && !inValue && !inInlineText) {
-      formula.append(ch + start, static_cast<size_t>(length));
+  void text(std::string_view s) override {
+    if (inValue || inInlineText) {
+      value.append(s);
+    } else if (inCell && hasFormula) {
+      formula.append(s);
     }
   }
 
-  void endElement(const Poco::XML::XMLString&, const Poco::XML::XMLString&,
-                  const Poco::XML::XMLString& qname) override {
-    const std::string_view localName = local(qname);
-    if (!stop.empty()) return;
-    if (localName == "v") {
+  void end(std::string_view qname) override {
+    const std::string_view name = localName(qname);
+    if (name == "v") {
       inValue = false;
-    } else if (localName == "f") {
-      hasFormula = inCell;  // still a formula cell; its text is done
-    } else if (localName == "t") {
-      inInlineText = false;
-    } else if (localName == "c" && inCell) {
+    } else if (name == "c" && inCell) {
       inCell = false;
       endCell();
-    } else if (localName == "row" && inRow) {
+    } else if (name == "t") {
+      inInlineText = false;
+    } else if (name == "f") {
+      hasFormula = inCell;  // still a formula cell; its text is done
+    } else if (name == "row" && inRow) {
       inRow = false;
       bool blank = row.cellErrors.empty();
       for (const auto& c : row.cells) blank = blank && c.empty();
       if (blank) return;
       if (maxRows && rowsRead >= maxRows + slack) {
-        stop = Message(
+        tooMany = Message(
             "sheet \"{0}\" has more than {1} rows of records, the limit for one "
             "batch (row {2}); split it into smaller workbooks",
             sheetName, maxRows, row.number);
+        stop();
         return;
       }
       lastWidth = row.cells.size();
       ++rowsRead;
       if (sink) {
-        if (!sink(out, row)) stop = Message::verbatim(kSinkStopped);
+        if (!sink(out, row)) stop();
         return;
       }
       out.rows.push_back(std::move(row));
@@ -385,7 +328,7 @@ struct SheetHandler : Poco::XML::DefaultHandler {
     std::string text;
     // openpyxl writes <v></v>, others no <v>: both mean "never calculated". (An empty
     // text result is t="str".)
-    if (hasFormula && value.empty() && type != "str" && type != "inlineStr") {
+    if (hasFormula && value.empty() && type != Type::Str && type != Type::Inline) {
       cellError(
           Message("the formula ={0} has no cached value (the program that wrote the "
                   "workbook did not calculate it); open and save it in Excel or "
@@ -393,87 +336,57 @@ struct SheetHandler : Poco::XML::DefaultHandler {
                   formula));
       return;
     }
-    if (type == "s") {
-      const size_t i = std::strtoul(value.c_str(), nullptr, 10);
-      if (i >= shared.size()) {
-        cellError(
-            Message("refers to shared string {0}, which the workbook does not have (a "
-                    "damaged file)",
-                    value));
-        return;
-      }
-      text = shared[i];
-    } else if (type == "inlineStr" || type == "str") {
-      text = value;
-    } else if (type == "d") {  // an ISO 8601 date (strict Open XML)
-      text = value.substr(0, 10);
-    } else if (type == "b") {
-      text = value == "1" ? "TRUE" : "FALSE";
-    } else if (type == "e") {
-      cellError(Message("holds the error value {0}", value));
-      return;
-    } else if (!value.empty()) {  // a number
-      const CellStyle cs = style >= 0 && static_cast<size_t>(style) < styles.size()
-                               ? styles[static_cast<size_t>(style)]
-                               : CellStyle{};
-      if (cs.date) {
-        double serial = std::strtod(value.c_str(), nullptr);
-        try {
-          SerialDate d = excelSerialToDate(static_cast<long>(std::floor(serial)), date1904);
-          text = std::to_string(d.year) + "-" + twoDigits(d.month) + "-" + twoDigits(d.day);
-        } catch (const std::out_of_range& e) {
-          cellError(Message("the date {0} {1}", value, serialDateProblem(e.what())));
+    switch (type) {
+      case Type::Shared: {
+        const size_t i = std::strtoul(value.c_str(), nullptr, 10);
+        if (i >= shared.size()) {
+          cellError(
+              Message("refers to shared string {0}, which the workbook does not have (a "
+                      "damaged file)",
+                      value));
           return;
         }
-      } else {
-        text = numberText(value, cs.zeroPad);
+        text = shared[i];
+        break;
+      }
+      case Type::Inline:
+      case Type::Str:
+        text = std::move(value);
+        value.clear();
+        break;
+      case Type::Date:  // an ISO 8601 date (strict Open XML)
+        text = value.substr(0, 10);
+        break;
+      case Type::Boolean:
+        text = value == "1" ? "TRUE" : "FALSE";
+        break;
+      case Type::Error:
+        cellError(Message("holds the error value {0}", value));
+        return;
+      case Type::Number: {
+        if (value.empty()) break;
+        const CellStyle cs = style >= 0 && static_cast<size_t>(style) < styles.size()
+                                 ? styles[static_cast<size_t>(style)]
+                                 : CellStyle{};
+        if (cs.date) {
+          double serial = std::strtod(value.c_str(), nullptr);
+          try {
+            SerialDate d = excelSerialToDate(static_cast<long>(std::floor(serial)), date1904);
+            text = std::to_string(d.year) + "-" + twoDigits(d.month) + "-" + twoDigits(d.day);
+          } catch (const std::out_of_range& e) {
+            cellError(Message("the date {0} {1}", value, serialDateProblem(e.what())));
+            return;
+          }
+        } else {
+          text = numberText(value, cs.zeroPad);
+        }
+        break;
       }
     }
     if (text.empty()) return;
     if (row.cells.size() < column) row.cells.resize(column);
     row.cells[column - 1] = std::move(text);
   }
-};
-
-class Workbook {
- public:
-  Workbook(std::string_view bytes, const std::string& source, uint64_t limit)
-      : in_(bytes.data(), static_cast<std::streamsize>(bytes.size())),
-        source_(source),
-        limit_(limit) {
-    archive_ = std::make_unique<Poco::Zip::ZipArchive>(in_);
-  }
-
-  bool has(const std::string& part) const {
-    return archive_->findHeader(part) != archive_->headerEnd();
-  }
-
-  void parse(const std::string& part, Poco::XML::DefaultHandler& handler,
-             const Message* stop = nullptr) {
-    auto it = archive_->findHeader(part);
-    if (it == archive_->headerEnd()) {
-      throw InputError(source_, Message("is not an Excel workbook: it has no {0}", part));
-    }
-    in_.clear();
-    Poco::Zip::ZipInputStream zin(in_, it->second, true);
-    CountingBuf counting(zin, used_, limit_, part, stop);
-    std::istream counted(&counting);
-    // An exception from the buffer (a limit) leaves the read instead of becoming an end of
-    // file, which expat would report as broken XML.
-    counted.exceptions(std::ios::badbit);
-    Poco::XML::InputSource input(counted);
-    Poco::XML::SAXParser parser;
-    parser.setFeature(Poco::XML::XMLReader::FEATURE_NAMESPACES, false);
-    parser.setContentHandler(&handler);
-    parser.parse(&input);
-  }
-
- private:
-  Poco::MemoryInputStream in_;  // over the caller's bytes, not a copy
-  std::string source_;
-  uint64_t limit_;
-  uint64_t used_ = 0;
-  std::unique_ptr<Poco::Zip::ZipArchive> archive_;
 };
 
 // "worksheets/sheet1.xml" (relative to xl/) or "/xl/worksheets/sheet1.xml" → a part name.
@@ -506,12 +419,13 @@ bool looksLikeOleFile(std::string_view bytes) { return bytes.substr(0, 4) == "\x
 SerialDate excelSerialToDate(long serial, bool date1904) {
   long days;  // since 1970-01-01
   if (date1904) {
-    if (serial < 0) throw std::out_of_range(kBefore1904);
+    if (serial < 0) throw std::out_of_range("is before 1904-01-01, the workbook's first day");
     days = serial - 24107;  // 1904-01-01 is day −24107
   } else {
-    if (serial < 1) throw std::out_of_range(kBefore1900);
+    if (serial < 1) throw std::out_of_range("is before 1900-01-01, the workbook's first day");
     if (serial == 60) {
-      throw std::out_of_range(kLeapBug);
+      throw std::out_of_range(
+          "is 1900-02-29, a day Excel counts but which never was (its 1900 leap-year bug)");
     }
     days = serial - (serial < 60 ? 25568 : 25569);  // serial 1 = 1900-01-01
   }
@@ -573,7 +487,7 @@ SheetRows readXlsx(std::string_view bytes, const std::string& source, const Xlsx
   SheetRows out;
   out.format = "xlsx";
   try {
-    Workbook book(bytes, source, limits.maxInflatedBytes);
+    XlsxPackage book(bytes, source, limits.maxInflatedBytes);
     if (!book.has("xl/workbook.xml")) {
       throw InputError(source, Message("is a zip file but not an Excel workbook (it has no "
                                        "xl/workbook.xml); save it as .xlsx or CSV"));
@@ -586,14 +500,14 @@ SheetRows readXlsx(std::string_view bytes, const std::string& source, const Xlsx
     size_t chosen = 0;
     if (!limits.sheet.empty()) {
       chosen = wb.sheets.size();
-      std::string names;  // Chinese names, joined the Chinese way in both languages
+      std::vector<std::string> names;
       for (size_t i = 0; i < wb.sheets.size(); ++i) {
         if (wb.sheets[i].first == limits.sheet) chosen = i;
-        names += (i ? "、" : "") + wb.sheets[i].first;
+        names.push_back(wb.sheets[i].first);
       }
       if (chosen == wb.sheets.size()) {
         throw InputError(source,
-                         Message("has no sheet named \"{0}\"; it has: {1}", limits.sheet, names));
+                         Message("has no sheet named \"{0}\"; it has: {1}", limits.sheet, joinedNames(names)));
       }
     }
     out.sheet = wb.sheets[chosen].first;
@@ -609,11 +523,10 @@ SheetRows readXlsx(std::string_view bytes, const std::string& source, const Xlsx
     const std::vector<CellStyle> styles = stylesHandler.styles();
     SheetHandler sheet(out, strings.strings, styles, wb.date1904, limits.maxRows,
                        limits.rowsAboveRecords, out.sheet, sink);
-    book.parse(partName(target->second), sheet, &sheet.stop);
-  } catch (const StopReading& stop) {
-    if (stop.message.english() == kSinkStopped) return out;  // the sink has its reason
-    if (stop.tooManyRows) throw TooManyRows(source, stop.message);
-    throw InputError(source, stop.message);
+    // Stopped: by the sink (which has its reason), or past the row limit.
+    if (!book.parse(partName(target->second), sheet) && !sheet.tooMany.empty()) {
+      throw TooManyRows(source, sheet.tooMany);
+    }
   } catch (const InputError&) {
     throw;
   } catch (const Poco::Exception& e) {

@@ -1,8 +1,8 @@
 // Reads one worksheet of an Excel workbook (.xlsx: a zip of XML parts) into rows of text,
-// the same shape a CSV gives. The sheet is streamed (Poco::XML SAX over the inflating zip
-// entry), never held as a DOM. Cell values as Excel shows them where it matters to a
-// certificate: shared and inline strings as typed (000123 stays 000123), whole numbers
-// without ".0", date cells (by their number format, 1900 or 1904 date system) as
+// the same shape a CSV gives. The sheet is streamed (scanned as zlib inflates it:
+// batch/XlsxParts.h), never held as a DOM. Cell values as Excel shows them where it
+// matters to a certificate: shared and inline strings as typed (000123 stays 000123),
+// whole numbers without ".0", date cells (by their number format, 1900 or 1904 date system) as
 // YYYY-MM-DD, booleans as TRUE/FALSE, formulas by their cached value.
 #pragma once
 

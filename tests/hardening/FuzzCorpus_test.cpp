@@ -27,6 +27,7 @@ const std::map<std::string, Target>& targets() {
       {"image", fuzz::image},
       {"http", fuzz::http},
       {"http_head", fuzz::httpHead},
+      {"xlsx_sheet", fuzz::xlsxSheet},
   };
   return all;
 }
@@ -61,7 +62,7 @@ TEST_P(FuzzCorpus, EveryFileRunsThroughItsTarget) {
 
 INSTANTIATE_TEST_SUITE_P(Targets, FuzzCorpus,
                          ::testing::Values("json_render", "csv", "font", "image", "http",
-                                           "http_head"),
+                                           "http_head", "xlsx_sheet"),
                          [](const auto& info) { return info.param; });
 
 }  // namespace

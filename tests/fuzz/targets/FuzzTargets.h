@@ -15,5 +15,6 @@ int font(const uint8_t* data, size_t size);        // bytes as a font file
 int image(const uint8_t* data, size_t size);       // bytes as a seal PNG (data: URI)
 int http(const uint8_t* data, size_t size);        // raw bytes to the HTTP server
 int httpHead(const uint8_t* data, size_t size);    // bytes as a request head + chunked body
+int xlsxSheet(const uint8_t* data, size_t size);   // bytes as an .xlsx's worksheet XML
 
 }  // namespace gongwen::fuzz
