@@ -10,6 +10,7 @@
 #include "common/WorkBudget.h"
 #include "job/Job.h"
 #include "job/RenderCaches.h"
+#include "job/StreamedBatch.h"
 #include "render/DisplayListText.h"
 
 namespace gongwen {
@@ -157,6 +158,13 @@ JobResult runBatch(const Engine& engine, const Job& job, const WorkBudget& budge
   options.strict = job.strict;
   options.threads = job.threads;
   options.cancel = &cancelled;
+  if (streamsMergedBatch(job, in.items.size())) {
+    JobResult streamed;
+    streamed.layout = in.layout;
+    for (auto& w : in.warnings) streamed.warnings.push_back({0, "", std::move(w)});
+    runStreamedBatch(engine, job, budget, in, options, streamed);
+    return streamed;
+  }
   BatchResult laid = layoutBatch(engine, in.items, options, [&](size_t done, size_t total) {
     try {
       budget.checkTime();

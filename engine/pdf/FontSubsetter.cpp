@@ -50,7 +50,7 @@ std::vector<uint8_t> blobBytes(hb_blob_t* blob) {
 
 using SubsetInput = CHandle<hb_subset_input_t, hb_subset_input_destroy>;
 
-SubsetInput subsetInput(const std::vector<uint32_t>& glyphs) {
+SubsetInput subsetInput(const std::vector<uint32_t>& glyphs, bool retainGids = false) {
   SubsetInput input(hb_subset_input_create_or_fail());
   if (!input) throw std::runtime_error("hb-subset: out of memory");
   hb_set_t* glyphSet = hb_subset_input_glyph_set(input.get());
@@ -61,14 +61,15 @@ SubsetInput subsetInput(const std::vector<uint32_t>& glyphs) {
   // they would drag along, and faster to write.
   hb_subset_input_set_flags(input.get(), HB_SUBSET_FLAGS_NO_HINTING |
                                              HB_SUBSET_FLAGS_NOTDEF_OUTLINE |
-                                             HB_SUBSET_FLAGS_DESUBROUTINIZE);
+                                             HB_SUBSET_FLAGS_DESUBROUTINIZE |
+                                             (retainGids ? HB_SUBSET_FLAGS_RETAIN_GIDS : 0u));
   return input;
 }
 
 // A subset made: its plan (the glyph mapping) and its face.
 struct Subset {
-  Subset(const Font& font, hb_subset_input_t* input) : font_(font) {
-    plan.reset(hb_subset_plan_create_or_fail(font.hbFace(), input));
+  Subset(const Font& font, hb_subset_input_t* input, hb_face_t* source = nullptr) : font_(font) {
+    plan.reset(hb_subset_plan_create_or_fail(source ? source : font.hbFace(), input));
     if (!plan) throw FontError(font.describe() + ": cannot plan a subset (is the font damaged?)");
     face.reset(hb_subset_plan_execute_or_fail(plan.get()));
     if (!face) throw FontError(font.describe() + ": hb-subset failed (is the font damaged?)");
@@ -108,15 +109,16 @@ SfntSubset subsetSfnt(const Font& font, const std::vector<uint32_t>& glyphs,
   return out;
 }
 
-SubsetFont subsetFont(const Font& font, const std::vector<uint32_t>& glyphs) {
-  SubsetInput input = subsetInput(glyphs);
+SubsetFont subsetFont(const Font& font, const std::vector<uint32_t>& glyphs, bool retainGids,
+                      hb_face_t* source) {
+  SubsetInput input = subsetInput(glyphs, retainGids);
   hb_set_t* drop = hb_subset_input_set(input.get(), HB_SUBSET_SETS_DROP_TABLE_TAG);
   for (hb_tag_t t : kDropAlways) hb_set_add(drop, t);
   if (font.outlineFormat() == OutlineFormat::Cff) {
     for (hb_tag_t t : kDropForCff) hb_set_add(drop, t);
   }
 
-  const Subset subset(font, input.get());
+  const Subset subset(font, input.get(), source);
 
   SubsetFont out;
   out.cff = font.outlineFormat() == OutlineFormat::Cff;

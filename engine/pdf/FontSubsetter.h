@@ -3,6 +3,8 @@
 // glyph's CID (CID-keyed CFF, whose subset keeps the original CIDs in its charset).
 #pragma once
 
+#include <hb.h>
+
 #include <cstdint>
 #include <unordered_map>
 #include <vector>
@@ -18,7 +20,12 @@ struct SubsetFont {
 };
 
 // Throws std::runtime_error naming the font when HarfBuzz cannot subset it.
-SubsetFont subsetFont(const Font& font, const std::vector<uint32_t>& glyphs);
+// With `retainGids` every glyph keeps its id (the others are left empty), so a glyph's
+// code is known before the document's whole glyph set is (a streamed batch).
+// `source`: the font's face made ready by hb_subset_preprocess (the same subset, faster);
+// null: the font's own face.
+SubsetFont subsetFont(const Font& font, const std::vector<uint32_t>& glyphs,
+                      bool retainGids = false, hb_face_t* source = nullptr);
 
 // A whole sfnt (TrueType, or OpenType with CFF outlines) for formats whose readers map
 // text through the font itself (OFD): it keeps a cmap of `unicodes`, and the metrics,
