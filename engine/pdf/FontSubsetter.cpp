@@ -68,8 +68,8 @@ SubsetInput subsetInput(const std::vector<uint32_t>& glyphs, bool retainGids = f
 
 // A subset made: its plan (the glyph mapping) and its face.
 struct Subset {
-  Subset(const Font& font, hb_subset_input_t* input, hb_face_t* source = nullptr) : font_(font) {
-    plan.reset(hb_subset_plan_create_or_fail(source ? source : font.hbFace(), input));
+  Subset(const Font& font, hb_subset_input_t* input) : font_(font) {
+    plan.reset(hb_subset_plan_create_or_fail(font.hbFace(), input));
     if (!plan) throw FontError(font.describe() + ": cannot plan a subset (is the font damaged?)");
     face.reset(hb_subset_plan_execute_or_fail(plan.get()));
     if (!face) throw FontError(font.describe() + ": hb-subset failed (is the font damaged?)");
@@ -109,8 +109,7 @@ SfntSubset subsetSfnt(const Font& font, const std::vector<uint32_t>& glyphs,
   return out;
 }
 
-SubsetFont subsetFont(const Font& font, const std::vector<uint32_t>& glyphs, bool retainGids,
-                      hb_face_t* source) {
+SubsetFont subsetFont(const Font& font, const std::vector<uint32_t>& glyphs, bool retainGids) {
   SubsetInput input = subsetInput(glyphs, retainGids);
   hb_set_t* drop = hb_subset_input_set(input.get(), HB_SUBSET_SETS_DROP_TABLE_TAG);
   for (hb_tag_t t : kDropAlways) hb_set_add(drop, t);
@@ -118,7 +117,7 @@ SubsetFont subsetFont(const Font& font, const std::vector<uint32_t>& glyphs, boo
     for (hb_tag_t t : kDropForCff) hb_set_add(drop, t);
   }
 
-  const Subset subset(font, input.get(), source);
+  const Subset subset(font, input.get());
 
   SubsetFont out;
   out.cff = font.outlineFormat() == OutlineFormat::Cff;

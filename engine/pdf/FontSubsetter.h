@@ -22,10 +22,8 @@ struct SubsetFont {
 // Throws std::runtime_error naming the font when HarfBuzz cannot subset it.
 // With `retainGids` every glyph keeps its id (the others are left empty), so a glyph's
 // code is known before the document's whole glyph set is (a streamed batch).
-// `source`: the font's face made ready by hb_subset_preprocess (the same subset, faster);
-// null: the font's own face.
 SubsetFont subsetFont(const Font& font, const std::vector<uint32_t>& glyphs,
-                      bool retainGids = false, hb_face_t* source = nullptr);
+                      bool retainGids = false);
 
 // A whole sfnt (TrueType, or OpenType with CFF outlines) for formats whose readers map
 // text through the font itself (OFD): it keeps a cmap of `unicodes`, and the metrics,
