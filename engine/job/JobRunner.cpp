@@ -158,7 +158,7 @@ JobResult runBatch(const Engine& engine, const Job& job, const WorkBudget& budge
   options.strict = job.strict;
   options.threads = job.threads;
   options.cancel = &cancelled;
-  if (streamsMergedBatch(job, in.items.size())) {
+  if (streamableMergedBatch(job, in.items.size()) && !job.dryRun && !job.wantDisplayList) {
     JobResult streamed;
     streamed.layout = in.layout;
     for (auto& w : in.warnings) streamed.warnings.push_back({0, "", std::move(w)});
@@ -190,8 +190,9 @@ JobResult runBatch(const Engine& engine, const Job& job, const WorkBudget& budge
     result.pages += d.list.pages.size();
   }
   if (!documents.empty()) result.title = documents.front().list.info.title;
-  // One merged document holds at most kMaxPdfPages pages; a dry run says so as the run would.
-  if (job.shape == OutputShape::Merged) {
+  // One merged document holds at most kMaxPdfPages pages; a dry run says so as the run would
+  // (a streamed PDF is not bound by libharu's page array).
+  if (job.shape == OutputShape::Merged && !streamableMergedBatch(job, laid.total)) {
     checkPdfPageCount(mergedPageCount(documents, job.duplex), in.recordsPath);
   }
   // --strict prints nothing when a record failed; nothing to print, nothing to write.

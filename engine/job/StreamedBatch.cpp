@@ -11,9 +11,9 @@
 
 namespace gongwen {
 
-bool streamsMergedBatch(const Job& job, size_t records) {
+bool streamableMergedBatch(const Job& job, size_t records) {
   return job.shape == OutputShape::Merged && job.format == OutputFormat::Pdf &&
-         !job.wantDisplayList && !job.dryRun && records > job.streamAbove;
+         records > job.streamAbove;
 }
 
 void runStreamedBatch(const Engine& engine, const Job& job, const WorkBudget& budget,

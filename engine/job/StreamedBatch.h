@@ -10,9 +10,10 @@
 
 namespace gongwen {
 
-// Whether runJob streams this batch of `records` records (a merged PDF, more records than
-// job.streamAbove, nothing asked that needs every page at once).
-bool streamsMergedBatch(const Job& job, size_t records);
+// Whether this batch of `records` records is a merged PDF of more records than
+// job.streamAbove: runJob streams it unless it only lays out (a dry run) or wants the
+// display list. Such a PDF may have more pages than libharu's kMaxPdfPages (up to 2^20).
+bool streamableMergedBatch(const Job& job, size_t records);
 
 // Lays out and writes `in`'s records (its items are consumed), filling `result` as the
 // batch path of runJob does: failures, warnings, counts and the one merged document.
