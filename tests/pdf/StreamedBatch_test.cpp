@@ -116,5 +116,36 @@ TEST(StreamedBatch, DuplexBlankPagesAndABadRowAsTheWholeDocument) {
   EXPECT_EQ(strict.failures.size(), 1u);
 }
 
+// A TrueType font (AR PL UKai, a Debian dependency) is subset keeping its glyph ids when
+// streamed: the CLI's batch of 1001 records (streamed) prints its first 1000 pages as the
+// batch of those 1000 records (whole) does.
+TEST(StreamedBatch, ATrueTypeFontKeepsItsGlyphIdsAndItsText) {
+  const std::string ukai = "/usr/share/fonts/truetype/arphic/ukai.ttc";
+  if (!fileExists(ukai)) GTEST_SKIP() << ukai << " is not installed";
+  TempDir dir;
+  const std::string rows = certificateRows(1001);
+  writeText(dir.file("1001.csv"), rows);
+  writeText(dir.file("1000.csv"), rows.substr(0, rows.rfind('\n', rows.size() - 2) + 1));
+  for (const char* n : {"1000", "1001"}) {
+    const ProcessResult r =
+        runShell(shellQuote(cli()) + " batch -q --font kaiti=" + ukai + " --layout certificate " +
+                 shellQuote(dir.file(std::string(n) + ".csv")) + " -o " +
+                 shellQuote(dir.file(std::string(n) + ".pdf")));
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+  }
+  const std::string fonts = runShell("pdffonts " + shellQuote(dir.file("1001.pdf"))).out;
+  EXPECT_NE(fonts.find("UKai"), std::string::npos) << fonts;
+  EXPECT_NE(fonts.find("CID TrueType"), std::string::npos) << fonts;
+  const auto words = [&](const std::string& name) {
+    return runShell("pdftotext -bbox -l 1000 " + shellQuote(dir.file(name)) +
+                    " - | sed -n '/<doc>/,$p'")
+        .out;
+  };
+  const std::string whole = words("1000.pdf");
+  ASSERT_NE(whole.find("<word"), std::string::npos);
+  EXPECT_EQ(whole, words("1001.pdf"));
+  EXPECT_EQ(runShell("qpdf --check " + shellQuote(dir.file("1001.pdf"))).exitCode, 0);
+}
+
 }  // namespace
 }  // namespace gongwen::test
