@@ -8,7 +8,9 @@
 # WORKERS (one per core), REQUESTS (100000 for the memory run; 0 skips it),
 # MEMORY_TIME_LIMIT (900 s: the memory run stops there whatever the count),
 # VARY (a field, e.g. recipient: each request puts another made-up name there, as an
-# office's certificates differ; without it every request is the same document).
+# office's certificates differ; without it every request is the same document),
+# VARY_KEEP=1 (the name goes in front of the field's text, or of its first paragraph:
+# VARY=body VARY_KEEP=1 keeps the minutes' 4 pages and changes their body each time).
 # Image fields given as file paths (a seal) are sent inline as data: URIs, as a client
 # must: the server never reads a file named by a request.
 # Prints: requests/s sustained over DURATION, p50/p99 latency, non-2xx responses, and the
@@ -53,7 +55,13 @@ for key, value in record.items():
     path = os.path.join(os.path.dirname(src), value) if isinstance(value, str) else ""
     if path.lower().endswith(".png") and os.path.isfile(path):
         record[key] = "data:image/png;base64," + base64.b64encode(open(path, "rb").read()).decode()
-if vary:
+if vary and os.environ.get("VARY_KEEP") == "1":
+    value = record[vary]
+    if isinstance(value, list):
+        value[0] = "@@VARY@@" + value[0]
+    else:
+        record[vary] = "@@VARY@@" + value
+elif vary:
     record[vary] = "@@VARY@@"
 json.dump(record, open(dst, "w", encoding="utf-8"), ensure_ascii=False)
 PY

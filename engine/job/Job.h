@@ -68,6 +68,9 @@ struct Job {
   // Font subsets, images and fitted texts kept from one job to the next (a server's);
   // null: each job prepares its own.
   std::shared_ptr<RenderCaches> caches;
+  // A merged PDF batch of more records than this is written while it is laid out, a chunk
+  // of records at a time (job/StreamedBatch.h: memory flat in the number of records).
+  size_t streamAbove = 1000;
   // Called from worker threads as records are laid out (done, total).
   std::function<void(size_t, size_t)> progress;
 };

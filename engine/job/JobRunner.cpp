@@ -10,6 +10,7 @@
 #include "common/WorkBudget.h"
 #include "job/Job.h"
 #include "job/RenderCaches.h"
+#include "job/StreamedBatch.h"
 #include "render/DisplayListText.h"
 
 namespace gongwen {
@@ -159,6 +160,13 @@ JobResult runBatch(const Engine& engine, const Job& job, const WorkBudget& budge
   options.strict = job.strict;
   options.threads = job.threads;
   options.cancel = &cancelled;
+  if (streamableMergedBatch(job, in.items.size()) && !job.dryRun && !job.wantDisplayList) {
+    JobResult streamed;
+    streamed.layout = in.layout;
+    for (auto& w : in.warnings) streamed.warnings.push_back({0, "", std::move(w)});
+    runStreamedBatch(engine, job, budget, in, options, streamed);
+    return streamed;
+  }
   BatchResult laid = layoutBatch(engine, in.items, options, [&](size_t done, size_t total) {
     try {
       budget.checkTime();
@@ -184,8 +192,9 @@ JobResult runBatch(const Engine& engine, const Job& job, const WorkBudget& budge
     result.pages += d.list.pages.size();
   }
   if (!documents.empty()) result.title = documents.front().list.info.title;
-  // One merged document holds at most kMaxPdfPages pages; a dry run says so as the run would.
-  if (job.shape == OutputShape::Merged) {
+  // One merged document holds at most kMaxPdfPages pages; a dry run says so as the run would
+  // (a streamed PDF is not bound by libharu's page array).
+  if (job.shape == OutputShape::Merged && !streamableMergedBatch(job, laid.total)) {
     checkPdfPageCount(mergedPageCount(documents, job.duplex), in.recordsPath);
   }
   // --strict prints nothing when a record failed; nothing to print, nothing to write.

@@ -70,9 +70,9 @@ std::map<uint16_t, std::u32string> textOfCodes(const FontUse& use, const SubsetF
 
 }  // namespace
 
-PreparedFont prepareFont(const FontUse& use, bool compress) {
+PreparedFont prepareFont(const FontUse& use, bool compress, bool retainGids) {
   PreparedFont p;
-  p.subset = subsetFont(*use.font, use.glyphs);
+  p.subset = subsetFont(*use.font, use.glyphs, retainGids);
   std::string cmap = buildToUnicodeCMap(textOfCodes(use, p.subset));
   if (compress) {
     p.program = deflateBytes(std::string_view(

@@ -36,7 +36,8 @@ struct PreparedFont {
   SubsetFont subset;
   std::vector<uint8_t> program, toUnicode;  // the stream data as written
 };
-PreparedFont prepareFont(const FontUse& use, bool compress);
+// `retainGids`: see subsetFont.
+PreparedFont prepareFont(const FontUse& use, bool compress, bool retainGids = false);
 
 // The PDF objects of a prepared font. With `compress`, its two streams are written with
 // writeDeflated (pdf/DeflatedStream.h): two markers to finish.

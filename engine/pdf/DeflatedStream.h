@@ -12,8 +12,9 @@
 
 namespace gongwen {
 
-// zlib format (a PDF stream's), or with `raw` bare deflate data (a zip entry's).
-std::vector<uint8_t> deflateBytes(std::string_view data, bool raw = false);
+// zlib format (a PDF stream's), or with `raw` bare deflate data (a zip entry's), at zlib
+// `level` (-1: zlib's default, 6).
+std::vector<uint8_t> deflateBytes(std::string_view data, bool raw = false, int level = -1);
 
 // Writes already-deflated `bytes` as the data of stream dictionary `dict`.
 void writeDeflated(HPDF_Dict dict, const std::vector<uint8_t>& bytes);

@@ -50,7 +50,7 @@ std::vector<uint8_t> blobBytes(hb_blob_t* blob) {
 
 using SubsetInput = CHandle<hb_subset_input_t, hb_subset_input_destroy>;
 
-SubsetInput subsetInput(const std::vector<uint32_t>& glyphs) {
+SubsetInput subsetInput(const std::vector<uint32_t>& glyphs, bool retainGids = false) {
   SubsetInput input(hb_subset_input_create_or_fail());
   if (!input) throw std::runtime_error("hb-subset: out of memory");
   hb_set_t* glyphSet = hb_subset_input_glyph_set(input.get());
@@ -59,9 +59,10 @@ SubsetInput subsetInput(const std::vector<uint32_t>& glyphs) {
   // Dropping GSUB also keeps its closure from adding glyphs the document does not use.
   // Desubroutinized charstrings of a few hundred glyphs are smaller than the subroutines
   // they would drag along, and faster to write.
-  hb_subset_input_set_flags(input.get(), HB_SUBSET_FLAGS_NO_HINTING |
-                                             HB_SUBSET_FLAGS_NOTDEF_OUTLINE |
-                                             HB_SUBSET_FLAGS_DESUBROUTINIZE);
+  unsigned flags = HB_SUBSET_FLAGS_NO_HINTING | HB_SUBSET_FLAGS_NOTDEF_OUTLINE |
+                   HB_SUBSET_FLAGS_DESUBROUTINIZE;
+  if (retainGids) flags |= HB_SUBSET_FLAGS_RETAIN_GIDS;
+  hb_subset_input_set_flags(input.get(), flags);
   return input;
 }
 
@@ -110,8 +111,8 @@ SfntSubset subsetSfnt(const Font& font, const std::vector<uint32_t>& glyphs,
   return out;
 }
 
-SubsetFont subsetFont(const Font& font, const std::vector<uint32_t>& glyphs) {
-  SubsetInput input = subsetInput(glyphs);
+SubsetFont subsetFont(const Font& font, const std::vector<uint32_t>& glyphs, bool retainGids) {
+  SubsetInput input = subsetInput(glyphs, retainGids);
   hb_set_t* drop = hb_subset_input_set(input.get(), HB_SUBSET_SETS_DROP_TABLE_TAG);
   for (hb_tag_t t : kDropAlways) hb_set_add(drop, t);
   if (font.outlineFormat() == OutlineFormat::Cff) {

@@ -3,6 +3,8 @@
 // glyph's CID (CID-keyed CFF, whose subset keeps the original CIDs in its charset).
 #pragma once
 
+#include <hb.h>
+
 #include <cstdint>
 #include <unordered_map>
 #include <vector>
@@ -18,7 +20,10 @@ struct SubsetFont {
 };
 
 // Throws std::runtime_error naming the font when HarfBuzz cannot subset it.
-SubsetFont subsetFont(const Font& font, const std::vector<uint32_t>& glyphs);
+// With `retainGids` every glyph keeps its id (the others are left empty), so a glyph's
+// code is known before the document's whole glyph set is (a streamed batch).
+SubsetFont subsetFont(const Font& font, const std::vector<uint32_t>& glyphs,
+                      bool retainGids = false);
 
 // A whole sfnt (TrueType, or OpenType with CFF outlines) for formats whose readers map
 // text through the font itself (OFD): it keeps a cmap of `unicodes`, and the metrics,

@@ -35,6 +35,12 @@ void HpdfDocument::check(const char* what) const {
 HPDF_MMgr HpdfDocument::mmgr() const { return doc_->mmgr; }
 HPDF_Xref HpdfDocument::xref() const { return doc_->xref; }
 
+HPDF_Xref HpdfDocument::swapXref(HPDF_Xref xref) {
+  HPDF_Xref was = doc_->xref;
+  doc_->xref = xref;
+  return was;
+}
+
 HPDF_Dict HpdfDocument::info() {
   if (!doc_->info) {
     // Creates the info dictionary (libharu has no public getter for it).

@@ -22,6 +22,9 @@ class HpdfDocument {
   HPDF_MMgr mmgr() const;
   HPDF_Xref xref() const;
   HPDF_Dict info();
+  // Puts `xref` in the document's table's place (objects made from now on are numbered
+  // and kept there) and returns the table that was: to write some objects apart.
+  HPDF_Xref swapXref(HPDF_Xref xref);
 
   // Throws std::runtime_error if libharu reported an error since the last check.
   void check(const char* what) const;

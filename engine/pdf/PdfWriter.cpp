@@ -21,23 +21,17 @@
 #include "layout/CreationTime.h"
 #include "layout/ImageKey.h"
 #include "pdf/CidFontEmbedder.h"
-#include "pdf/ContentStream.h"
 #include "pdf/DeflatedStream.h"
 #include "pdf/FormXObject.h"
 #include "pdf/HpdfDocument.h"
 #include "pdf/ImageEmbedder.h"
+#include "pdf/PageContent.h"
 #include "pdf/PdfCache.h"
 #include "pdf/PdfOutline.h"
 #include "pdf/PdfTextString.h"
 
 namespace gongwen {
 namespace {
-
-// A page resource's name: F1, Fm2, Im3. Appended, not "F" + std::to_string(…): GCC 12 at
-// -O3 warns falsely (-Wrestrict) inside that operator+.
-std::string resourceName(const char* prefix, size_t number) {
-  return std::string(prefix).append(std::to_string(number));
-}
 
 // Every font the document draws with, and the glyphs it needs from each.
 std::vector<FontUse> collectFonts(const DisplayList& list,
@@ -157,36 +151,8 @@ std::vector<uint8_t> writePdf(const DisplayList& list, const PdfOptions& options
   std::vector<std::vector<uint8_t>> contents(list.pages.size());
   const unsigned threads = list.pages.size() < 8 ? 1 : cores;
   forEachParallel(list.pages.size(), threads, [&](size_t i) {
-    const Page& page = list.pages[i];
-    ContentStream cs(page.heightPt);
-    // A group's items between q … cm and Q.
-    auto draw = [&](const std::vector<DisplayItem>& items, auto& self) -> void {
-      for (const auto& item : items) {
-        if (const auto* run = std::get_if<GlyphRun>(&item)) {
-          if (run->glyphs.empty()) continue;
-          size_t index = fontIndex.at(run->font.get());
-          cs.text(*run, fonts[index], resourceName("F", index + 1));
-        } else if (const auto* rect = std::get_if<FilledRect>(&item)) {
-          cs.rect(*rect);
-        } else if (const auto* path = std::get_if<VectorPath>(&item)) {
-          cs.path(*path);
-        } else if (const auto* placed = std::get_if<PlacedArtwork>(&item)) {
-          size_t index = formIndex.at(placed->art.get());
-          cs.form(resourceName("Fm", index + 1), placed->x, placed->y, placed->art->heightPt);
-        } else if (const auto* img = std::get_if<PlacedImage>(&item)) {
-          size_t index = imageIndex.at(ImageKey{img->image.get()});
-          cs.image(resourceName("Im", index + 1), img->x, img->y, img->width, img->height);
-        } else if (const auto* group = std::get_if<TransformedGroup>(&item)) {
-          cs.beginTransform(group->transform);
-          self(group->items, self);
-          cs.endTransform();
-        }
-      }
-    };
-    draw(page.items, draw);
-    const std::string& text = cs.str();
-    contents[i] =
-        options.compress ? deflateBytes(text) : std::vector<uint8_t>(text.begin(), text.end());
+    const PageResources resources{fontIndex, fonts, formIndex, imageIndex};
+    contents[i] = pageContent(list.pages[i], resources, options.compress);
   });
 
   std::vector<HPDF_Dict> formObjects;
