@@ -111,7 +111,7 @@ TEST_F(Xlsx, ANamedSheetAndHeadersByAlias) {
   EXPECT_EQ(text(s.items[0], "date"), "2012-06-13");          // 日期
   options.sheet = "Sheet9";
   EXPECT_NE(
-      failure("two-sheets.xlsx", options).find("has no sheet named \"Sheet9\"; it has: 说明、名单"),
+      failure("two-sheets.xlsx", options).find("has no sheet named \"Sheet9\"; it has: 说明, 名单"),
       std::string::npos);
 }
 
