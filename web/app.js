@@ -14,7 +14,9 @@ function token() {
 }
 
 async function api(path, options = {}) {
-  const headers = Object.assign({}, options.headers || {});
+  // The page is Chinese: so are the server's messages and the layouts' descriptions, whatever
+  // language the browser prefers.
+  const headers = Object.assign({ "Accept-Language": "zh-CN" }, options.headers || {});
   if (token()) headers["Authorization"] = "Bearer " + token();
   const response = await fetch(path, Object.assign({}, options, { headers }));
   if (response.status === 401) {
@@ -71,7 +73,7 @@ function fillLayoutSelect(select) {
   for (const l of layouts) {
     const option = document.createElement("option");
     option.value = l.name;
-    option.textContent = l.label ? l.label + "（" + l.name + "）" : l.name;
+    option.textContent = l.label || l.name;
     select.appendChild(option);
   }
 }

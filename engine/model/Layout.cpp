@@ -114,7 +114,7 @@ Layout Layout::fromJson(const std::string& text, const std::string& source,
                         const FlowElementKinds& elements) {
   const std::vector<std::string>& knownElements = elements.names;
   ObjectReader root(parseJsonObject(text, source), source + ": $");
-  root.onlyKeys({"name", "label", "description", "kind", "page", "styles", "fields", "flow",
+  root.onlyKeys({"name", "label", "label_en", "description", "description_en", "kind", "page", "styles", "fields", "flow",
                  "page_numbers", "metadata", "boxes", "art", "art_preprinted", "art_clearance_mm",
                  "options"});
   Layout l;
@@ -125,6 +125,8 @@ Layout Layout::fromJson(const std::string& text, const std::string& source,
   if (l.name.empty()) throw InputError(root.at("name"), Message("a layout needs a name"));
   l.label = root.str("label", l.name);
   l.description = root.str("description");
+  l.labelEnglish = root.str("label_en");
+  l.descriptionEnglish = root.str("description_en");
 
   if (root.has("page")) {
     ObjectReader p(root.get("page"), root.at("page"));
@@ -153,7 +155,7 @@ Layout Layout::fromJson(const std::string& text, const std::string& source,
     auto arr = arrayAt(root, "fields");
     for (size_t i = 0; i < arr->size(); ++i) {
       ObjectReader f(arr->get(i), jsonPath(root.at("fields"), i));
-      f.onlyKeys({"name", "type", "required", "label", "description", "aliases"});
+      f.onlyKeys({"name", "type", "required", "label", "description", "description_en", "aliases"});
       FieldSpec spec;
       spec.name = f.str("name");
       if (spec.name.empty()) throw InputError(f.at("name"), Message("a field needs a name"));
@@ -166,6 +168,7 @@ Layout Layout::fromJson(const std::string& text, const std::string& source,
       spec.required = f.boolean("required", false);
       spec.label = f.str("label", spec.name);
       spec.description = f.str("description");
+      spec.descriptionEnglish = f.str("description_en");
       if (f.has("aliases")) {
         auto aliases = arrayAt(f, "aliases");
         for (size_t k = 0; k < aliases->size(); ++k) {

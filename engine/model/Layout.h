@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "common/Color.h"
+#include "common/Message.h"
 #include "text/ParagraphComposer.h"
 
 namespace gongwen {
@@ -39,7 +40,12 @@ struct FieldSpec {
   std::string type = "string";
   bool required = false;
   std::string label;  // Chinese label for forms
-  std::string description;
+  std::string description;         // Chinese, for a person (forms, `gongwen layouts`)
+  std::string descriptionEnglish;  // "description_en"; the Chinese one when not given
+  const std::string& describedIn(Language language) const {
+    return language == Language::English && !descriptionEnglish.empty() ? descriptionEnglish
+                                                                         : description;
+  }
 };
 
 // A flow element's settings compiled into typed fields when the layout is loaded. The
@@ -80,7 +86,15 @@ struct PageNumberSpec {
 };
 
 struct Layout {
-  std::string name, label, description;
+  std::string name, label, description;  // label and description in Chinese
+  std::string labelEnglish, descriptionEnglish;  // "label_en", "description_en" (optional)
+  const std::string& labelIn(Language language) const {
+    return language == Language::English && !labelEnglish.empty() ? labelEnglish : label;
+  }
+  const std::string& describedIn(Language language) const {
+    return language == Language::English && !descriptionEnglish.empty() ? descriptionEnglish
+                                                                         : description;
+  }
   std::string source;            // the file it came from, for messages
   std::string kind = "flow";     // flow: elements on the body grid; other kinds: see Engine
   Poco::JSON::Object::Ptr root;  // the whole layout file, for kinds that read more of it

@@ -144,7 +144,7 @@ Obj fieldSchema(const FieldSpec& f) {
     s = text(false, f.required);
   }
   if (!f.label.empty()) s->set("title", f.label);
-  if (!f.description.empty()) s->set("description", f.description);
+  if (!f.description.empty()) s->set("description", f.describedIn(Language::English));
   // An absent optional field may also be null.
   if (!f.required && s->has("type")) s->set("type", arr({s->get("type"), "null"}));
   return s;
@@ -203,7 +203,7 @@ Poco::JSON::Object::Ptr recordSchema(const Layout& layout, const LayoutCatalog& 
   }
   addElementChecks(layout, catalog, properties);
   return obj({{"title", layout.label.empty() ? layout.name : layout.label},
-              {"description", layout.description},
+              {"description", layout.describedIn(Language::English)},
               {"type", "object"},
               {"properties", properties},
               {"required", required},

@@ -4,14 +4,14 @@
 
 namespace gongwen::server {
 
-Poco::JSON::Object::Ptr layoutsJson(const LayoutCatalog& catalog) {
+Poco::JSON::Object::Ptr layoutsJson(const LayoutCatalog& catalog, Language language) {
   Poco::JSON::Array::Ptr layouts = new Poco::JSON::Array;
   for (const auto& name : catalog.names()) {
     const Layout& l = catalog.get(name);
     Poco::JSON::Object::Ptr o = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
     o->set("name", name);
-    o->set("label", l.label);
-    o->set("description", l.description);
+    o->set("label", l.labelIn(language));
+    o->set("description", l.describedIn(language));
     o->set("kind", l.kind);
     // The page's size (the card's, for 套打): the web page scales a card photo to it.
     Poco::JSON::Object::Ptr page = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
@@ -25,7 +25,7 @@ Poco::JSON::Object::Ptr layoutsJson(const LayoutCatalog& catalog) {
       fo->set("type", f.type);
       fo->set("required", f.required);
       fo->set("label", f.label);
-      fo->set("description", f.description);
+      fo->set("description", f.describedIn(language));
       fields->add(fo);
     }
     o->set("fields", fields);

@@ -10,7 +10,8 @@ namespace gongwen::server {
 
 // {"layouts": [{"name", "label", "description", "fields": [{"name", "type", "required",
 // "label", "description"}]}]}: what a client or the web page needs to build a form.
-Poco::JSON::Object::Ptr layoutsJson(const LayoutCatalog& catalog);
+// The layouts with their fields, labels and descriptions in `language`.
+Poco::JSON::Object::Ptr layoutsJson(const LayoutCatalog& catalog, Language language);
 
 struct Health {
   bool ready = false;  // every font role resolved

@@ -108,7 +108,9 @@ Reply answer(ServerContext& context, const Route& route, const ApiRequest& reque
     case RouteId::Batch:
       return batch(context, request);
     case RouteId::Layouts:
-      return text("application/json; charset=utf-8", context.layoutsBody);
+      return text("application/json; charset=utf-8", request.language == Language::English
+                                                          ? context.layoutsBodyEnglish
+                                                          : context.layoutsBody);
     case RouteId::OpenApi:
       return text("application/json; charset=utf-8", context.openApiBody);
     case RouteId::Health:

@@ -20,7 +20,8 @@ ServerContext::ServerContext(std::shared_ptr<const Engine> e, ServerSettings s)
     : engine(std::move(e)),
       settings(std::move(s)),
       web(WebAssets::loadDirectory(settings.webDir)),
-      layoutsBody(jsonText(layoutsJson(engine->layouts())) + "\n"),
+      layoutsBody(jsonText(layoutsJson(engine->layouts(), Language::Chinese)) + "\n"),
+      layoutsBodyEnglish(jsonText(layoutsJson(engine->layouts(), Language::English)) + "\n"),
       openApiBody(
           jsonText(openApiJson(engine->layouts(), settings.limits, !settings.token.empty())) +
           "\n"),

@@ -21,7 +21,8 @@ struct ServerContext {
   std::shared_ptr<const Engine> engine;
   ServerSettings settings;
   WebAssets web;
-  std::string layoutsBody;  // GET /v1/layouts
+  std::string layoutsBody;         // GET /v1/layouts, in Chinese
+  std::string layoutsBodyEnglish;  // … for Accept-Language: en
   std::string openApiBody;  // GET /v1/openapi.json
   std::string healthBody;   // GET /healthz
   bool healthy = false;     // every font role resolved

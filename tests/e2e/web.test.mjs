@@ -141,6 +141,13 @@ test("the form is built from the layout's fields, with Chinese labels", async ()
   assert.equal(await page.textContent("label[for='field-body']"), "正文");
   assert.equal(await page.getAttribute("label[for='field-title']", "class"), "required");
   assert.equal(await page.evaluate(() => document.getElementById("field-body").tagName), "TEXTAREA");
+  // Chinese throughout: no code names in the drop-down, descriptions in Chinese.
+  const names = await page.$$eval("#layout option", (os) => os.map((o) => o.textContent));
+  assert.ok(names.length >= 8, names.join(","));
+  for (const name of names) assert.doesNotMatch(name, /[A-Za-z]/, "a code name: " + name);
+  const description = await page.textContent("#layout-description");
+  assert.match(description, /[\u4e00-\u9fff]{8}/, description);
+  assert.doesNotMatch(description, /\b(the|and|with|of)\b/, description);
 });
 
 test("filling in the form gives a PDF to preview and download", async () => {
@@ -271,7 +278,7 @@ test("a missing required field is shown beside it", async () => {
   await waitForText("#status", "未能生成");
   const message = await page.textContent("#error-title");
   assert.match(message, /标题/);
-  assert.match(message, /missing/);
+  assert.equal(message.trim(), "缺少必填字段“标题”（title）", "in Chinese, whatever the browser prefers");
   assert.match(await page.getAttribute("#field-title", "class"), /invalid/);
   assert.equal(await page.isDisabled("#download"), true);
   await shot("field-error");
