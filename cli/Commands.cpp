@@ -27,7 +27,7 @@ int runRender(const CommandLine& cl) {
 }
 
 int runFonts(const CommandLine& cl) {
-  FontsReport report = describeFonts(cl.engine);
+  FontsReport report = describeFonts(cl.engine, cl.language);
   std::cout << report.text;
   return report.everyRoleServed ? 0 : 2;
 }

@@ -5,36 +5,40 @@
 
 namespace gongwen {
 
-FontsReport describeFonts(const EngineSettings& settings) {
+FontsReport describeFonts(const EngineSettings& settings, Language language) {
   auto registry = FontRegistry::create(resolveFontConfig(settings));
-  auto describe = [](const Font& f) {
-    return f.path() + " face " + std::to_string(f.faceIndex()) + " (" + f.familyName() +
-           (f.styleName().empty() ? "" : " " + f.styleName()) + ", " +
-           (f.outlineFormat() == OutlineFormat::Cff ? "CFF" : "TrueType") + " outlines)";
+  auto describe = [&](const Font& f) {
+    std::string family = f.familyName();
+    if (!f.styleName().empty()) family.append(" ").append(f.styleName());
+    return Message("{0} face {1} ({2}, {3} outlines)", f.path(), f.faceIndex(), family,
+                   f.outlineFormat() == OutlineFormat::Cff ? "CFF" : "TrueType")
+        .text(language);
   };
+  auto line = [&](const Message& m) { return m.text(language) + "\n"; };
   FontsReport report;
   std::string& out = report.text;
   bool fallbackHeader = false;
   int fallbackIndex = 0;
   for (const auto& r : registry->resolutions()) {
     if (r.role == "fallback") {
-      if (!fallbackHeader) out += "fallback chain (for characters a role's font lacks):\n";
+      if (!fallbackHeader)
+        out += line(Message("fallback chain (for characters a role's font lacks):"));
       fallbackHeader = true;
       if (r.font) {
         out += "  " + std::to_string(++fallbackIndex) + ". " + describe(*r.font) + "\n";
       } else {
-        for (const auto& n : r.notFound) out += "     not found " + n + "\n";
+        for (const auto& n : r.notFound) out += "     " + line(Message("not found {0}", n));
       }
       continue;
     }
     out += r.role + ":\n";
     if (r.font) {
-      out += "  uses      " + describe(*r.font) + "\n";
+      out += "  " + line(Message("uses      {0}", describe(*r.font)));
     } else {
       report.everyRoleServed = false;
-      out += "  uses      NOTHING: no candidate is installed\n";
+      out += "  " + line(Message("uses      NOTHING: no candidate is installed"));
     }
-    for (const auto& n : r.notFound) out += "  not found " + n + "\n";
+    for (const auto& n : r.notFound) out += "  " + line(Message("not found {0}", n));
   }
   return report;
 }

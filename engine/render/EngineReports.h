@@ -14,7 +14,7 @@ struct FontsReport {
   std::string text;
   bool everyRoleServed = true;  // false: a role has no installed candidate
 };
-FontsReport describeFonts(const EngineSettings& settings);
+FontsReport describeFonts(const EngineSettings& settings, Language language = Language::English);
 
 // Every layout with its label and fields, in `language` (the field names and types as the
 // layout files write them in English; in Chinese the label first, the type said in words).
