@@ -2,7 +2,7 @@
 # Builds gongwen and runs every test: the whole suite (ctest); a Release build (-O3,
 # warnings as errors, build only); the whole suite again built
 # with clang under AddressSanitizer + UndefinedBehaviorSanitizer (+ LeakSanitizer); each
-# libFuzzer target for 60 s from that same build (GONGWEN_FUZZ_SECONDS=N: N s, 0: none); the
+# libFuzzer target for 45 s from that same build (GONGWEN_FUZZ_SECONDS=N: N s, 0: none); the
 # tests that render in parallel with shared fonts under ThreadSanitizer. Prints the counts
 # of each and a closing total. GONGWEN_SANITIZERS=0 skips everything after the first run.
 set -uo pipefail
@@ -63,9 +63,9 @@ if [ "${GONGWEN_SANITIZERS:-1}" != 0 ]; then
   else
     failed=$((failed + 1))
   fi
-  # Each fuzz target for 60 s (two at a time on two cores); GONGWEN_FUZZ_SECONDS=N for
+  # Each fuzz target for 45 s (two at a time on two cores); GONGWEN_FUZZ_SECONDS=N for
   # another time, 0 to skip.
-  fuzz_default=60
+  fuzz_default=45
   if [ "${GONGWEN_FUZZ_SECONDS:-$fuzz_default}" -gt 0 ]; then
     echo "== libFuzzer: each target for ${GONGWEN_FUZZ_SECONDS:-$fuzz_default} s"
     fuzz_log=$(mktemp)
