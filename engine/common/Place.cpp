@@ -36,6 +36,17 @@ Message cellPlace(std::string_view sheet, size_t row, std::string_view column) {
 }
 
 Message placeMessage(std::string where) {
+  // "$.body (paragraph 3)", "row 12, field body (paragraph 3)": the place, then the paragraph.
+  if (where.ends_with(")")) {
+    const size_t open = where.rfind(" (paragraph ");
+    if (open != std::string::npos) {
+      std::string_view digits = std::string_view(where).substr(open + 12);
+      const auto n = number(digits);
+      if (n && digits == ")") {
+        return Message("{0} (paragraph {1})", placeMessage(where.substr(0, open)), *n);
+      }
+    }
+  }
   std::string_view s = where;
   std::string_view sheet;
   if (s.starts_with("sheet \"")) {

@@ -64,10 +64,11 @@ double parseScale(const std::string& text, const std::string& where) {
   return s;
 }
 
-std::string describe(const PrintAdjust& a) {
-  std::string out = "offset " + mm(a.offsetXMm) + "," + mm(a.offsetYMm) + " mm";
-  if (a.scale != 1) out += ", scale " + mm(a.scale);
-  return out;
+Message describe(const PrintAdjust& a) {
+  if (a.scale != 1) {
+    return Message("offset {0},{1} mm, scale {2}", mm(a.offsetXMm), mm(a.offsetYMm), mm(a.scale));
+  }
+  return Message("offset {0},{1} mm", mm(a.offsetXMm), mm(a.offsetYMm));
 }
 
 }  // namespace gongwen

@@ -10,6 +10,8 @@
 
 #include <string>
 
+#include "common/Message.h"
+
 namespace gongwen {
 
 struct PrintAdjust {
@@ -31,6 +33,6 @@ void parseOffset(const std::string& text, PrintAdjust& adjust, const std::string
 double parseScale(const std::string& text, const std::string& where);
 
 // "offset 1.5,-0.8 mm, scale 0.99" for messages.
-std::string describe(const PrintAdjust& adjust);
+Message describe(const PrintAdjust& adjust);
 
 }  // namespace gongwen

@@ -142,9 +142,10 @@ DisplayList calibrationSheet(const Engine& engine, const std::string& layoutName
                 Alignment::Left, kBoxColor);
   }
 
-  const std::string title = "套打校准页 · 版式 " + layoutName + "（" + layout.label + "） · " +
-                            number(wMm) + " × " + number(hMm) + " 毫米" +
-                            (adjust.moves() ? " · 已按 " + describe(adjust) : "");
+  const std::string title =
+      "套打校准页 · 版式 " + layoutName + "（" + layout.label + "） · " + number(wMm) + " × " +
+      number(hMm) + " 毫米" +
+      (adjust.moves() ? " · 已按 " + describe(adjust).text(Language::Chinese) : "");
   const std::string far = number(std::floor(wMm / 10) * 10 - 10);
   const std::string steps =
       "1. 用普通白纸打印本页，选“实际大小”（100 %），不要选“适合页面”；纸张 " + number(wMm) +

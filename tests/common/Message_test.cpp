@@ -9,6 +9,7 @@
 
 #include "common/Errors.h"
 #include "common/MessageCatalogue.h"
+#include "common/Place.h"
 
 namespace gongwen {
 namespace {
@@ -66,6 +67,14 @@ TEST(Message, NestedMessagesAreTranslatedToo) {
   EXPECT_EQ(e.what(), std::string("row 12, column C: required field \"title\" is missing"));
   EXPECT_EQ(e.where(), "row 12, column C");
   EXPECT_EQ(e.text(Language::Chinese), "第12行C列：缺少必填字段“title”");
+}
+
+TEST(Message, AParagraphOfAFieldIsNamedInChinese) {
+  EXPECT_EQ(placeMessage("$.body (paragraph 3)").text(Language::Chinese), "$.body（第3段）");
+  EXPECT_EQ(placeMessage("row 12, field body (paragraph 2)").text(Language::Chinese),
+            placeMessage("row 12, field body").text(Language::Chinese) + "（第2段）");
+  EXPECT_EQ(placeMessage("$.body (paragraph 3)").english(), "$.body (paragraph 3)");
+  EXPECT_EQ(placeMessage("$.body (paragraph x)").english(), "$.body (paragraph x)");
 }
 
 TEST(Message, ListsUseTheLanguagesSeparator) {
