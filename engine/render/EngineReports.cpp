@@ -25,20 +25,25 @@ FontsReport describeFonts(const EngineSettings& settings, Language language) {
         out += line(Message("fallback chain (for characters a role's font lacks):"));
       fallbackHeader = true;
       if (r.font) {
-        out += "  " + std::to_string(++fallbackIndex) + ". " + describe(*r.font) + "\n";
+        out.append("  ")
+            .append(std::to_string(++fallbackIndex))
+            .append(". ")
+            .append(describe(*r.font))
+            .append("\n");
       } else {
-        for (const auto& n : r.notFound) out += "     " + line(Message("not found {0}", n));
+        for (const auto& n : r.notFound)
+          out.append("     ").append(line(Message("not found {0}", n)));
       }
       continue;
     }
     out += r.role + ":\n";
     if (r.font) {
-      out += "  " + line(Message("uses      {0}", describe(*r.font)));
+      out.append("  ").append(line(Message("uses      {0}", describe(*r.font))));
     } else {
       report.everyRoleServed = false;
-      out += "  " + line(Message("uses      NOTHING: no candidate is installed"));
+      out.append("  ").append(line(Message("uses      NOTHING: no candidate is installed")));
     }
-    for (const auto& n : r.notFound) out += "  " + line(Message("not found {0}", n));
+    for (const auto& n : r.notFound) out.append("  ").append(line(Message("not found {0}", n)));
   }
   return report;
 }
