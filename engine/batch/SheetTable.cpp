@@ -100,14 +100,24 @@ std::string headerKey(std::string_view header) {
   return encodeUtf8(out);
 }
 
+namespace {
+
+// What the xlsx reader is held to, from the spreadsheet options.
+XlsxLimits xlsxLimitsOf(const SheetOptions& options) {
+  XlsxLimits limits;
+  limits.sheet = options.sheet;
+  limits.maxInflatedBytes = options.maxInflatedBytes;
+  limits.maxRows = options.maxRows;
+  limits.rowsAboveRecords = kHeaderSearchRows;
+  return limits;
+}
+
+}  // namespace
+
 SheetRows readSheetRows(std::string_view bytes, const std::string& source,
                         const SheetOptions& options) {
   if (looksLikeZip(bytes) || looksLikeOleFile(bytes)) {
-    XlsxLimits limits;
-    limits.sheet = options.sheet;
-    limits.maxInflatedBytes = options.maxInflatedBytes;
-    limits.maxRows = options.maxRows;
-    limits.rowsAboveRecords = kHeaderSearchRows;
+    const XlsxLimits limits = xlsxLimitsOf(options);
     return readXlsx(bytes, source, limits);
   }
   return readCsvRows(bytes, source);
@@ -336,11 +346,7 @@ SheetItems itemsFromSheet(std::string_view bytes, const std::string& source, con
   TableBuilder table(layout, options, source, out);
   SheetRows sheet;
   if (looksLikeZip(bytes) || looksLikeOleFile(bytes)) {
-    XlsxLimits limits;
-    limits.sheet = options.sheet;
-    limits.maxInflatedBytes = options.maxInflatedBytes;
-    limits.maxRows = options.maxRows;
-    limits.rowsAboveRecords = kHeaderSearchRows;
+    const XlsxLimits limits = xlsxLimitsOf(options);
     sheet = readXlsx(bytes, source, limits,
                      [&](const SheetRows& s, SheetRow& row) { return table.add(s, row); });
   } else {

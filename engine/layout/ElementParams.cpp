@@ -9,16 +9,6 @@
 
 namespace gongwen {
 
-Message jsonTypeMessage(const Poco::Dynamic::Var& v) {
-  if (v.isEmpty()) return Message("null");
-  if (v.type() == typeid(Poco::JSON::Object::Ptr)) return Message("an object");
-  if (v.type() == typeid(Poco::JSON::Array::Ptr)) return Message("an array");
-  if (v.isString()) return Message("a string");
-  if (v.isBoolean()) return Message("a boolean");
-  if (v.isNumeric()) return Message("a number");
-  return Message("a value of another type");
-}
-
 namespace {
 
 size_t editDistance(const std::string& a, const std::string& b) {
@@ -101,8 +91,7 @@ void ElementParams::refuseUnreadKeys() const {
 std::string ElementParams::str(const std::string& key, const std::string& fallback) const {
   if (!has(key)) return fallback;
   auto v = node_->obj->get(key);
-  if (!v.isString())
-    throw InputError(at(key), Message("must be a string, found {0}", jsonTypeMessage(v)));
+  if (!v.isString()) throw InputError(at(key), Message("must be a string, found {0}", jsonType(v)));
   return v.toString();
 }
 
@@ -110,7 +99,7 @@ double ElementParams::number(const std::string& key, double fallback) const {
   if (!has(key)) return fallback;
   auto v = node_->obj->get(key);
   if (!v.isNumeric() || v.isBoolean())
-    throw InputError(at(key), Message("must be a number, found {0}", jsonTypeMessage(v)));
+    throw InputError(at(key), Message("must be a number, found {0}", jsonType(v)));
   double d = v.convert<double>();
   if (!std::isfinite(d)) throw InputError(at(key), Message("must be a finite number"));
   return d;
@@ -145,14 +134,13 @@ std::vector<std::string> ElementParams::strings(const std::string& key) const {
   if (!has(key)) return out;
   auto v = node_->obj->get(key);
   if (v.type() != typeid(Poco::JSON::Array::Ptr))
-    throw InputError(at(key),
-                     Message("must be an array of strings, found {0}", jsonTypeMessage(v)));
+    throw InputError(at(key), Message("must be an array of strings, found {0}", jsonType(v)));
   auto arr = v.extract<Poco::JSON::Array::Ptr>();
   for (size_t i = 0; i < arr->size(); ++i) {
     auto item = arr->get(i);
     if (!item.isString())
       throw InputError(jsonPath(at(key), i),
-                       Message("must be a string, found {0}", jsonTypeMessage(item)));
+                       Message("must be a string, found {0}", jsonType(item)));
     out.push_back(item.toString());
   }
   return out;
@@ -162,7 +150,7 @@ ElementParams ElementParams::object(const std::string& key) const {
   if (!has(key)) return ElementParams(nullptr, at(key), nodes_);
   auto v = node_->obj->get(key);
   if (v.type() != typeid(Poco::JSON::Object::Ptr))
-    throw InputError(at(key), Message("must be an object, found {0}", jsonTypeMessage(v)));
+    throw InputError(at(key), Message("must be an object, found {0}", jsonType(v)));
   return ElementParams(v.extract<Poco::JSON::Object::Ptr>(), at(key), nodes_);
 }
 
@@ -171,14 +159,13 @@ std::vector<ElementParams> ElementParams::objects(const std::string& key) const 
   if (!has(key)) return out;
   auto v = node_->obj->get(key);
   if (v.type() != typeid(Poco::JSON::Array::Ptr))
-    throw InputError(at(key),
-                     Message("must be an array of objects, found {0}", jsonTypeMessage(v)));
+    throw InputError(at(key), Message("must be an array of objects, found {0}", jsonType(v)));
   auto arr = v.extract<Poco::JSON::Array::Ptr>();
   for (size_t i = 0; i < arr->size(); ++i) {
     auto item = arr->get(i);
     if (item.type() != typeid(Poco::JSON::Object::Ptr))
       throw InputError(jsonPath(at(key), i),
-                       Message("must be an object, found {0}", jsonTypeMessage(item)));
+                       Message("must be an object, found {0}", jsonType(item)));
     out.push_back(
         ElementParams(item.extract<Poco::JSON::Object::Ptr>(), jsonPath(at(key), i), nodes_));
   }

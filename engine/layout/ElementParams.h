@@ -65,9 +65,6 @@ class ElementParams {
   std::shared_ptr<Nodes> nodes_;  // this object and every object read through it
 };
 
-// The JSON type of a value as a person would say it ("a string", "a number", …), translated.
-Message jsonTypeMessage(const Poco::Dynamic::Var& v);
-
 // The known key closest to `key` by edit distance, or "" when none is close (a typo changes
 // a few letters; an unrelated key is not suggested).
 std::string closestKey(const std::string& key, const std::set<std::string>& known);

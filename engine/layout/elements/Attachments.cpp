@@ -35,7 +35,7 @@ std::vector<AttachmentInput> attachmentsOf(const Record& record, const std::stri
   if (v.type() != typeid(Poco::JSON::Array::Ptr)) {
     throw InputError(where, Message("must be a list of attachments ({\"title\": \"…\", \"body\": "
                                     "…}), found {0}",
-                                    jsonTypeMessage(v)));
+                                    jsonType(v)));
   }
   auto arr = v.extract<Poco::JSON::Array::Ptr>();
   for (size_t i = 0; i < arr->size(); ++i) {
@@ -45,7 +45,7 @@ std::vector<AttachmentInput> attachmentsOf(const Record& record, const std::stri
     if (item.type() != typeid(Poco::JSON::Object::Ptr)) {
       throw InputError(a.where, Message("must be an attachment object ({\"title\": \"…\", "
                                         "\"body\": …}), found {0}",
-                                        jsonTypeMessage(item)));
+                                        jsonType(item)));
     }
     a.object = item.extract<Poco::JSON::Object::Ptr>();
     if (!a.object->has("title") || !a.object->get("title").isString() ||
@@ -59,7 +59,7 @@ std::vector<AttachmentInput> attachmentsOf(const Record& record, const std::stri
       auto l = a.object->get("layout");
       if (!l.isString()) {
         throw InputError(jsonPath(a.where, "layout"),
-                         Message("must be a string, found {0}", jsonTypeMessage(l)));
+                         Message("must be a string, found {0}", jsonType(l)));
       }
       a.layout = l.toString();
     }

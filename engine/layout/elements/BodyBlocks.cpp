@@ -37,7 +37,7 @@ std::string stringAt(const Poco::Dynamic::Var& v, const std::string& where) {
     return v.toString();
   }
   if (v.isNumeric() && !v.isBoolean()) return v.toString();  // a number in a cell
-  throw InputError(where, Message("must be a string, found {0}", jsonTypeMessage(v)));
+  throw InputError(where, Message("must be a string, found {0}", jsonType(v)));
 }
 
 Poco::JSON::Array::Ptr arrayAt(const Poco::JSON::Object::Ptr& obj, const std::string& key,
@@ -48,8 +48,7 @@ Poco::JSON::Array::Ptr arrayAt(const Poco::JSON::Object::Ptr& obj, const std::st
   }
   auto v = obj->get(key);
   if (v.type() != typeid(Poco::JSON::Array::Ptr)) {
-    throw InputError(jsonPath(where, key),
-                     Message("must be an array, found {0}", jsonTypeMessage(v)));
+    throw InputError(jsonPath(where, key), Message("must be an array, found {0}", jsonType(v)));
   }
   return v.extract<Poco::JSON::Array::Ptr>();
 }
@@ -99,8 +98,7 @@ BodyTable readBodyTable(const Poco::JSON::Object::Ptr& item, const std::string& 
     const std::string rowAt = jsonPath(jsonPath(at, "rows"), r);
     auto row = rows->get(r);
     if (row.type() != typeid(Poco::JSON::Array::Ptr)) {
-      throw InputError(rowAt,
-                       Message("must be an array of cells, found {0}", jsonTypeMessage(row)));
+      throw InputError(rowAt, Message("must be an array of cells, found {0}", jsonType(row)));
     }
     auto cells = row.extract<Poco::JSON::Array::Ptr>();
     if (cells->size() != columns) {
@@ -259,10 +257,9 @@ void placeBodyTable(FlowContext& ctx, const BodySpec& spec, const BodyTable& tab
     }
     return w;
   };
-  const bool landscape =
-      !table.widths.empty()
-          ? sumGiven > portraitWidth + 0.01
-          : sumLeast > portraitWidth || sumNat > portraitWidth * spec.landscapeAbove;
+  const bool landscape = !table.widths.empty() ? sumGiven > portraitWidth + 0.01
+                                               : sumLeast > portraitWidth ||
+                                                     sumNat > portraitWidth * spec.landscapeAbove;
   const std::vector<double> widths = widthsFor(landscape ? landscapeWidth : portraitWidth);
   double total = 0;
   for (double w : widths) total += w;

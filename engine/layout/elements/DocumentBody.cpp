@@ -62,9 +62,9 @@ std::vector<BodyItem> bodyItems(const Record& record, const std::string& field) 
     return items;
   }
   if (v.type() != typeid(Poco::JSON::Array::Ptr)) {
-    throw InputError(where,
-                     Message("must be a string or an array of paragraphs and headings, found {0}",
-                             jsonTypeMessage(v)));
+    throw InputError(
+        where,
+        Message("must be a string or an array of paragraphs and headings, found {0}", jsonType(v)));
   }
   auto arr = v.extract<Poco::JSON::Array::Ptr>();
   for (size_t i = 0; i < arr->size(); ++i) {
@@ -79,7 +79,7 @@ std::vector<BodyItem> bodyItems(const Record& record, const std::string& field) 
       throw InputError(at, Message("must be a paragraph (a string), a heading ({\"heading\": "
                                    "\"…\", \"level\": 1-4}), a table ({\"table\": {…}}) or a "
                                    "figure ({\"image\": \"…\"}), found {0}",
-                                   jsonTypeMessage(item)));
+                                   jsonType(item)));
     }
     auto obj = item.extract<Poco::JSON::Object::Ptr>();
     if (obj->has("table")) {

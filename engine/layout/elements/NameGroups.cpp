@@ -18,7 +18,7 @@ namespace {
 Poco::JSON::Array::Ptr arrayOf(const Poco::Dynamic::Var& v, const std::string& where,
                                const Message& what) {
   if (v.type() != typeid(Poco::JSON::Array::Ptr)) {
-    throw InputError(where, Message("must be {0}, found {1}", what, jsonTypeMessage(v)));
+    throw InputError(where, Message("must be {0}, found {1}", what, jsonType(v)));
   }
   return v.extract<Poco::JSON::Array::Ptr>();
 }
@@ -26,8 +26,7 @@ Poco::JSON::Array::Ptr arrayOf(const Poco::Dynamic::Var& v, const std::string& w
 std::u32string textAt(FlowContext& ctx, const Poco::Dynamic::Var& v, const std::string& where,
                       bool required) {
   if (v.isEmpty() && !required) return {};
-  if (!v.isString())
-    throw InputError(where, Message("must be a string, found {0}", jsonTypeMessage(v)));
+  if (!v.isString()) throw InputError(where, Message("must be a string, found {0}", jsonType(v)));
   const std::string s = v.toString();
   checkPrintable(s, where, false);
   std::u32string text = trimmedText(ctx.prepare(s));
@@ -53,7 +52,7 @@ std::vector<NameGroup> readNameGroups(FlowContext& ctx, const Record& record,
       throw InputError(group.where,
                        Message("must be a group object ({\"heading\": \"…\", \"names\": […]}), "
                                "found {0}",
-                               jsonTypeMessage(v)));
+                               jsonType(v)));
     }
     auto obj = v.extract<Poco::JSON::Object::Ptr>();
     for (const auto& [key, value] : *obj) {
@@ -100,7 +99,7 @@ std::vector<NameGroup> readNameGroups(FlowContext& ctx, const Record& record,
           throw InputError(row.where,
                            Message("must be an entry ({\"unit\": \"…\", \"name\": \"…\", "
                                    "\"position\": \"…\"}), found {0}",
-                                   jsonTypeMessage(e)));
+                                   jsonType(e)));
         }
         auto eo = e.extract<Poco::JSON::Object::Ptr>();
         for (const auto& [key, value] : *eo) {
