@@ -171,9 +171,8 @@ SubsetFont subsetFont(const Font& font, const std::vector<uint32_t>& glyphs, boo
 
   SubsetFont out;
   out.cff = font.outlineFormat() == OutlineFormat::Cff;
-  CHandle<hb_blob_t, hb_blob_destroy> whole(hb_face_reference_blob(subset.face.get()));
-  std::vector<uint8_t> otf = blobBytes(whole.get());
   if (out.cff) {
+    // The CFF table alone (a whole sfnt would be assembled and copied only to be dropped).
     CHandle<hb_blob_t, hb_blob_destroy> cff(
         hb_face_reference_table(subset.face.get(), HB_TAG('C', 'F', 'F', ' ')));
     out.program = blobBytes(cff.get());
@@ -181,7 +180,8 @@ SubsetFont subsetFont(const Font& font, const std::vector<uint32_t>& glyphs, boo
       throw FontError(
           Message("{0}: its CFF outlines cannot be read (is the font damaged?)", font.describe()));
   } else {
-    out.program = otf;
+    CHandle<hb_blob_t, hb_blob_destroy> whole(hb_face_reference_blob(subset.face.get()));
+    out.program = blobBytes(whole.get());
   }
 
   // CID-keyed CFF: the content code is the glyph's CID, read from the subset's charset
