@@ -363,12 +363,7 @@ std::string StreamingPdfWriter::State::writeResources() {
   }
   doc.check("writing fonts and images");
   std::vector<uint8_t> tail;
-  tail.reserve(buffer->size);
-  for (HPDF_UINT b = 0; b < HPDF_MemStream_GetBufCount(buffer); ++b) {
-    HPDF_UINT len = 0;
-    HPDF_BYTE* p = HPDF_MemStream_GetBufPtr(buffer, b, &len);
-    tail.insert(tail.end(), p, p + len);
-  }
+  appendMemoryStream(buffer, tail);
   if (compress) finishDeflatedStreams(tail, deflated);
   const uint64_t base = out.size();
   out.write(tail.data(), tail.size());
