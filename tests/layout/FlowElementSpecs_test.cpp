@@ -10,8 +10,8 @@
 #include <set>
 
 #include "common/Errors.h"
-#include "layout/ElementParams.h"
 #include "layout/FlowElements.h"
+#include "model/ElementParams.h"
 #include "model/Layout.h"
 #include "render/EngineReports.h"
 #include "support/TestEngine.h"
