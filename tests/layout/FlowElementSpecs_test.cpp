@@ -95,6 +95,22 @@ TEST(FlowElementSpecs, NestedKeysAreCheckedToo) {
             "layouts/t.json: $.flow[0].lines[0].thickness：未知的键；是否想写“thickness_mm”？");
 }
 
+// The layout file itself is read by the same reader as its elements: a typo in "page" or
+// in a style gets the same guess.
+TEST(FlowElementSpecs, ATypoOutsideTheFlowGetsTheSameGuess) {
+  const std::string text = test::readText(kLayouts + "/gongwen.json");
+  auto e =
+      loadError(replaced(text, "\"block_width_mm\"", "\"block_width_nm\""), "layouts/gongwen.json");
+  ASSERT_TRUE(e.has_value());
+  EXPECT_STREQ(e->what(),
+               "layouts/gongwen.json: $.page.block_width_nm: unknown key; did you mean "
+               "\"block_width_mm\"?");
+  e = loadError(replaced(text, "\"size_pt\"", "\"size_px\""), "layouts/gongwen.json");
+  ASSERT_TRUE(e.has_value());
+  EXPECT_EQ(e->message(), "unknown key; did you mean \"size_pt\"?");
+  EXPECT_EQ(e->where().rfind("layouts/gongwen.json: $.styles.", 0), 0u) << e->where();
+}
+
 TEST(FlowElementSpecs, AnUnrelatedKeyGetsNoGuess) {
   const auto e = loadError(withElement(R"({"element": "recipients", "zzzzzz": 1})"), "t.json");
   ASSERT_TRUE(e.has_value());
