@@ -4,7 +4,7 @@
 #include <typeinfo>
 
 #include "common/Errors.h"
-#include "layout/ElementParams.h"
+#include "model/ElementParams.h"
 
 namespace gongwen {
 namespace {

@@ -9,11 +9,11 @@
 #include "common/Json.h"
 #include "common/Units.h"
 #include "common/Utf8.h"
-#include "layout/ElementParams.h"
 #include "layout/ImageField.h"
 #include "layout/LandscapePages.h"
 #include "layout/RuledTable.h"
 #include "layout/elements/Text.h"
+#include "model/ElementParams.h"
 #include "model/Record.h"
 #include "text/BalancedLines.h"
 

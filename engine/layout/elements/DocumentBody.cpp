@@ -10,11 +10,11 @@
 #include "common/Errors.h"
 #include "common/Json.h"
 #include "common/Utf8.h"
-#include "layout/ElementParams.h"
 #include "layout/FlowElements.h"
 #include "layout/PageAdjust.h"
 #include "layout/elements/BodyBlocks.h"
 #include "layout/elements/Text.h"
+#include "model/ElementParams.h"
 
 namespace gongwen {
 namespace {
