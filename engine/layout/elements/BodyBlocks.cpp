@@ -184,10 +184,23 @@ BodyFigure readBodyFigure(const Poco::JSON::Object::Ptr& item, const std::string
   return f;
 }
 
-void placeBodyTable(FlowContext& ctx, const BodySpec& spec, const BodyTable& table) {
+namespace {
+
+// A table's columns, rows and widths, and whether it goes on landscape pages.
+struct TablePlan {
+  RuledTableStyle style;
+  std::vector<RuledColumn> columns;
+  std::vector<RuledRow> rows;
+  std::vector<double> widths;
+  double total = 0;
+  bool landscape = false;
+};
+
+TablePlan planBodyTable(FlowContext& ctx, const BodySpec& spec, const BodyTable& table) {
   const Layout& layout = ctx.layout();
   const Grid& grid = ctx.grid();
-  RuledTableStyle style;
+  TablePlan plan;
+  RuledTableStyle& style = plan.style;
   style.cell = &layout.style(spec.tableStyle);
   style.header = &layout.style(spec.tableHeaderStyle);
   style.paddingPt = mmToPt(spec.cellPaddingMm);
@@ -195,8 +208,9 @@ void placeBodyTable(FlowContext& ctx, const BodySpec& spec, const BodyTable& tab
   style.centredHeader = true;
   const size_t n = table.header.size();
 
-  std::vector<RuledColumn> columns(n);
-  std::vector<RuledRow> rows;
+  std::vector<RuledColumn>& columns = plan.columns;
+  columns.resize(n);
+  std::vector<RuledRow>& rows = plan.rows;
   for (size_t c = 0; c < n; ++c) {
     columns[c].header = trimmedText(ctx.prepare(table.header[c]));
     bool numeric = true, any = false;
@@ -220,7 +234,10 @@ void placeBodyTable(FlowContext& ctx, const BodySpec& spec, const BodyTable& tab
   // when its text's natural widths pass the block by more than `landscape_above` (the
   // portrait block then wraps its cells).
   const double pad = style.paddingPt;
-  const double portraitWidth = grid.width, landscapeWidth = grid.height;  // the block turned
+  // The portrait block and the block turned (on a landscape page's own grid, the other way).
+  const bool turned = isLandscape(layout.page);
+  const double portraitWidth = turned ? grid.height : grid.width;
+  const double landscapeWidth = turned ? grid.width : grid.height;
   std::vector<double> given(n), nat(n), least(n);
   double sumGiven = 0, sumNat = 0, sumLeast = 0;
   if (!table.widths.empty()) {
@@ -257,12 +274,13 @@ void placeBodyTable(FlowContext& ctx, const BodySpec& spec, const BodyTable& tab
     }
     return w;
   };
-  const bool landscape = !table.widths.empty() ? sumGiven > portraitWidth + 0.01
-                                               : sumLeast > portraitWidth ||
-                                                     sumNat > portraitWidth * spec.landscapeAbove;
-  const std::vector<double> widths = widthsFor(landscape ? landscapeWidth : portraitWidth);
-  double total = 0;
-  for (double w : widths) total += w;
+  const bool landscape = plan.landscape =
+      !table.widths.empty()
+          ? sumGiven > portraitWidth + 0.01
+          : sumLeast > portraitWidth || sumNat > portraitWidth * spec.landscapeAbove;
+  plan.widths = widthsFor(landscape ? landscapeWidth : portraitWidth);
+  double& total = plan.total;
+  for (double w : plan.widths) total += w;
   if (total > (landscape ? landscapeWidth : portraitWidth) + 0.01) {
     throw InputError(table.where,
                      Message("is too wide even for a landscape page ({0} mm; at most {1} mm): "
@@ -271,6 +289,23 @@ void placeBodyTable(FlowContext& ctx, const BodySpec& spec, const BodyTable& tab
                              static_cast<int>(std::lround(ptToMm(landscapeWidth)))));
   }
 
+  return plan;
+}
+
+}  // namespace
+
+bool bodyTableGoesLandscape(FlowContext& ctx, const BodySpec& spec, const BodyTable& table) {
+  return planBodyTable(ctx, spec, table).landscape && !isLandscape(ctx.layout().page);
+}
+
+void placeBodyTable(FlowContext& ctx, const BodySpec& spec, const BodyTable& table) {
+  const Layout& layout = ctx.layout();
+  TablePlan plan = planBodyTable(ctx, spec, table);
+  const size_t n = plan.columns.size();
+  std::vector<RuledColumn>& columns = plan.columns;
+  const std::vector<double>& widths = plan.widths;
+  const double total = plan.total;
+  const RuledTableStyle& style = plan.style;
   // The table on `c`'s block: the portrait flow's, or a landscape page's.
   auto place = [&](FlowContext& c) {
     const Grid& g = c.grid();
@@ -293,9 +328,11 @@ void placeBodyTable(FlowContext& ctx, const BodySpec& spec, const BodyTable& tab
       if (!c.onFreshPage() && c.linesLeft() < static_cast<int>(lines.size()) + 2) c.newPage();
       c.placeParagraph(shaped, lines);
     }
-    placeRuledTable(c, columns, rows, style, table.where);
+    placeRuledTable(c, columns, plan.rows, style, table.where);
   };
-  if (landscape) {
+  // On a landscape page's own grid (an attachment opening with the table, 横排表格) the
+  // table is set as it is.
+  if (plan.landscape && !isLandscape(layout.page)) {
     placeLandscape(ctx, place);
   } else {
     place(ctx);
