@@ -394,6 +394,30 @@ TEST(LandscapeTable, AnAttachmentWithLongTextBeforeItKeepsItUpright) {
   }
 }
 
+TEST(LandscapeTable, AShortTextMissingItsLineByLessThanACharacterStaysWhole) {
+  // The sample's 区县 column: 雨花台区 is its only four-character cell; the proportional
+  // widths gave the column a little over three characters (雨花/台区). It takes the width
+  // from a column that gives it without a row growing taller.
+  const DisplayList list = layoutOf(readText(kSamples + "/notice-district-honours-landscape.json"));
+  int found = 0, turnedPages = 0;
+  for (const auto& page : list.pages) {
+    const TransformedGroup* g = groupOf(page);
+    if (!g) continue;
+    ++turnedPages;
+    for (const auto& item : g->items) {
+      const auto* run = std::get_if<GlyphRun>(&item);
+      if (!run || run->glyphs.empty() || run->glyphs.front().text != U"雨") continue;
+      std::u32string text;
+      for (const auto& glyph : run->glyphs) text += glyph.text;
+      if (text == U"雨花石医药") continue;  // the 备注 column's
+      ++found;
+      EXPECT_EQ(text, U"雨花台区");
+    }
+  }
+  EXPECT_EQ(found, 1);
+  EXPECT_EQ(turnedPages, 2);  // no longer than before
+}
+
 TEST(LandscapeTable, NarrowTablesStayUprightTooWideOnesAreNamed) {
   const std::string narrow =
       R"({"layout": "gongwen", "issuer_mark": "南京市人民政府文件", "title": "关于测试的通知", )"

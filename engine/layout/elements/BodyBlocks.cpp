@@ -196,6 +196,62 @@ struct TablePlan {
   bool landscape = false;
 };
 
+// A column that misses one line by less than a character (雨花台区 in a column three wide,
+// broken 雨花/台区) takes the width it lacks from another column that can give it without
+// any row growing taller: the table is never longer for it, and the short text stays whole.
+void widenNearMisses(FlowContext& ctx, TablePlan& plan, const std::vector<double>& nat,
+                     const std::vector<double>& least, const std::string& where) {
+  const size_t n = plan.columns.size();
+  const double pad = plan.style.paddingPt, em = plan.style.cell->sizePt;
+  std::vector<double>& w = plan.widths;
+  // Every cell shaped once, row 0 the header; its lines at a column width.
+  std::vector<std::vector<std::shared_ptr<const ShapedText>>> cells(plan.rows.size() + 1);
+  for (size_t r = 0; r < cells.size(); ++r) {
+    for (size_t c = 0; c < n; ++c) {
+      const std::u32string& text = r == 0 ? plan.columns[c].header : plan.rows[r - 1].cells[c];
+      cells[r].push_back(text.empty()
+                             ? nullptr
+                             : std::make_shared<const ShapedText>(ctx.shape(
+                                   text, r == 0 ? *plan.style.header : *plan.style.cell, where)));
+    }
+  }
+  auto linesAt = [&](size_t r, size_t c, double width) {
+    if (!cells[r][c]) return 1;
+    ParagraphStyle ps;
+    ps.width = width - 2 * pad;
+    return std::max(1, static_cast<int>(composeBalanced(*cells[r][c], ps).size()));
+  };
+  std::vector<std::vector<int>> lines(cells.size(), std::vector<int>(n));
+  for (size_t r = 0; r < cells.size(); ++r) {
+    for (size_t c = 0; c < n; ++c) lines[r][c] = linesAt(r, c, w[c]);
+  }
+  std::vector<size_t> order(n);
+  for (size_t c = 0; c < n; ++c) order[c] = c;
+  std::sort(order.begin(), order.end(),
+            [&](size_t a, size_t b) { return nat[a] - w[a] < nat[b] - w[b]; });
+  for (size_t c : order) {
+    const double lack = nat[c] - w[c];
+    if (lack <= 0 || lack > em) continue;
+    for (size_t k = 0; k < n; ++k) {
+      if (k == c || w[k] - lack < least[k] + 0.01) continue;
+      std::vector<int> narrower(cells.size());
+      bool taller = false;
+      for (size_t r = 0; r < cells.size() && !taller; ++r) {
+        narrower[r] = linesAt(r, k, w[k] - lack);
+        taller = narrower[r] > *std::max_element(lines[r].begin(), lines[r].end());
+      }
+      if (taller) continue;
+      w[k] -= lack;
+      w[c] += lack;
+      for (size_t r = 0; r < cells.size(); ++r) {
+        lines[r][k] = narrower[r];
+        lines[r][c] = linesAt(r, c, w[c]);
+      }
+      break;
+    }
+  }
+}
+
 TablePlan planBodyTable(FlowContext& ctx, const BodySpec& spec, const BodyTable& table) {
   const Layout& layout = ctx.layout();
   const Grid& grid = ctx.grid();
@@ -279,6 +335,9 @@ TablePlan planBodyTable(FlowContext& ctx, const BodySpec& spec, const BodyTable&
           ? sumGiven > portraitWidth + 0.01
           : sumLeast > portraitWidth || sumNat > portraitWidth * spec.landscapeAbove;
   plan.widths = widthsFor(landscape ? landscapeWidth : portraitWidth);
+  if (table.widths.empty() && sumNat > (landscape ? landscapeWidth : portraitWidth)) {
+    widenNearMisses(ctx, plan, nat, least, table.where);
+  }
   double& total = plan.total;
   for (double w : plan.widths) total += w;
   if (total > (landscape ? landscapeWidth : portraitWidth) + 0.01) {
