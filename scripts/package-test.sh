@@ -124,8 +124,12 @@ echo "/healthz: 200 $(echo "$health" | head -1 | cut -c1-80)…"
 curl -sS -f -o "$work/served.pdf" -H 'Content-Type: application/json' \
   --data-binary @article-quality-conference.json "$url/v1/render" || fail "POST /v1/render"
 [ "$(head -c 5 "$work/served.pdf")" = "%PDF-" ] || fail "/v1/render gave no PDF"
-curl -sS -f "$url/" | grep -q '<html' || fail "the web page is not served"
-curl -sS -f "$url/v1/openapi.json" | grep -q '"openapi":"3.1.0"' || fail "/v1/openapi.json"
+# Read whole, then searched: `curl | grep -q` fails under pipefail when grep stops reading
+# early (curl exits 23 on the closed pipe).
+page=$(curl -sS -f "$url/") || fail "the web page is not served"
+grep -q '<html' <<<"$page" || fail "the web page is not served"
+openapi=$(curl -sS -f "$url/v1/openapi.json") || fail "/v1/openapi.json"
+grep -q '"openapi":"3.1.0"' <<<"$openapi" || fail "/v1/openapi.json"
 kill "$server_pid"
 wait "$server_pid" || true
 server_pid=""
