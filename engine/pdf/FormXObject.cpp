@@ -4,11 +4,10 @@
 
 #include <stdexcept>
 
-#include "pdf/ContentStream.h"
-
 namespace gongwen {
 
-HPDF_Dict embedArtwork(HpdfDocument& doc, const Artwork& art, bool compress) {
+HPDF_Dict embedArtwork(HpdfDocument& doc, const FormContent& content, bool compress) {
+  const Artwork& art = *content.art;
   HPDF_Dict form = HPDF_DictStream_New(doc.mmgr(), doc.xref());
   if (!form) throw std::runtime_error("libharu: cannot create a form XObject");
   if (compress) form->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
@@ -22,9 +21,7 @@ HPDF_Dict embedArtwork(HpdfDocument& doc, const Artwork& art, bool compress) {
   HPDF_Dict_Add(form, "BBox", bbox);
   HPDF_Dict_Add(form, "Resources", HPDF_Dict_New(doc.mmgr()));
 
-  ContentStream cs(art.heightPt);
-  for (const VectorPath& p : art.paths) cs.path(p);
-  const std::string& s = cs.str();
+  const std::string& s = content.stream;
   HPDF_Stream_Write(form->stream, reinterpret_cast<const HPDF_BYTE*>(s.data()),
                     static_cast<HPDF_UINT>(s.size()));
   doc.check("writing a form XObject");

@@ -4,11 +4,11 @@
 
 #include <hpdf.h>
 
-#include "layout/DisplayList.h"
 #include "pdf/HpdfDocument.h"
+#include "pdf/ResourceKeys.h"
 
 namespace gongwen {
 
-HPDF_Dict embedArtwork(HpdfDocument& doc, const Artwork& art, bool compress);
+HPDF_Dict embedArtwork(HpdfDocument& doc, const FormContent& form, bool compress);
 
 }  // namespace gongwen

@@ -5,12 +5,6 @@
 
 namespace gongwen {
 
-// Appended, not "F" + std::to_string(…): GCC 12 at -O3 warns falsely (-Wrestrict) inside
-// that operator+.
-std::string resourceName(const char* prefix, size_t number) {
-  return std::string(prefix).append(std::to_string(number));
-}
-
 namespace {
 
 // The items in order; a group's between q … cm and Q (横排表格: layout/LandscapePages.h).
@@ -18,18 +12,18 @@ void draw(ContentStream& cs, const std::vector<DisplayItem>& items, const PageRe
   for (const auto& item : items) {
     if (const auto* run = std::get_if<GlyphRun>(&item)) {
       if (run->glyphs.empty()) continue;
-      size_t index = r.fontIndex.at(run->font.get());
-      cs.text(*run, r.fonts[index], resourceName("F", index + 1));
+      const size_t index = r.registry.fontOf(*run->font);
+      cs.text(*run, r.fonts[index], PdfResources::fontName(index));
     } else if (const auto* rect = std::get_if<FilledRect>(&item)) {
       cs.rect(*rect);
     } else if (const auto* path = std::get_if<VectorPath>(&item)) {
       cs.path(*path);
     } else if (const auto* placed = std::get_if<PlacedArtwork>(&item)) {
-      size_t index = r.formIndex.at(placed->art.get());
-      cs.form(resourceName("Fm", index + 1), placed->x, placed->y, placed->art->heightPt);
+      cs.form(PdfResources::formName(r.registry.formOf(*placed->art)), placed->x, placed->y,
+              placed->art->heightPt);
     } else if (const auto* img = std::get_if<PlacedImage>(&item)) {
-      size_t index = r.imageIndex.at(ImageKey{img->image.get()});
-      cs.image(resourceName("Im", index + 1), img->x, img->y, img->width, img->height);
+      cs.image(PdfResources::imageName(r.registry.imageOf(*img->image)), img->x, img->y, img->width,
+               img->height);
     } else if (const auto* group = std::get_if<TransformedGroup>(&item)) {
       cs.beginTransform(group->transform);
       draw(cs, group->items, r);

@@ -3,26 +3,19 @@
 #pragma once
 
 #include <cstdint>
-#include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "layout/DisplayList.h"
-#include "layout/ImageKey.h"
 #include "pdf/CidFontEmbedder.h"
+#include "pdf/PdfResources.h"
 
 namespace gongwen {
 
-// A page resource's name: F1, Fm2, Im3.
-std::string resourceName(const char* prefix, size_t number);
-
-// Where each font, form and image of a page is in the document's one resource dictionary
-// (index i is named F<i+1>, Fm<i+1>, Im<i+1>), and the content codes of each font.
+// The document's resources (one dictionary for every page) and the content codes of each
+// of its fonts (index for index with registry.fonts()).
 struct PageResources {
-  const std::unordered_map<const Font*, size_t>& fontIndex;
+  const PdfResources& registry;
   const std::vector<EmbeddedFont>& fonts;
-  const std::unordered_map<const Artwork*, size_t>& formIndex;
-  const std::unordered_map<ImageKey, size_t, ImageKeyHash>& imageIndex;
 };
 
 // The stream data of `page`'s contents (zlib-deflated when `compress`).

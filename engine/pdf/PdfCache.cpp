@@ -6,30 +6,11 @@
 
 namespace gongwen {
 
-template <typename T>
-std::shared_ptr<const T> PdfCache::get(
-    std::unordered_map<std::string, std::shared_ptr<const T>>& map, const std::string& key,
-    size_t maxEntries, Counters counters, const std::function<T()>& make) {
-  {
-    std::lock_guard lock(mutex_);
-    auto it = map.find(key);
-    if (it != map.end()) {
-      ++counters.hits;
-      return it->second;
-    }
-  }
-  auto made = std::make_shared<const T>(make());  // outside the lock: it takes a while
-  std::lock_guard lock(mutex_);
-  ++counters.misses;
-  if (map.size() >= maxEntries) map.clear();
-  return map.emplace(key, made).first->second;
-}
-
-std::shared_ptr<const PreparedFont> PdfCache::font(const FontUse& use, bool compress) {
-  // The font, the glyphs (in code order, which is what the subset depends on) and the text
+std::shared_ptr<const PreparedFont> PdfCache::font(const FontUse& use, bool compress,
+                                                   bool retainGids) {
+  // The face, the glyphs (in code order, which is what the subset depends on) and the text
   // each stands for (the ToUnicode map).
-  std::string key =
-      use.font->path() + '#' + std::to_string(use.font->faceIndex()) + (compress ? "z" : "-");
+  std::string key = faceIdentity(*use.font) + (compress ? "z" : "-") + (retainGids ? "r" : "");
   std::vector<uint32_t> glyphs = use.glyphs;
   std::sort(glyphs.begin(), glyphs.end());
   for (uint32_t g : glyphs) {
@@ -37,20 +18,30 @@ std::shared_ptr<const PreparedFont> PdfCache::font(const FontUse& use, bool comp
     auto t = use.text.find(g);
     if (t != use.text.end()) key += '=' + encodeUtf8(t->second);
   }
-  return get<PreparedFont>(fonts_, key, maxFonts_, {stats_.fontHits, stats_.fontMisses},
-                           [&] { return prepareFont(use, compress); });
+  if (auto found = fonts_.find(key)) {
+    ++fontHits_;
+    return found;
+  }
+  ++fontMisses_;
+  auto made = std::make_shared<const PreparedFont>(prepareFont(use, compress, retainGids));
+  fonts_.add(key, made);
+  return made;
 }
 
-std::shared_ptr<const PreparedImage> PdfCache::image(const ImageData& image, bool compress) {
-  std::string key(image.png.begin(), image.png.end());
-  key += compress ? 'z' : '-';
-  return get<PreparedImage>(images_, key, maxImages_, {stats_.imageHits, stats_.imageMisses},
-                            [&] { return prepareImage(image, compress); });
+std::shared_ptr<const PreparedImage> PdfCache::image(const ImageContent& image, bool compress) {
+  const std::string key = std::to_string(image.hash) + (compress ? "z" : "-");
+  if (auto found = images_.find(key); found && sameContent(*found->source, *image.data)) {
+    ++imageHits_;
+    return found->prepared;
+  }
+  ++imageMisses_;
+  auto made = std::make_shared<const PreparedImage>(prepareImage(*image.data, compress));
+  images_.add(key, std::make_shared<const CachedImage>(CachedImage{image.data, made}));
+  return made;
 }
 
 PdfCache::Stats PdfCache::stats() const {
-  std::lock_guard lock(mutex_);
-  return stats_;
+  return {fontHits_.load(), fontMisses_.load(), imageHits_.load(), imageMisses_.load()};
 }
 
 }  // namespace gongwen

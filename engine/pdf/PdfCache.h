@@ -1,28 +1,28 @@
 // Font subsets and images that repeat from one PDF to the next — the same title glyphs, the
 // same seal on every certificate an office prints — prepared once by a long-running process
-// (the HTTP server) and reused. Bounded: when full it starts afresh. Thread-safe.
+// (the HTTP server) and reused: the cross-request backing of a document's PdfResources.
+// Keyed by content (a face and its glyphs; an image's bytes and kind). Bounded: when full it
+// starts afresh. Thread-safe.
 #pragma once
 
-#include <functional>
+#include <atomic>
 #include <memory>
-#include <mutex>
-#include <string>
-#include <unordered_map>
 
-#include "pdf/CidFontEmbedder.h"
-#include "pdf/ImageEmbedder.h"
+#include "common/SharedCache.h"
+#include "pdf/PreparedObjects.h"
 
 namespace gongwen {
 
-class PdfCache {
+class PdfCache final : public PreparedObjects {
  public:
   // At most `maxFonts` subsets (a few KB to a few hundred KB each) and `maxImages` images
   // (each up to the 8 MiB an image field may carry).
   explicit PdfCache(size_t maxFonts = 256, size_t maxImages = 8)
-      : maxFonts_(maxFonts), maxImages_(maxImages) {}
+      : fonts_(maxFonts), images_(maxImages) {}
 
-  std::shared_ptr<const PreparedFont> font(const FontUse& use, bool compress);
-  std::shared_ptr<const PreparedImage> image(const ImageData& image, bool compress);
+  std::shared_ptr<const PreparedFont> font(const FontUse& use, bool compress,
+                                           bool retainGids) override;
+  std::shared_ptr<const PreparedImage> image(const ImageContent& image, bool compress) override;
 
   // How often a subset or an image was found prepared (hits) or had to be made (misses).
   struct Stats {
@@ -31,20 +31,14 @@ class PdfCache {
   Stats stats() const;
 
  private:
-  struct Counters {
-    size_t& hits;
-    size_t& misses;
+  // An image's bytes are kept beside it: a hash names it, the bytes decide.
+  struct CachedImage {
+    std::shared_ptr<const ImageData> source;
+    std::shared_ptr<const PreparedImage> prepared;
   };
-  template <typename T>
-  std::shared_ptr<const T> get(std::unordered_map<std::string, std::shared_ptr<const T>>& map,
-                               const std::string& key, size_t maxEntries, Counters counters,
-                               const std::function<T()>& make);
-
-  size_t maxFonts_, maxImages_;
-  mutable std::mutex mutex_;
-  Stats stats_;
-  std::unordered_map<std::string, std::shared_ptr<const PreparedFont>> fonts_;
-  std::unordered_map<std::string, std::shared_ptr<const PreparedImage>> images_;
+  SharedCache<PreparedFont> fonts_;
+  SharedCache<CachedImage> images_;
+  std::atomic<size_t> fontHits_{0}, fontMisses_{0}, imageHits_{0}, imageMisses_{0};
 };
 
 }  // namespace gongwen

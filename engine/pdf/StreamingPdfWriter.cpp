@@ -17,7 +17,6 @@
 #include "common/WorkBudget.h"
 #include "fonts/FreeTypeFace.h"
 #include "layout/CreationTime.h"
-#include "layout/ImageKey.h"
 #include "pdf/CidFontEmbedder.h"
 #include "pdf/DeflatedStream.h"
 #include "pdf/FormXObject.h"
@@ -25,6 +24,7 @@
 #include "pdf/ImageEmbedder.h"
 #include "pdf/PageContent.h"
 #include "pdf/PdfCache.h"
+#include "pdf/PdfResources.h"
 #include "pdf/PdfTextString.h"
 
 #include FT_CID_H
@@ -135,12 +135,11 @@ std::string libharuReal(double v) {
   return s;
 }
 
-// A font as the pages use it: the glyphs drawn so far and their fixed codes.
+// How a font of the document's resources gives its glyphs their codes as they come.
 struct StreamFont {
-  FontUse use;
-  EmbeddedFont codes;                // codeOf and widthOf (no objects until the end)
   std::unique_ptr<FreeTypeFace> ft;  // CID-keyed CFF: reads each glyph's CID
   bool cidKeyed = false;
+  size_t coded = 0;  // its first glyphs (in the order of use) that have their codes
 };
 
 // Frees a libharu cross-reference table of our own (the tail's objects) and gives the
@@ -176,13 +175,9 @@ struct StreamingPdfWriter::State {
   uint32_t nextId = kFirstFreeId;
   std::vector<uint32_t> pageIds, nodeIds;
   std::vector<double> heights;
-  std::unordered_map<const Font*, size_t> fontIndex;
-  std::vector<StreamFont> fonts;
-  std::vector<EmbeddedFont> codes;  // fonts[i].codes, as pageContent reads them
-  std::unordered_map<const Artwork*, size_t> formIndex;
-  std::vector<std::shared_ptr<const Artwork>> forms;
-  std::unordered_map<ImageKey, size_t, ImageKeyHash> imageIndex;
-  std::vector<std::shared_ptr<const ImageData>> images;
+  PdfResources resources;
+  std::vector<StreamFont> fonts;    // index for index with resources.fonts()
+  std::vector<EmbeddedFont> codes;  // codeOf and widthOf (no objects until the end)
   bool finished = false;
 
   uint32_t newId() {
@@ -199,56 +194,43 @@ struct StreamingPdfWriter::State {
     out.write("\nendobj\n");
   }
 
-  uint16_t codeFor(StreamFont& f, uint32_t glyph) {
+  uint16_t codeFor(const Font& font, const StreamFont& f, uint32_t glyph) {
     FT_UInt code = glyph;
     if (f.cidKeyed && FT_Get_CID_From_Glyph_Index(f.ft->get(), glyph, &code) != 0) {
-      throw std::runtime_error(f.use.font->describe() + ": no CID for glyph " +
-                               std::to_string(glyph));
+      throw std::runtime_error(font.describe() + ": no CID for glyph " + std::to_string(glyph));
     }
-    if (code > 0xFFFF) throw std::runtime_error(f.use.font->describe() + ": code beyond 0xFFFF");
+    if (code > 0xFFFF) throw std::runtime_error(font.describe() + ": code beyond 0xFFFF");
     return static_cast<uint16_t>(code);
   }
 
-  // The fonts, forms and images `page` draws with, known before its content is written.
+  // The fonts, forms and images `page` draws with, known before its content is written;
+  // each new glyph's code fixed.
   void collect(const Page& page) {
-    forEachDrawn(page.items, [&](const DisplayItem& item, const Affine&) {
-      if (const auto* run = std::get_if<GlyphRun>(&item)) {
-        if (run->glyphs.empty()) return;
-        auto [it, fresh] = fontIndex.emplace(run->font.get(), fonts.size());
-        if (fresh) {
-          StreamFont f;
-          f.use.font = run->font;
-          const Font& font = *run->font;
-          f.cidKeyed = font.outlineFormat() == OutlineFormat::Cff && font.isCidKeyed();
-          if (f.cidKeyed) {
-            f.ft = std::make_unique<FreeTypeFace>(font.file().data(), font.file().size(),
-                                                  font.faceIndex(), font.describe());
-          }
-          fonts.push_back(std::move(f));
-          codes.emplace_back();
+    resources.collect(page);
+    const std::vector<FontUse>& uses = resources.fonts();
+    for (size_t i = 0; i < uses.size(); ++i) {
+      const Font& font = *uses[i].font;
+      if (i == fonts.size()) {
+        StreamFont f;
+        f.cidKeyed = font.outlineFormat() == OutlineFormat::Cff && font.isCidKeyed();
+        if (f.cidKeyed) {
+          f.ft = std::make_unique<FreeTypeFace>(font.file().data(), font.file().size(),
+                                                font.faceIndex(), font.describe());
         }
-        StreamFont& f = fonts[it->second];
-        EmbeddedFont& c = codes[it->second];
-        const double upem = f.use.font->unitsPerEm();
-        for (const auto& g : run->glyphs) {
-          auto [t, added] = f.use.text.emplace(g.glyph, g.text);
-          if (added) {
-            f.use.glyphs.push_back(g.glyph);
-            const uint16_t code = codeFor(f, g.glyph);
-            c.codeOf[g.glyph] = code;
-            // As embedFont writes /W.
-            c.widthOf[code] = std::round(f.use.font->advance(g.glyph) * 10000.0 / upem) / 10.0;
-          } else if (t->second.empty() && !g.text.empty()) {
-            t->second = g.text;
-          }
-        }
-      } else if (const auto* placed = std::get_if<PlacedArtwork>(&item)) {
-        if (formIndex.emplace(placed->art.get(), forms.size()).second) forms.push_back(placed->art);
-      } else if (const auto* img = std::get_if<PlacedImage>(&item)) {
-        if (imageIndex.emplace(ImageKey{img->image.get()}, images.size()).second)
-          images.push_back(img->image);
+        fonts.push_back(std::move(f));
+        codes.emplace_back();
       }
-    });
+      StreamFont& f = fonts[i];
+      EmbeddedFont& c = codes[i];
+      const double upem = font.unitsPerEm();
+      for (; f.coded < uses[i].glyphs.size(); ++f.coded) {
+        const uint32_t glyph = uses[i].glyphs[f.coded];
+        const uint16_t code = codeFor(font, f, glyph);
+        c.codeOf[glyph] = code;
+        // As embedFont writes /W.
+        c.widthOf[code] = std::round(font.advance(glyph) * 10000.0 / upem) / 10.0;
+      }
+    }
   }
 
   void writePage(const Page& page, const std::vector<uint8_t>& content) {
@@ -299,7 +281,7 @@ void StreamingPdfWriter::addPages(std::vector<Page>& pages) {
   }
   for (const Page& page : pages) s.collect(page);
   std::vector<std::vector<uint8_t>> contents(pages.size());
-  const PageResources resources{s.fontIndex, s.codes, s.formIndex, s.imageIndex};
+  const PageResources resources{s.resources, s.codes};
   forEachParallel(
       pages.size(), pages.size() < 8 ? 1 : threadsFor(s.options.threads),
       [&](size_t i) { contents[i] = pageContent(pages[i], resources, s.options.compress); });
@@ -312,24 +294,16 @@ void StreamingPdfWriter::addPages(std::vector<Page>& pages) {
 
 std::string StreamingPdfWriter::State::writeResources() {
   const bool compress = options.compress;
-  const unsigned cores = threadsFor(options.threads);
-  std::vector<std::shared_ptr<const PreparedFont>> preparedFonts(fonts.size());
-  std::vector<std::shared_ptr<const PreparedImage>> preparedImages(images.size());
-  forEachParallel(images.size() + fonts.size(), cores, [&](size_t i) {
-    if (i < images.size()) {
-      preparedImages[i] =
-          options.cache ? options.cache->image(*images[i], compress)
-                        : std::make_shared<const PreparedImage>(prepareImage(*images[i], compress));
-    } else {
-      const StreamFont& f = fonts[i - images.size()];
-      preparedFonts[i - images.size()] =
-          std::make_shared<const PreparedFont>(prepareFont(f.use, compress, !f.cidKeyed));
-    }
-  });
-  for (size_t i = 0; i < fonts.size(); ++i) {
-    for (uint32_t g : fonts[i].use.glyphs) {
-      if (preparedFonts[i]->subset.codeOf.at(g) != codes[i].codeOf.at(g)) {
-        throw std::runtime_error(fonts[i].use.font->describe() + ": glyph " + std::to_string(g) +
+  // A font whose codes are its glyph ids keeps them in its subset.
+  std::vector<bool> retainGids;
+  for (const StreamFont& f : fonts) retainGids.push_back(!f.cidKeyed);
+  PreparedResources prepared =
+      resources.prepare(options.cache, compress, options.threads, retainGids);
+  const std::vector<FontUse>& uses = resources.fonts();
+  for (size_t i = 0; i < uses.size(); ++i) {
+    for (uint32_t g : uses[i].glyphs) {
+      if (prepared.fonts[i]->subset.codeOf.at(g) != codes[i].codeOf.at(g)) {
+        throw std::runtime_error(uses[i].font->describe() + ": glyph " + std::to_string(g) +
                                  " changed its code in subsetting");
       }
     }
@@ -340,21 +314,21 @@ std::string StreamingPdfWriter::State::writeResources() {
   TailXref xref(doc, nextId);
   size_t deflated = 0;
   std::string fontNames, xobjectNames;
-  for (size_t i = 0; i < fonts.size(); ++i) {
-    EmbeddedFont e = embedFont(doc, fonts[i].use, *preparedFonts[i], compress);
-    preparedFonts[i].reset();
+  for (size_t i = 0; i < uses.size(); ++i) {
+    EmbeddedFont e = embedFont(doc, uses[i], *prepared.fonts[i], compress);
+    prepared.fonts[i].reset();
     deflated += compress ? 2 : 0;
-    fontNames += "/" + resourceName("F", i + 1) + " " + ref(objectId(e.type0)) + "\n";
+    fontNames += "/" + PdfResources::fontName(i) + " " + ref(objectId(e.type0)) + "\n";
   }
-  for (size_t i = 0; i < forms.size(); ++i) {
-    HPDF_Dict form = embedArtwork(doc, *forms[i], compress);
-    xobjectNames += "/" + resourceName("Fm", i + 1) + " " + ref(objectId(form)) + "\n";
+  for (size_t i = 0; i < resources.forms().size(); ++i) {
+    HPDF_Dict form = embedArtwork(doc, resources.forms()[i], compress);
+    xobjectNames += "/" + PdfResources::formName(i) + " " + ref(objectId(form)) + "\n";
   }
-  for (size_t i = 0; i < images.size(); ++i) {
-    HPDF_Dict image = embedImage(doc, *preparedImages[i], compress);
-    deflated += compress ? streamCount(*preparedImages[i]) : 0;
-    preparedImages[i].reset();
-    xobjectNames += "/" + resourceName("Im", i + 1) + " " + ref(objectId(image)) + "\n";
+  for (size_t i = 0; i < prepared.images.size(); ++i) {
+    HPDF_Dict image = embedImage(doc, *prepared.images[i], compress);
+    deflated += compress ? streamCount(*prepared.images[i]) : 0;
+    prepared.images[i].reset();
+    xobjectNames += "/" + PdfResources::imageName(i) + " " + ref(objectId(image)) + "\n";
   }
   doc.check("fonts and images");
 
@@ -391,7 +365,8 @@ std::string StreamingPdfWriter::State::writeResources() {
   if (!fontNames.empty()) dict += "/Font <<\n" + fontNames + ">>\n";
   if (!xobjectNames.empty()) dict += "/XObject <<\n" + xobjectNames + ">>\n";
   // Seals print as ink: /Ink multiplies the image over what is under it.
-  if (!images.empty()) dict += "/ExtGState <<\n/Ink <<\n/Type /ExtGState\n/BM /Multiply\n>>\n>>\n";
+  if (!resources.images().empty())
+    dict += "/ExtGState <<\n/Ink <<\n/Type /ExtGState\n/BM /Multiply\n>>\n>>\n";
   return dict + ">>";
 }
 
