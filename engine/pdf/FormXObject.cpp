@@ -4,13 +4,20 @@
 
 #include <stdexcept>
 
+#include "pdf/DeflatedStream.h"
+
 namespace gongwen {
 
-HPDF_Dict embedArtwork(HpdfDocument& doc, const FormContent& content, bool compress) {
+PreparedForm prepareForm(const FormContent& form, bool compress) {
+  if (compress) return {deflateBytes(form.stream)};
+  return {std::vector<uint8_t>(form.stream.begin(), form.stream.end())};
+}
+
+HPDF_Dict embedArtwork(HpdfDocument& doc, const FormContent& content, const PreparedForm& prepared,
+                       bool compress) {
   const Artwork& art = *content.art;
   HPDF_Dict form = HPDF_DictStream_New(doc.mmgr(), doc.xref());
   if (!form) throw std::runtime_error("libharu: cannot create a form XObject");
-  if (compress) form->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
   HPDF_Dict_AddName(form, "Type", "XObject");
   HPDF_Dict_AddName(form, "Subtype", "Form");
   HPDF_Array bbox = HPDF_Array_New(doc.mmgr());
@@ -21,9 +28,13 @@ HPDF_Dict embedArtwork(HpdfDocument& doc, const FormContent& content, bool compr
   HPDF_Dict_Add(form, "BBox", bbox);
   HPDF_Dict_Add(form, "Resources", HPDF_Dict_New(doc.mmgr()));
 
-  const std::string& s = content.stream;
-  HPDF_Stream_Write(form->stream, reinterpret_cast<const HPDF_BYTE*>(s.data()),
-                    static_cast<HPDF_UINT>(s.size()));
+  if (compress) {
+    writeDeflated(form, prepared.stream);
+  } else {
+    form->filter = HPDF_STREAM_FILTER_NONE;
+    HPDF_Stream_Write(form->stream, prepared.stream.data(),
+                      static_cast<HPDF_UINT>(prepared.stream.size()));
+  }
   doc.check("writing a form XObject");
   return form;
 }

@@ -40,8 +40,22 @@ std::shared_ptr<const PreparedImage> PdfCache::image(const ImageContent& image, 
   return made;
 }
 
+std::shared_ptr<const PreparedForm> PdfCache::form(const FormContent& form, bool compress) {
+  // The key holds the whole stream: equal keys, equal forms.
+  const std::string key = contentKey(form) + (compress ? "z" : "-");
+  if (auto found = forms_.find(key)) {
+    ++formHits_;
+    return found;
+  }
+  ++formMisses_;
+  auto made = std::make_shared<const PreparedForm>(prepareForm(form, compress));
+  forms_.add(key, made);
+  return made;
+}
+
 PdfCache::Stats PdfCache::stats() const {
-  return {fontHits_.load(), fontMisses_.load(), imageHits_.load(), imageMisses_.load()};
+  return {fontHits_.load(),    fontMisses_.load(), imageHits_.load(),
+          imageMisses_.load(), formHits_.load(),   formMisses_.load()};
 }
 
 }  // namespace gongwen

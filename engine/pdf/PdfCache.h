@@ -23,10 +23,13 @@ class PdfCache final : public PreparedObjects {
   std::shared_ptr<const PreparedFont> font(const FontUse& use, bool compress,
                                            bool retainGids) override;
   std::shared_ptr<const PreparedImage> image(const ImageContent& image, bool compress) override;
+  // A certificate's border: the same on every request, deflated once.
+  std::shared_ptr<const PreparedForm> form(const FormContent& form, bool compress) override;
 
   // How often a subset or an image was found prepared (hits) or had to be made (misses).
   struct Stats {
-    size_t fontHits = 0, fontMisses = 0, imageHits = 0, imageMisses = 0;
+    size_t fontHits = 0, fontMisses = 0, imageHits = 0, imageMisses = 0, formHits = 0,
+           formMisses = 0;
   };
   Stats stats() const;
 
@@ -38,7 +41,9 @@ class PdfCache final : public PreparedObjects {
   };
   SharedCache<PreparedFont> fonts_;
   SharedCache<CachedImage> images_;
-  std::atomic<size_t> fontHits_{0}, fontMisses_{0}, imageHits_{0}, imageMisses_{0};
+  SharedCache<PreparedForm> forms_{16};
+  std::atomic<size_t> fontHits_{0}, fontMisses_{0}, imageHits_{0}, imageMisses_{0}, formHits_{0},
+      formMisses_{0};
 };
 
 }  // namespace gongwen

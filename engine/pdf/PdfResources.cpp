@@ -77,12 +77,15 @@ PreparedResources PdfResources::prepare(PreparedObjects* source, bool compress, 
   PreparedResources out;
   out.fonts.resize(fonts_.size());
   out.images.resize(images_.size());
+  out.forms.resize(forms_.size());
   // Subsetting fonts and decoding images are the costliest steps of a short document.
-  forEachParallel(images_.size() + fonts_.size(), threads, [&](size_t i) {
+  forEachParallel(images_.size() + forms_.size() + fonts_.size(), threads, [&](size_t i) {
     if (i < images_.size()) {
       out.images[i] = from.image(images_[i], compress);
+    } else if (i < images_.size() + forms_.size()) {
+      out.forms[i - images_.size()] = from.form(forms_[i - images_.size()], compress);
     } else {
-      const size_t f = i - images_.size();
+      const size_t f = i - images_.size() - forms_.size();
       out.fonts[f] = from.font(fonts_[f], compress, !retainGids.empty() && retainGids[f]);
     }
   });

@@ -22,6 +22,7 @@ namespace gongwen {
 struct PreparedResources {
   std::vector<std::shared_ptr<const PreparedFont>> fonts;
   std::vector<std::shared_ptr<const PreparedImage>> images;
+  std::vector<std::shared_ptr<const PreparedForm>> forms;
 };
 
 class PdfResources {

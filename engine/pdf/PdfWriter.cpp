@@ -96,8 +96,10 @@ Embedded embed(HpdfDocument& doc, const PdfResources& resources, PreparedResourc
     out.deflatedStreams += streamCount(*image);
     image.reset();
   }
-  for (const FormContent& form : resources.forms()) {
-    forms.push_back(embedArtwork(doc, form, compress));
+  for (size_t i = 0; i < prepared.forms.size(); ++i) {
+    forms.push_back(embedArtwork(doc, resources.forms()[i], *prepared.forms[i], compress));
+    prepared.forms[i].reset();
+    out.deflatedStreams += compress ? 1 : 0;
   }
   out.dictionary = resourceDictionary(doc, out, forms, images);
   return out;

@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "pdf/CidFontEmbedder.h"
+#include "pdf/FormXObject.h"
 #include "pdf/ImageEmbedder.h"
 #include "pdf/ResourceKeys.h"
 
@@ -19,6 +20,7 @@ class PreparedObjects {
   virtual std::shared_ptr<const PreparedFont> font(const FontUse& use, bool compress,
                                                    bool retainGids) = 0;
   virtual std::shared_ptr<const PreparedImage> image(const ImageContent& image, bool compress) = 0;
+  virtual std::shared_ptr<const PreparedForm> form(const FormContent& form, bool compress) = 0;
 };
 
 // Prepared afresh each time, kept by no one.
@@ -30,6 +32,9 @@ class MadeNow final : public PreparedObjects {
   }
   std::shared_ptr<const PreparedImage> image(const ImageContent& image, bool compress) override {
     return std::make_shared<const PreparedImage>(prepareImage(*image.data, compress));
+  }
+  std::shared_ptr<const PreparedForm> form(const FormContent& form, bool compress) override {
+    return std::make_shared<const PreparedForm>(prepareForm(form, compress));
   }
 };
 

@@ -321,7 +321,9 @@ std::string StreamingPdfWriter::State::writeResources() {
     fontNames += "/" + PdfResources::fontName(i) + " " + ref(objectId(e.type0)) + "\n";
   }
   for (size_t i = 0; i < resources.forms().size(); ++i) {
-    HPDF_Dict form = embedArtwork(doc, resources.forms()[i], compress);
+    HPDF_Dict form = embedArtwork(doc, resources.forms()[i], *prepared.forms[i], compress);
+    prepared.forms[i].reset();
+    deflated += compress ? 1 : 0;
     xobjectNames += "/" + PdfResources::formName(i) + " " + ref(objectId(form)) + "\n";
   }
   for (size_t i = 0; i < prepared.images.size(); ++i) {

@@ -398,6 +398,8 @@ TEST(PdfCache, RepeatedDocumentsReuseSubsetsAndImages) {
   EXPECT_EQ(stats.fontHits, stats.fontMisses);
   EXPECT_EQ(stats.imageMisses, 1u);
   EXPECT_EQ(stats.imageHits, 1u);
+  EXPECT_EQ(stats.formMisses, 1u) << "the border, deflated once";
+  EXPECT_EQ(stats.formHits, 1u);
 }
 
 }  // namespace
