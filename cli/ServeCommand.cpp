@@ -159,7 +159,9 @@ int runServe(const CommandLine& cl) {
   pthread_sigmask(SIG_BLOCK, &stopSignals, nullptr);
   signal(SIGPIPE, SIG_IGN);  // a client that hangs up is an error on its socket, not our death
 
-  auto engine = makeEngine(cl.engine);
+  EngineSettings engineSettings = cl.engine;
+  engineSettings.allLayoutsAtStart = true;  // a bad layout file stops the server at start
+  auto engine = makeEngine(engineSettings);
   std::unique_ptr<server::HttpServer> listening;
   try {
     listening = std::make_unique<server::HttpServer>(engine, settings);

@@ -2,6 +2,7 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <map>
 
 #include "common/Errors.h"
@@ -74,11 +75,25 @@ std::shared_ptr<const FontRegistry> FontRegistry::create(const FontConfig& confi
     auto it = config.roles.find(role);
     if (it != config.roles.end()) {
       for (const auto& c : it->second) {
-        if ((r.font = loader.resolve(c))) {
+        if (r.font) {  // a later candidate: an alternate when it is here
+          FontPtr alternate = loader.resolve(c);
+          if (!alternate || alternate == r.font) continue;
+          if (std::find(r.alternates.begin(), r.alternates.end(), alternate) != r.alternates.end())
+            continue;
+          r.alternates.push_back(alternate);
+          r.alternatesChosen.push_back(c.describe());
+        } else if ((r.font = loader.resolve(c))) {
           r.chosen = c.describe();
-          break;
+        } else {
+          r.notFound.push_back(c.describe());
         }
-        r.notFound.push_back(c.describe());
+      }
+    }
+    if (r.font) {
+      auto& alternates = registry->alternates_[r.font.get()];
+      for (const auto& a : r.alternates) {
+        if (std::find(alternates.begin(), alternates.end(), a) == alternates.end())
+          alternates.push_back(a);
       }
     }
     registry->resolutions_.push_back(std::move(r));
@@ -95,6 +110,12 @@ std::shared_ptr<const FontRegistry> FontRegistry::create(const FontConfig& confi
     registry->resolutions_.push_back(std::move(r));
   }
   return registry;
+}
+
+const std::vector<FontPtr>& FontRegistry::alternatesOf(const Font& font) const {
+  static const std::vector<FontPtr> none;
+  auto it = alternates_.find(&font);
+  return it == alternates_.end() ? none : it->second;
 }
 
 const FontPtr& FontRegistry::font(std::string_view role) const {

@@ -88,6 +88,8 @@ class FlowContext {
   std::u32string prepare(const std::string& utf8) const;
   ShapedText shape(std::u32string_view text, const TextStyle& style, const std::string& where,
                    BreakMode mode = BreakMode::Line, const std::vector<FontSpan>& spans = {});
+  // Shaper::keepWordsWhole with this document's shaper.
+  void keepWordsWhole(ShapedText& text) { shaper_.keepWordsWhole(text); }
   // The paragraph settings of a style on this grid (cell pitch, first-line indent).
   ParagraphStyle paragraphStyle(const TextStyle& style) const;
 

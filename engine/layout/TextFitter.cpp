@@ -87,15 +87,16 @@ class Attempt {
   Attempt(Shaper& shaper, const FitRequest& r) : shaper_(shaper), r_(r) {}
 
   // The paragraphs shaped at `size`: shaped once at the box's size, then scaled (outlines
-  // are not hinted, so advances scale exactly with the size).
+  // are not hinted, so advances scale exactly with the size). Shaped with line breaks only
+  // at first; keepWordsWhole() when the box keeps words whole and a paragraph wraps.
   std::vector<std::shared_ptr<const ShapedText>> shapeAt(double size) {
     if (shaped_.empty()) {
       const TextStyleRef style{r_.font, r_.box->sizePt, r_.box->color};
       for (const auto& p : r_.paragraphs) {
         shaped_.push_back(std::make_shared<const ShapedText>(
-            shaper_.shape(p, style, r_.where, r_.missing,
-                          r_.box->wordBreaks ? BreakMode::Word : BreakMode::Line)));
+            shaper_.shape(p, style, r_.where, r_.missing, BreakMode::Line)));
       }
+      wordsKept_ = !r_.box->wordBreaks;
     }
     if (size == r_.box->sizePt) return shaped_;
     std::vector<std::shared_ptr<const ShapedText>> out;
@@ -129,8 +130,34 @@ class Attempt {
     return ps;
   }
 
-  // Lines of every paragraph at `size`; balanced lines for ShrinkThenWrap.
+  // Lines of every paragraph at `size`; balanced lines for ShrinkThenWrap. Words are looked
+  // up only when some paragraph takes more than one line: a text on one line has the same
+  // line whether or not its breaks keep words whole (Shaper::keepWordsWhole).
   FittedText compose(double size, bool balanced) {
+    if (balanced) keepWordsWhole();
+    FittedText f = composeAsShaped(size, balanced);
+    if (wordsKept_) return f;
+    for (const auto& p : f.paragraphs) {
+      if (p.lines.size() > 1) {
+        keepWordsWhole();
+        return composeAsShaped(size, balanced);
+      }
+    }
+    return f;
+  }
+
+  void keepWordsWhole() {
+    shapeAt(r_.box->sizePt);
+    if (wordsKept_) return;
+    for (auto& text : shaped_) {
+      auto words = std::make_shared<ShapedText>(*text);
+      shaper_.keepWordsWhole(*words);
+      text = std::move(words);
+    }
+    wordsKept_ = true;
+  }
+
+  FittedText composeAsShaped(double size, bool balanced) {
     if (r_.budget) r_.budget->checkTime();
     FittedText f;
     f.sizePt = size;
@@ -161,6 +188,7 @@ class Attempt {
   Shaper& shaper_;
   const FitRequest& r_;
   std::vector<std::shared_ptr<const ShapedText>> shaped_;  // at the box's size
+  bool wordsKept_ = false;  // shaped_ breaks only where words end (or need not)
 };
 
 }  // namespace

@@ -1,5 +1,6 @@
 #include "model/LayoutCatalog.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -44,37 +45,55 @@ std::string readFile(const std::string& path) {
   return ss.str();
 }
 
+LayoutCatalog::LayoutCatalog(std::string dir, FlowElementKinds elements)
+    : dir_(std::move(dir)), elements_(std::move(elements)) {
+  std::error_code ec;
+  std::filesystem::directory_iterator it(dir_, ec);
+  if (ec) throw InputError(dir_, Message("cannot read the layouts folder: {0}", ec.message()));
+  for (const auto& entry : it) {
+    if (entry.path().extension() == ".json") names_.push_back(entry.path().stem().string());
+  }
+  std::sort(names_.begin(), names_.end());
+}
+
+std::shared_ptr<const LayoutCatalog> LayoutCatalog::openDirectory(
+    const std::string& dir, const FlowElementKinds& elements) {
+  return std::shared_ptr<const LayoutCatalog>(new LayoutCatalog(dir, elements));
+}
+
 std::shared_ptr<const LayoutCatalog> LayoutCatalog::loadDirectory(
     const std::string& dir, const FlowElementKinds& elements) {
-  auto catalog = std::make_shared<LayoutCatalog>();
-  catalog->dir_ = dir;
-  std::error_code ec;
-  std::filesystem::directory_iterator it(dir, ec);
-  if (ec) throw InputError(dir, Message("cannot read the layouts folder: {0}", ec.message()));
-  for (const auto& entry : it) {
-    if (entry.path().extension() != ".json") continue;
-    std::string path = entry.path().string();
-    Layout layout = Layout::fromJson(readFile(path), path, elements);
-    if (layout.name != entry.path().stem().string()) {
-      throw InputError(
-          path, Message("the layout's \"name\" ({0}) must match its file name", layout.name));
-    }
-    catalog->layouts_.emplace(layout.name, std::move(layout));
+  std::shared_ptr<LayoutCatalog> catalog(new LayoutCatalog(dir, elements));
+  {
+    std::lock_guard lock(catalog->mutex_);
+    for (const auto& name : catalog->names_) catalog->load(name);
   }
+  catalog->loadedAtOnce_ = true;
   return catalog;
 }
 
-const Layout& LayoutCatalog::get(const std::string& name) const {
-  auto it = layouts_.find(name);
-  if (it != layouts_.end()) return it->second;
-  throw InputError("$.layout", Message("unknown layout \"{0}\"; the layouts are: {1}", name,
-                                       joinedNames(names())));
+const Layout& LayoutCatalog::load(const std::string& name) const {
+  if (auto it = layouts_.find(name); it != layouts_.end()) return it->second;
+  const std::string path = (std::filesystem::path(dir_) / (name + ".json")).string();
+  Layout layout = Layout::fromJson(readFile(path), path, elements_);
+  if (layout.name != name) {
+    throw InputError(path,
+                     Message("the layout's \"name\" ({0}) must match its file name", layout.name));
+  }
+  return layouts_.emplace(name, std::move(layout)).first->second;
 }
 
-std::vector<std::string> LayoutCatalog::names() const {
-  std::vector<std::string> out;
-  for (const auto& [n, l] : layouts_) out.push_back(n);
-  return out;
+bool LayoutCatalog::has(const std::string& name) const {
+  return std::binary_search(names_.begin(), names_.end(), name);
+}
+
+const Layout& LayoutCatalog::get(const std::string& name) const {
+  if (has(name)) {
+    std::lock_guard lock(mutex_);
+    return load(name);
+  }
+  throw InputError("$.layout", Message("unknown layout \"{0}\"; the layouts are: {1}", name,
+                                       joinedNames(names())));
 }
 
 }  // namespace gongwen

@@ -39,11 +39,15 @@ std::string fileName(const std::string& path) {
   return slash == std::string::npos ? path : path.substr(slash + 1);
 }
 
-// Each font's role: the first role it serves, else "fallback".
+// Each font's role: the first role it serves, else "fallback", else the first role it is an
+// alternate of (a rare character of a title, from the role's next installed candidate).
 std::map<const Font*, std::string> rolesOf(const FontRegistry& fonts) {
   std::map<const Font*, std::string> roles;
   for (const auto& r : fonts.resolutions()) {
     if (r.font) roles.emplace(r.font.get(), r.role);
+  }
+  for (const auto& r : fonts.resolutions()) {
+    for (const auto& a : r.alternates) roles.emplace(a.get(), r.role);
   }
   return roles;
 }

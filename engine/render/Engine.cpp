@@ -14,10 +14,8 @@ namespace gongwen {
 Engine::Engine(std::shared_ptr<const FontRegistry> fonts,
                std::shared_ptr<const LayoutCatalog> layouts)
     : fonts_(std::move(fonts)), layouts_(std::move(layouts)) {
-  for (const std::string& name : layouts_->names()) {
-    const Layout& layout = layouts_->get(name);
-    if (layout.kind == "boxes") boxTemplates_[name] = parseBoxTemplate(layout, *fonts_);
-  }
+  if (!layouts_->loadedAtOnce()) return;
+  for (const std::string& name : layouts_->names()) boxTemplate(name);
 }
 
 Poco::JSON::Object::Ptr Engine::readRecord(std::string_view text, const std::string& source,
@@ -25,9 +23,7 @@ Poco::JSON::Object::Ptr Engine::readRecord(std::string_view text, const std::str
                                            const JsonLimits& limits) const {
   const JsonScan scan = scanJson(text, source, limits);
   const std::string name = layout.empty() ? scan.stringMember("layout").value_or("") : layout;
-  const std::vector<std::string> names = layouts_->names();
-  const Layout* known =
-      std::find(names.begin(), names.end(), name) != names.end() ? &layouts_->get(name) : nullptr;
+  const Layout* known = layouts_->has(name) ? &layouts_->get(name) : nullptr;
   return buildJsonObject(scan, source, [&](const std::string& member) {
     return member == "layout" || (known && known->field(member));
   });
@@ -80,7 +76,7 @@ LayoutResult Engine::layout(const Poco::JSON::Object::Ptr& record,
     checkOnPage(result.list, options.print);
   } else if (layout.kind == "boxes") {
     result.list =
-        composeBoxes(layout, *boxTemplates_.at(name), validated, *fonts_, compose, options.print);
+        composeBoxes(layout, *boxTemplate(name), validated, *fonts_, compose, options.print);
   } else {
     throw InputError("layout " + layout.name,
                      Message("layout kind \"{0}\" is not supported (flow or boxes)", layout.kind));
@@ -88,9 +84,13 @@ LayoutResult Engine::layout(const Poco::JSON::Object::Ptr& record,
   return result;
 }
 
-const BoxTemplate* Engine::boxTemplate(const std::string& layout) const {
-  auto it = boxTemplates_.find(layout);
-  return it == boxTemplates_.end() ? nullptr : it->second.get();
+const BoxTemplate* Engine::boxTemplate(const std::string& name) const {
+  const Layout& layout = layouts_->get(name);
+  if (layout.kind != "boxes") return nullptr;
+  std::lock_guard lock(boxTemplatesMutex_);
+  auto& slot = boxTemplates_[name];
+  if (!slot) slot = parseBoxTemplate(layout, *fonts_);
+  return slot.get();
 }
 
 std::vector<uint8_t> Engine::renderPdf(const Poco::JSON::Object::Ptr& record,

@@ -6,6 +6,7 @@
 
 #include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -56,7 +57,8 @@ struct LayoutResult {
 
 class Engine {
  public:
-  // Reads the templates of the "boxes" layouts; throws InputError naming a bad one.
+  // With a catalog loaded at once, reads the templates of its "boxes" layouts now (throws
+  // InputError naming a bad one); with one opened lazily, each when its layout is first used.
   Engine(std::shared_ptr<const FontRegistry> fonts, std::shared_ptr<const LayoutCatalog> layouts);
 
   // Reads one record's JSON text within `limits`: scanned first, then only the members the
@@ -79,14 +81,17 @@ class Engine {
 
   const FontRegistry& fonts() const { return *fonts_; }
   const LayoutCatalog& layouts() const { return *layouts_; }
-  // The template of a "boxes" layout; null for other layouts.
+  // The template of a "boxes" layout; null for other layouts. Throws InputError as
+  // layouts().get() does.
   const BoxTemplate* boxTemplate(const std::string& layout) const;
 
  private:
   std::shared_ptr<const FontRegistry> fonts_;
   std::shared_ptr<const LayoutCatalog> layouts_;
-  // The templates of the "boxes" layouts, read once (their art is shared by every page).
-  std::map<std::string, std::shared_ptr<const BoxTemplate>> boxTemplates_;
+  // The templates of the "boxes" layouts, each read once (their art is shared by every
+  // page); filled at construction or on first use, never erased.
+  mutable std::mutex boxTemplatesMutex_;
+  mutable std::map<std::string, std::shared_ptr<const BoxTemplate>> boxTemplates_;
 };
 
 }  // namespace gongwen

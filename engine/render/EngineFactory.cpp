@@ -14,7 +14,9 @@ FontConfig resolveFontConfig(const EngineSettings& settings) {
 
 std::shared_ptr<const Engine> makeEngine(const EngineSettings& settings) {
   std::string dir = settings.dataDir.empty() ? dataDirectory() : settings.dataDir;
-  auto layouts = LayoutCatalog::loadDirectory(dir + "/layouts", flowElementKinds());
+  auto layouts = settings.allLayoutsAtStart
+                     ? LayoutCatalog::loadDirectory(dir + "/layouts", flowElementKinds())
+                     : LayoutCatalog::openDirectory(dir + "/layouts", flowElementKinds());
   auto fonts = FontRegistry::create(resolveFontConfig(settings));
   return std::make_shared<const Engine>(std::move(fonts), std::move(layouts));
 }

@@ -39,6 +39,10 @@ FontsReport describeFonts(const EngineSettings& settings, Language language) {
     out += r.role + ":\n";
     if (r.font) {
       out.append("  ").append(line(Message("uses      {0}", describe(*r.font))));
+      for (const auto& a : r.alternates) {
+        out.append("  ").append(
+            line(Message("then      {0}, for characters the font above lacks", describe(*a))));
+      }
     } else {
       report.everyRoleServed = false;
       out.append("  ").append(line(Message("uses      NOTHING: no candidate is installed")));

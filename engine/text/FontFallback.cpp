@@ -45,6 +45,8 @@ void chooseFontsInRange(std::u32string_view text, size_t from, size_t to, const 
                         const std::string& where, const MissingGlyphPolicy& policy,
                         std::vector<uint16_t>& out) {
   const uint16_t primaryIndex = indexOf(fonts, primary);
+  // The role's later installed candidates first (a bold title stays bold), then the rest.
+  const std::vector<FontPtr>& alternates = registry.alternatesOf(*primary);
   for (size_t i = from; i < to; ++i) {
     out[i] = primaryIndex;
     char32_t c = text[i];
@@ -55,11 +57,10 @@ void chooseFontsInRange(std::u32string_view text, size_t from, size_t to, const 
     if (primary->hasGlyph(c)) continue;
     const FontPtr* found = nullptr;
     const bool fromRoleOnly = privateUse(c);
-    for (const auto& f : registry.fallbackChain()) {
-      if (fromRoleOnly) break;
-      if (f->hasGlyph(c)) {
-        found = &f;
-        break;
+    for (const auto* chain : {&alternates, &registry.fallbackChain()}) {
+      for (const auto& f : *chain) {
+        if (fromRoleOnly || found) break;
+        if (f->hasGlyph(c)) found = &f;
       }
     }
     if (found) {

@@ -1,6 +1,7 @@
-// Which font draws each character: the role's font, else the first font of the fallback
-// chain that has it. A character no font has is a MissingGlyphError naming it and where.
-// A private-use character (U+E000–U+F8FF, planes 15–16: an office's 造字) only from the
+// Which font draws each character: the role's font, else the first of the role's alternates
+// (its later installed candidates: FontRegistry::alternatesOf) that has it, else the first
+// font of the fallback chain that has it. A character no font has is a MissingGlyphError naming it
+// and where. A private-use character (U+E000–U+F8FF, planes 15–16: an office's 造字) only from the
 // role's font, never from the fallback chain.
 #pragma once
 

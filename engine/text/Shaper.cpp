@@ -57,15 +57,23 @@ ShapedText Shaper::shape(std::u32string_view text, const TextStyleRef& style,
   }
 
   auto allowed = breaks_.opportunities(out.text);
-  if (mode == BreakMode::Word) {
-    auto words = breaks_.wordBoundaries(out.text);
-    for (size_t i = 0; i < allowed.size(); ++i) allowed[i] = allowed[i] && words[i];
-  }
   out.breakBefore.resize(out.clusters.size());
   for (size_t i = 0; i < out.clusters.size(); ++i) {
     out.breakBefore[i] = i == 0 || allowed[out.clusters[i].textStart];
   }
+  if (mode == BreakMode::Word) keepWordsWhole(out);
   return out;
+}
+
+void Shaper::keepWordsWhole(ShapedText& text) {
+  if (std::find(text.breakBefore.begin() + (text.breakBefore.empty() ? 0 : 1),
+                text.breakBefore.end(), true) == text.breakBefore.end()) {
+    return;  // no break to remove: words need not be known
+  }
+  const auto words = breaks_.wordBoundaries(text.text);
+  for (size_t i = 1; i < text.clusters.size(); ++i) {
+    text.breakBefore[i] = text.breakBefore[i] && words[text.clusters[i].textStart];
+  }
 }
 
 void Shaper::shapeRun(ShapedText& out, size_t start, size_t end, uint16_t fontIndex,

@@ -25,7 +25,9 @@ void placeTitle(FlowContext& ctx, const FlowElement& el, const TitleSpec& spec,
         record.path(el.field),
         Message("is too long for a title ({0} characters; at most {1})", text.size(), maxChars));
   }
-  ShapedText shaped = ctx.shape(text, style, record.path(el.field), spec.breakMode);
+  // Shaped with line breaks only; words are looked up (ICU's dictionary) only for a title
+  // that wraps: one on one line has the same line either way (Shaper::keepWordsWhole).
+  ShapedText shaped = ctx.shape(text, style, record.path(el.field), BreakMode::Line);
   ParagraphStyle ps;
   ps.width = ctx.grid().width;
   ps.align = Alignment::Center;
@@ -37,7 +39,12 @@ void placeTitle(FlowContext& ctx, const FlowElement& el, const TitleSpec& spec,
     ctx.skipLines(el.blankLinesBefore);
   }
   ctx.markOutline(encodeUtf8(trimmedText(text)), 0);
-  ctx.placeLines(shaped, composeBalanced(shaped, ps), style);
+  std::vector<LineBox> lines = composeBalanced(shaped, ps);
+  if (lines.size() > 1 && spec.breakMode == BreakMode::Word) {
+    ctx.keepWordsWhole(shaped);
+    lines = composeBalanced(shaped, ps);
+  }
+  ctx.placeLines(shaped, lines, style);
   ctx.skipLines(el.blankLinesAfter);
 }
 
