@@ -114,9 +114,9 @@ Layout Layout::fromJson(const std::string& text, const std::string& source,
                         const FlowElementKinds& elements) {
   const std::vector<std::string>& knownElements = elements.names;
   ObjectReader root(parseJsonObject(text, source), source + ": $");
-  root.onlyKeys({"name", "label", "label_en", "description", "description_en", "kind", "page", "styles", "fields", "flow",
-                 "page_numbers", "metadata", "boxes", "art", "art_preprinted", "art_clearance_mm",
-                 "options"});
+  root.onlyKeys({"name", "label", "label_en", "description", "description_en", "kind", "page",
+                 "styles", "fields", "flow", "page_numbers", "metadata", "boxes", "art",
+                 "art_preprinted", "art_clearance_mm", "options"});
   Layout l;
   l.root = root.object();
   l.source = source;
@@ -237,6 +237,12 @@ Layout Layout::fromJson(const std::string& text, const std::string& source,
   // Each flow element's own settings, read and checked once (by the layout floor's code).
   if (elements.compile) {
     for (FlowElement& el : l.flow) el.spec = elements.compile(el, l);
+  }
+  // A structured field is read into typed values by its element's reader, once per record.
+  if (elements.fieldReader) {
+    for (FieldSpec& f : l.fields) {
+      if (f.type == "json") f.read = elements.fieldReader(f, l);
+    }
   }
   return l;
 }
