@@ -106,14 +106,25 @@ LUA
 
 # Warm up, then the sustained run.
 wrk -t "$WRK_THREADS" -c "$CONNECTIONS" -d 3s -s "$work/post.lua" "$url/v1/render" >/dev/null
+# The server's own CPU time (user + system, clock ticks) around the sustained run: on a
+# shared machine requests/s measures the neighbours too, CPU per request much less so.
+server_ticks() { awk '{print $14 + $15}' "/proc/$server_pid/stat"; }
+ticks_before=$(server_ticks)
 wrk -t "$WRK_THREADS" -c "$CONNECTIONS" -d "${DURATION}s" --latency -s "$work/post.lua" \
   "$url/v1/render" >"$work/wrk.txt"
+ticks_after=$(server_ticks)
 rps=$(awk '/^Requests\/sec:/ {print $2}' "$work/wrk.txt")
 p50=$(awk '$1 == "50%" {print $2}' "$work/wrk.txt")
 p99=$(awk '$1 == "99%" {print $2}' "$work/wrk.txt")
 non2xx=$(awk '/Non-2xx or 3xx responses:/ {print $NF}' "$work/wrk.txt")
 errors=$(awk '/Socket errors:/ {print}' "$work/wrk.txt")
 echo "sustained ${DURATION} s: ${rps} requests/s, p50 ${p50}, p99 ${p99}, non-2xx ${non2xx:-0}${errors:+, $errors}"
+answered=$(awk '/requests in/ {print $1}' "$work/wrk.txt")
+awk -v ticks=$(( ticks_after - ticks_before )) -v hz="$(getconf CLK_TCK)" -v n="$answered" \
+  -v cores="$(nproc)" 'BEGIN {
+    ms = ticks * 1000 / hz / n
+    printf "server CPU per request: %.2f ms (%d requests); %d cores fully its own would answer ~%.0f requests/s\n",
+      ms, n, cores, cores * 1000 / ms }'
 
 if [ "$REQUESTS" -gt 0 ]; then
   # wrk runs until its duration is over, so the memory run is a series of 10 s runs until

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
+#include <optional>
 
 #include "cli/Console.h"
 #include "cli/JobFiles.h"
@@ -26,8 +27,7 @@ void makeFolder(const std::string& dir) {
 
 void printFailures(const JobResult& result, const std::string& source, Language language) {
   for (const auto& f : result.failures) {
-    tell(language,
-         Message("{0}: {1}: {2}", source, f.place(), f.message));
+    tell(language, Message("{0}: {1}: {2}", source, f.place(), f.message));
   }
 }
 
@@ -74,6 +74,10 @@ int runBatch(const CommandLine& cl) {
   const bool showProgress = !cl.quiet && stderrIsTerminal();
   ProgressBar bar(Message("records"), cl.language, showProgress);
   job.progress = [&](size_t done, size_t total) { bar.update(done, total); };
+  // A large merged PDF goes into the file as it is made (through a temporary, renamed only
+  // when whole); "-", devices and FIFOs get the finished document as before.
+  std::optional<OutputFile> file;
+  if (!split && OutputFile::writtenInPieces(output)) job.streamTo = &file.emplace(output);
   JobResult result = runJob(*engine, job);
   bar.finish();
 
@@ -113,7 +117,12 @@ int runBatch(const CommandLine& cl) {
     reportUnwritten(names, errors, cl.splitDir);
     where = Message("{0}/ ({1} files)", cl.splitDir, result.documents.size());
   } else {
-    writeOutput(output, result.documents.front().bytes);
+    const OutputDocument& doc = result.documents.front();
+    if (doc.written) {
+      file->commit();
+    } else {
+      writeOutput(output, doc.bytes);
+    }
     where = Message("{0} ({1} records)", output, result.printed);
   }
   const double seconds =
@@ -121,8 +130,8 @@ int runBatch(const CommandLine& cl) {
   if (!cl.quiet) {
     char took[32];
     std::snprintf(took, sizeof took, "%.2f s", seconds);
-    const Message printed = Message("printed {0} of {1} records, {2} pages, to {3} in {4}", result.printed,
-                          result.records, result.pages, where, took);
+    const Message printed = Message("printed {0} of {1} records, {2} pages, to {3} in {4}",
+                                    result.printed, result.records, result.pages, where, took);
     const size_t bad = result.failures.size();
     tell(cl.language, bad == 0 ? printed
                                : Message("{0}; {1} listed above", printed,

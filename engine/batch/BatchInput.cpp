@@ -83,7 +83,8 @@ std::string layoutOf(const Poco::JSON::Object::Ptr& root, const JobInput& input)
 
 std::string spreadsheetBytes(const Poco::Dynamic::Var& v, const JobInput& input);
 BatchInput readSheetBatch(const JobInput& input, const std::string& layout, const Layout& spec,
-                          size_t maxRecords, const Poco::JSON::Object::Ptr& ownDefaults);
+                          size_t maxRecords, const Poco::JSON::Object::Ptr& ownDefaults,
+                          size_t keepAtMost);
 
 BatchInput readJsonBatch(const JobInput& input, const std::string& layout,
                          const LayoutCatalog& layouts, size_t maxRecords,
@@ -122,7 +123,9 @@ BatchInput readJsonBatch(const JobInput& input, const std::string& layout,
       if (root->has("sheet") && root->get("sheet").isString()) {
         sheet.sheet = root->get("sheet").toString();
       }
-      return readSheetBatch(sheet, in.layout, spec, maxRecords, defaults);
+      // Kept whole: its bytes are this function's (a streamed batch reads them again).
+      return readSheetBatch(sheet, in.layout, spec, maxRecords, defaults,
+                            std::numeric_limits<size_t>::max());
     }
     if (!root->has("records")) {
       throw JobError(JobError::Kind::Invalid, inputPath(input, at),
@@ -149,6 +152,7 @@ BatchInput readJsonBatch(const JobInput& input, const std::string& layout,
                    Message("the list of records is empty"));
   }
   in.items = itemsFromJsonArray(records, at);
+  in.records = in.items.size();
   in.recordsPath = inputPath(input, at);
   if (!in.layout.empty()) {
     const Layout& spec = layouts.get(in.layout);
@@ -182,9 +186,10 @@ std::string spreadsheetBytes(const Poco::Dynamic::Var& v, const JobInput& input)
 }
 
 // A CSV or xlsx whose header names `layout`'s fields; `ownDefaults` (a JSON body's) after
-// the caller's shared values.
+// the caller's shared values. More than `keepAtMost` records: counted, checked, not kept.
 BatchInput readSheetBatch(const JobInput& input, const std::string& layout, const Layout& spec,
-                          size_t maxRecords, const Poco::JSON::Object::Ptr& ownDefaults) {
+                          size_t maxRecords, const Poco::JSON::Object::Ptr& ownDefaults,
+                          size_t keepAtMost) {
   const bool workbook = looksLikeZip(input.bytes) || looksLikeOleFile(input.bytes);
   const std::string kind = workbook ? "xlsx" : "CSV";
   const std::string where = input.source.empty() ? kind : input.source;
@@ -201,8 +206,17 @@ BatchInput readSheetBatch(const JobInput& input, const std::string& layout, cons
     }
   }
   SheetItems sheet;
+  bool keep = true;  // until there are more than keepAtMost
   try {
-    sheet = itemsFromSheet(input.bytes, where, spec, options);
+    sheet = forEachSheetItem(input.bytes, where, spec, options, [&](BatchItem& item) {
+      if (keep && in.items.size() < keepAtMost) {
+        in.items.push_back(std::move(item));
+      } else if (keep) {
+        keep = false;
+        std::vector<BatchItem>().swap(in.items);
+      }
+      return true;
+    });
   } catch (const TooManyRows& e) {
     throw JobError(JobError::Kind::TooManyRecords,
                    e.whereMessage().empty() ? placeMessage(where) : e.whereMessage(),
@@ -212,11 +226,12 @@ BatchInput readSheetBatch(const JobInput& input, const std::string& layout, cons
                    e.whereMessage().empty() ? placeMessage(where) : e.whereMessage(),
                    e.messageText());
   }
-  in.items = std::move(sheet.items);
+  in.records = sheet.records;
   in.warnings = std::move(sheet.warnings);
-  checkRecordCount(in.items.size(), maxRecords, where);
+  checkRecordCount(in.records, maxRecords, where);
   in.recordsPath = where;
-  if (in.items.empty()) {
+  if (!keep) in.reread = sheetRecords(input.bytes, where, spec, options);
+  if (in.records == 0) {
     throw JobError(JobError::Kind::NothingPrinted, where,
                    workbook ? Message("the xlsx has a header row but no rows of records under it")
                             : Message("the CSV has a header row but no rows of records under it"));
@@ -225,13 +240,13 @@ BatchInput readSheetBatch(const JobInput& input, const std::string& layout, cons
 }
 
 BatchInput readCsvBatch(const JobInput& input, const std::string& layout,
-                        const LayoutCatalog& layouts, size_t maxRecords) {
+                        const LayoutCatalog& layouts, size_t maxRecords, size_t keepAtMost) {
   if (layout.empty()) {
     throw JobError(JobError::Kind::Invalid, input.source.empty() ? "layout" : input.source,
                    Message("a spreadsheet batch (CSV, xlsx) needs its layout named (--layout "
                            "NAME; ?layout=NAME over HTTP): its columns are that layout's fields"));
   }
-  return readSheetBatch(input, layout, layouts.get(layout), maxRecords, nullptr);
+  return readSheetBatch(input, layout, layouts.get(layout), maxRecords, nullptr, keepAtMost);
 }
 
 }  // namespace
@@ -254,10 +269,11 @@ std::string inputPath(const JobInput& input, const std::string& path) {
 }
 
 BatchInput readBatchInput(const JobInput& input, const std::string& layout,
-                          const LayoutCatalog& layouts, size_t maxRecords, const JsonLimits& json) {
+                          const LayoutCatalog& layouts, size_t maxRecords, const JsonLimits& json,
+                          size_t keepAtMost) {
   if (!layout.empty()) checkLayout(layouts, layout, input, true);
   return isJson(input) ? readJsonBatch(input, layout, layouts, maxRecords, json)
-                       : readCsvBatch(input, layout, layouts, maxRecords);
+                       : readCsvBatch(input, layout, layouts, maxRecords, keepAtMost);
 }
 
 }  // namespace gongwen

@@ -4,11 +4,14 @@
 // the same message from both.
 #pragma once
 
+#include <limits>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "batch/BatchRenderer.h"
+#include "batch/RecordSource.h"
 #include "common/Json.h"
 #include "model/LayoutCatalog.h"
 
@@ -42,6 +45,11 @@ inline constexpr const char* kXlsxMediaType =
 struct BatchInput {
   std::string layout;  // the override, else the JSON object's "layout" ("" = per record)
   std::vector<BatchItem> items;
+  size_t records = 0;  // in the input (items.size() unless `reread` is set)
+  // Set when a spreadsheet has more records than readBatchInput's `keepAtMost`: they were
+  // counted and checked but not kept (`items` is empty); this reads them again, a chunk at
+  // a time, from the input's bytes (which it needs alive).
+  std::shared_ptr<RecordSource> reread;
   std::vector<Message> warnings;  // about a spreadsheet as a whole (an unknown column)
   std::string recordsPath;        // where the records are, for messages: "$", "$.records", "in.csv"
 };
@@ -52,9 +60,13 @@ struct BatchInput {
 // MalformedJson/MalformedCsv, Invalid (no records array, a layout that is not a string or unknown),
 // TooManyRecords, NothingPrinted (no records at all). JSON is scanned within `json` before anything
 // is built (JsonLimitError), and of an object only "layout" and "records" are built.
+// A CSV or xlsx file of more than `keepAtMost` records is read through once to count and
+// check it (the errors of the sheet as a whole come before any work) and read again later
+// through BatchInput::reread.
 BatchInput readBatchInput(const JobInput& input, const std::string& layout,
                           const LayoutCatalog& layouts, size_t maxRecords,
-                          const JsonLimits& json = {});
+                          const JsonLimits& json = {},
+                          size_t keepAtMost = std::numeric_limits<size_t>::max());
 
 // Where a problem is, for messages: "in.json: $.records" on the CLI, "$.records" over HTTP.
 std::string inputPath(const JobInput& input, const std::string& path);

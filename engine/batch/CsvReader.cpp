@@ -88,8 +88,10 @@ void checkLooksLikeGb18030(std::string_view bytes, const std::string& source) {
   }
 }
 
-std::string decodeCsvBytes(std::string_view bytes, const std::string& source,
-                           std::string& encoding) {
+// The text in UTF-8: `bytes` themselves when they are UTF-8 (no copy of a large file),
+// else their conversion, kept in `converted`.
+std::string_view decodeCsvBytes(std::string_view bytes, const std::string& source,
+                                std::string& encoding, std::string& converted) {
   if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF") {
     encoding = "UTF-8";
     bytes.remove_prefix(3);
@@ -97,27 +99,27 @@ std::string decodeCsvBytes(std::string_view bytes, const std::string& source,
       throw InputError(source,
                        Message("invalid UTF-8 at line {0}, column {1}", bad->line, bad->column));
     }
-    return std::string(bytes);
+    return bytes;
   }
   if (bytes.size() >= 2 && bytes.substr(0, 2) == "\xFF\xFE") {
     encoding = "UTF-16LE";
-    return convertToUtf8(bytes.substr(2), "UTF-16LE", source);
+    return converted = convertToUtf8(bytes.substr(2), "UTF-16LE", source);
   }
   if (bytes.size() >= 2 && bytes.substr(0, 2) == "\xFE\xFF") {
     encoding = "UTF-16BE";
-    return convertToUtf8(bytes.substr(2), "UTF-16BE", source);
+    return converted = convertToUtf8(bytes.substr(2), "UTF-16BE", source);
   }
   if (std::string utf16 = utf16WithoutBom(bytes); !utf16.empty()) {
     encoding = utf16;
-    return convertToUtf8(bytes, utf16.c_str(), source);
+    return converted = convertToUtf8(bytes, utf16.c_str(), source);
   }
   if (!findInvalidUtf8(bytes)) {
     encoding = "UTF-8";
-    return std::string(bytes);
+    return bytes;
   }
   checkLooksLikeGb18030(bytes, source);
   encoding = "GB18030";
-  return convertToUtf8(bytes, "GB18030", source);
+  return converted = convertToUtf8(bytes, "GB18030", source);
 }
 
 std::string trim(const std::string& s) {
@@ -129,16 +131,17 @@ std::string trim(const std::string& s) {
 
 }  // namespace
 
-SheetRows readCsvRows(std::string_view bytes, const std::string& source) {
+SheetRows readCsvRows(std::string_view bytes, const std::string& source, const RowSink& sink) {
   SheetRows out;
-  std::string text = decodeCsvBytes(bytes, source, out.format);
+  std::string converted;
+  const std::string_view text = decodeCsvBytes(bytes, source, out.format, converted);
 
   // Split into rows of cells, honouring quotes.
   std::vector<SheetRow>& raw = out.rows;
   char delimiter = ',';
   {
     size_t firstLineEnd = text.find('\n');
-    std::string first = text.substr(0, firstLineEnd);
+    std::string_view first = text.substr(0, firstLineEnd);
     if (first.find(',') == std::string::npos && first.find('\t') != std::string::npos) {
       delimiter = '\t';
     }
@@ -149,13 +152,18 @@ SheetRows readCsvRows(std::string_view bytes, const std::string& source) {
   std::string cell;
   bool quoted = false, cellWasQuoted = false;
   size_t quoteLine = 0;
+  bool stopped = false;  // by the sink
   auto endRow = [&] {
     bool blank = true;  // blank lines are not records
     for (const auto& c : row.cells) blank = blank && c.empty();
-    if (!blank) raw.push_back(std::move(row));
+    if (!blank && sink) {
+      stopped = !sink(out, row);
+    } else if (!blank) {
+      raw.push_back(std::move(row));
+    }
     row = SheetRow{};
   };
-  for (size_t i = 0; i < text.size(); ++i) {
+  for (size_t i = 0; i < text.size() && !stopped; ++i) {
     char c = text[i];
     if (quoted) {
       if (c == '"') {
@@ -192,6 +200,7 @@ SheetRows readCsvRows(std::string_view bytes, const std::string& source) {
       cell.push_back(c);
     }
   }
+  if (stopped) return out;
   if (quoted) {
     throw InputError(source,
                      Message("line {0}: a quoted field is never closed (missing \")", quoteLine));

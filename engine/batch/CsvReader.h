@@ -33,6 +33,8 @@ CsvTable readCsv(std::string_view bytes, const std::string& source);
 
 // The rows of cells, blank lines left out, no header taken: what SheetTable reads a CSV
 // as. `format` is the encoding found ("UTF-8", "GB18030" …). Throws InputError like readCsv.
-SheetRows readCsvRows(std::string_view bytes, const std::string& source);
+// With a `sink`, each row goes to it as soon as it is read and is not kept (the result then
+// has the format only); reading stops when the sink returns false.
+SheetRows readCsvRows(std::string_view bytes, const std::string& source, const RowSink& sink = {});
 
 }  // namespace gongwen

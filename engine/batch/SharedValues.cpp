@@ -10,16 +10,17 @@
 namespace gongwen {
 
 void applyDefaults(std::vector<BatchItem>& items, const Poco::JSON::Object::Ptr& defaults) {
-  if (!defaults || defaults->size() == 0) return;
-  for (auto& item : items) {
-    if (!item.record) continue;
-    for (const auto& [field, value] : *defaults) {
-      if (item.record->has(field) && !item.record->get(field).isEmpty()) {
-        const auto& own = item.record->get(field);
-        if (!own.isString() || !own.toString().empty()) continue;
-      }
-      item.record->set(field, value);
+  for (auto& item : items) applyDefaults(item, defaults);
+}
+
+void applyDefaults(BatchItem& item, const Poco::JSON::Object::Ptr& defaults) {
+  if (!defaults || defaults->size() == 0 || !item.record) return;
+  for (const auto& [field, value] : *defaults) {
+    if (item.record->has(field) && !item.record->get(field).isEmpty()) {
+      const auto& own = item.record->get(field);
+      if (!own.isString() || !own.toString().empty()) continue;
     }
+    item.record->set(field, value);
   }
 }
 

@@ -15,6 +15,7 @@ namespace gongwen {
 
 // Copies each default into every record that has no value (or an empty one) for it.
 void applyDefaults(std::vector<BatchItem>& items, const Poco::JSON::Object::Ptr& defaults);
+void applyDefaults(BatchItem& item, const Poco::JSON::Object::Ptr& defaults);
 
 // "FIELD=VALUE" settings → defaults. FIELD is a field's name, label or alias; an image
 // field's value that is a path is made absolute against `baseDirectory` (the working

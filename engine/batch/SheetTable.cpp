@@ -130,11 +130,12 @@ namespace {
 class TableBuilder {
  public:
   TableBuilder(const Layout& layout, const SheetOptions& options, const std::string& source,
-               SheetItems& out)
+               SheetItems& out, const SheetItemSink& take)
       : layout_(layout),
         options_(options),
         source_(source),
         out_(out),
+        take_(take),
         keys_(headerKeys(layout)),
         needed_(layout.fields.size() < 2 ? 1 : 2) {}
 
@@ -143,7 +144,7 @@ class TableBuilder {
   bool add(const SheetRows& sheet, SheetRow& row) {
     try {
       take(sheet, row);
-      return true;
+      return !stopped_;
     } catch (...) {
       failure_ = std::current_exception();
       return false;
@@ -155,6 +156,8 @@ class TableBuilder {
 
   void finish(const SheetRows& sheet) {
     rethrow();
+    out_.records = records_;
+    if (stopped_) return;  // by the taker, which has its reason
     const std::string where = whereOf(sheet);
     if (!haveHeader_ && above_.empty() && records_ == 0) {
       throw InputError(where, Message("the sheet is empty; its first rows must name the fields"));
@@ -181,7 +184,6 @@ class TableBuilder {
       throw TooManyRows(where, Message("{0} records, more than the limit of {1} in one batch",
                                        records_, options_.maxRows));
     }
-    if (options_.defaults) applyDefaults(out_.items, options_.defaults);
   }
 
  private:
@@ -321,16 +323,18 @@ class TableBuilder {
         item.record->set(field, std::move(row.cells[k]));
       }
     }
-    out_.items.push_back(std::move(item));
+    applyDefaults(item, options_.defaults);
+    stopped_ = !take_(item);
   }
 
   const Layout& layout_;
   const SheetOptions& options_;
   const std::string& source_;
   SheetItems& out_;
+  const SheetItemSink& take_;
   const std::map<std::string, std::string> keys_;
   const size_t needed_;
-  bool haveHeader_ = false, warnedNoHeader_ = false;
+  bool haveHeader_ = false, warnedNoHeader_ = false, stopped_ = false;
   std::vector<size_t> above_;  // the numbers of the rows above the header
   std::vector<std::string> headerCells_, columnField_;
   std::vector<bool> columnIsList_;
@@ -340,24 +344,30 @@ class TableBuilder {
 
 }  // namespace
 
-SheetItems itemsFromSheet(std::string_view bytes, const std::string& source, const Layout& layout,
-                          const SheetOptions& options) {
+SheetItems forEachSheetItem(std::string_view bytes, const std::string& source, const Layout& layout,
+                            const SheetOptions& options, const SheetItemSink& take) {
   SheetItems out;
-  TableBuilder table(layout, options, source, out);
+  TableBuilder table(layout, options, source, out, take);
+  const RowSink rows = [&](const SheetRows& s, SheetRow& row) { return table.add(s, row); };
   SheetRows sheet;
   if (looksLikeZip(bytes) || looksLikeOleFile(bytes)) {
-    const XlsxLimits limits = xlsxLimitsOf(options);
-    sheet = readXlsx(bytes, source, limits,
-                     [&](const SheetRows& s, SheetRow& row) { return table.add(s, row); });
+    sheet = readXlsx(bytes, source, xlsxLimitsOf(options), rows);
   } else {
-    sheet = readCsvRows(bytes, source);
-    for (auto& row : sheet.rows) {
-      if (!table.add(sheet, row)) break;
-      row = SheetRow{};  // done with it: free it now
-    }
+    sheet = readCsvRows(bytes, source, rows);
   }
   out.format = sheet.format;
   table.finish(sheet);
+  return out;
+}
+
+SheetItems itemsFromSheet(std::string_view bytes, const std::string& source, const Layout& layout,
+                          const SheetOptions& options) {
+  std::vector<BatchItem> items;
+  SheetItems out = forEachSheetItem(bytes, source, layout, options, [&](BatchItem& item) {
+    items.push_back(std::move(item));
+    return true;
+  });
+  out.items = std::move(items);
   return out;
 }
 

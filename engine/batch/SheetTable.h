@@ -8,6 +8,7 @@
 #include <Poco/JSON/Object.h>
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -32,7 +33,11 @@ struct SheetItems {
   std::vector<Message> warnings;  // about the sheet as a whole (a column no field has)
   std::string format;             // "xlsx", "UTF-8", "GB18030" …
   size_t headerRow = 0;           // 1-based
+  size_t records = 0;             // the rows of records read
 };
+
+// Takes each record of a sheet as soon as its row is read; returns false to stop reading.
+using SheetItemSink = std::function<bool(BatchItem& item)>;
 
 // Throws InputError naming `source` (and sheet, row, column) when the sheet as a whole
 // cannot be read: see readCsvRows and readXlsx, and: no header row, two columns for one
@@ -40,6 +45,13 @@ struct SheetItems {
 // rows read.
 SheetItems itemsFromSheet(std::string_view bytes, const std::string& source, const Layout& layout,
                           const SheetOptions& options = {});
+
+// Like itemsFromSheet, but each record (shared values applied) goes to `take` as soon as its
+// row is read and is not kept: the result has no items, only the warnings, format, header
+// row and count. When `take` returns false, reading stops there and the checks that need
+// the sheet's end (merged cells, the row limit) are not made.
+SheetItems forEachSheetItem(std::string_view bytes, const std::string& source, const Layout& layout,
+                            const SheetOptions& options, const SheetItemSink& take);
 
 // The rows of a CSV or an .xlsx (told apart by their bytes: PK or D0 CF 11 E0 is a
 // workbook), no header taken. Throws InputError like itemsFromSheet.

@@ -306,7 +306,8 @@ struct SheetHandler : XmlHandler {
       bool blank = row.cellErrors.empty();
       for (const auto& c : row.cells) blank = blank && c.empty();
       if (blank) return;
-      if (maxRows && rowsRead >= maxRows + slack) {
+      // (maxRows + slack would wrap round for "no limit", SIZE_MAX: the CLI's.)
+      if (maxRows && rowsRead >= slack && rowsRead - slack >= maxRows) {
         tooMany = Message(
             "sheet \"{0}\" has more than {1} rows of records, the limit for one "
             "batch (row {2}); split it into smaller workbooks",

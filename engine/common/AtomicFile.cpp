@@ -10,6 +10,8 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <stdexcept>
+#include <utility>
 
 namespace gongwen {
 namespace {
@@ -42,11 +44,11 @@ Message reason(int error) {
   throw OutputError(path, Message("{0}: {1}", what, reason(error)));
 }
 
-// Writes all of `bytes` to `fd`; false with errno set on failure.
-bool writeAll(int fd, const std::vector<uint8_t>& bytes) {
+// Writes all of `size` bytes to `fd`; false with errno set on failure.
+bool writeAll(int fd, const uint8_t* data, size_t size) {
   size_t done = 0;
-  while (done < bytes.size()) {
-    ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+  while (done < size) {
+    ssize_t n = ::write(fd, data + done, size - done);
     if (n < 0) {
       if (errno == EINTR) continue;
       return false;
@@ -83,14 +85,16 @@ void writeStdout(const std::vector<uint8_t>& bytes) {
                       Message("is a terminal: a PDF is not written to a terminal; name a file "
                               "with -o OUT.pdf or redirect the output (> OUT.pdf, | lp)"));
   }
-  if (!writeAll(STDOUT_FILENO, bytes)) fail("<stdout>", Message("cannot write the PDF"), errno);
+  if (!writeAll(STDOUT_FILENO, bytes.data(), bytes.size()))
+    fail("<stdout>", Message("cannot write the PDF"), errno);
 }
 
 void writeInto(const std::string& path, const std::vector<uint8_t>& bytes) {
   // No O_CREAT, no O_TRUNC: the node is there and stays what it is.
   Fd fd(::open(path.c_str(), O_WRONLY | O_CLOEXEC | O_NOCTTY));
   if (fd.get() < 0) fail(path, Message("cannot open for writing"), errno);
-  if (!writeAll(fd.get(), bytes)) fail(path, Message("cannot write the PDF"), errno);
+  if (!writeAll(fd.get(), bytes.data(), bytes.size()))
+    fail(path, Message("cannot write the PDF"), errno);
   if (!fd.close()) fail(path, Message("cannot write the PDF"), errno);
 }
 
@@ -117,11 +121,11 @@ void syncFolder(const std::string& dir) {
   if (fd.get() >= 0) ::fsync(fd.get());  // some file systems cannot: nothing more to do
 }
 
-void replaceAtomically(const std::string& path, const std::vector<uint8_t>& bytes) {
+// Opens a new temporary beside `path` ("out.pdf.tmp-<pid>-XXXXXX", named in `tmp`; its
+// folder in `dir`), after removing those of dead processes. Throws OutputError.
+int openTemporary(const std::string& path, std::string& dir, std::string& tmp) {
   const auto slash = path.rfind('/');
-  const std::string dir = slash == std::string::npos ? "."
-                          : slash == 0               ? "/"
-                                                     : path.substr(0, slash);
+  dir = slash == std::string::npos ? "." : slash == 0 ? "/" : path.substr(0, slash);
   const std::string name = slash == std::string::npos ? path : path.substr(slash + 1);
   if (name.empty() || name == "." || name == "..") {
     throw OutputError(path, Message("{0}: {1}", Message("cannot write the PDF"), reason(EISDIR)));
@@ -130,20 +134,45 @@ void replaceAtomically(const std::string& path, const std::vector<uint8_t>& byte
   if (::stat(dir.c_str(), &folder) != 0) fail(path, Message("cannot write the PDF"), errno);
   if (!S_ISDIR(folder.st_mode)) fail(path, Message("cannot write the PDF"), ENOTDIR);
   removeStaleTemporaries(dir, name);
+  tmp = path + ".tmp-" + std::to_string(::getpid()) + "-XXXXXX";
+  const int fd = ::mkostemp(tmp.data(), O_CLOEXEC);
+  if (fd < 0) fail(path, Message("cannot write the PDF"), errno);
+  return fd;
+}
 
-  std::string tmp = path + ".tmp-" + std::to_string(::getpid()) + "-XXXXXX";
-  Fd fd(::mkostemp(tmp.data(), O_CLOEXEC));
-  if (fd.get() < 0) fail(path, Message("cannot write the PDF"), errno);
-  auto failAndRemove = [&](int error) {
-    ::unlink(tmp.c_str());
-    fail(path, Message("cannot write the PDF"), error);
-  };
-  if (!writeAll(fd.get(), bytes)) failAndRemove(errno);
-  if (::fchmod(fd.get(), 0644) != 0) failAndRemove(errno);
-  if (::fsync(fd.get()) != 0 && errno != EINVAL) failAndRemove(errno);
-  if (!fd.close()) failAndRemove(errno);
-  if (::rename(tmp.c_str(), path.c_str()) != 0) failAndRemove(errno);
+// Removes the temporary and throws OutputError naming `path`.
+[[noreturn]] void failAndRemove(const std::string& tmp, const std::string& path, int error) {
+  ::unlink(tmp.c_str());
+  fail(path, Message("cannot write the PDF"), error);
+}
+
+// The temporary, whole: synced, closed and renamed over `path`; then its folder synced.
+void replaceByTemporary(Fd& fd, const std::string& tmp, const std::string& path,
+                        const std::string& dir) {
+  if (::fchmod(fd.get(), 0644) != 0) failAndRemove(tmp, path, errno);
+  if (::fsync(fd.get()) != 0 && errno != EINVAL) failAndRemove(tmp, path, errno);
+  if (!fd.close()) failAndRemove(tmp, path, errno);
+  if (::rename(tmp.c_str(), path.c_str()) != 0) failAndRemove(tmp, path, errno);
   syncFolder(dir);
+}
+
+void replaceAtomically(const std::string& path, const std::vector<uint8_t>& bytes) {
+  std::string dir, tmp;
+  Fd fd(openTemporary(path, dir, tmp));
+  if (!writeAll(fd.get(), bytes.data(), bytes.size())) failAndRemove(tmp, path, errno);
+  replaceByTemporary(fd, tmp, path, dir);
+}
+
+// The file a regular `path` names: the one a symbolic link points to (replaced, not the
+// link), else `path` itself.
+std::string replacedFile(const std::string& path) {
+  struct stat link {};
+  if (::lstat(path.c_str(), &link) == 0 && S_ISLNK(link.st_mode)) {
+    std::error_code ec;
+    const auto target = std::filesystem::canonical(path, ec);
+    if (!ec) return target.string();
+  }
+  return path;
 }
 
 }  // namespace
@@ -156,14 +185,48 @@ void writeOutput(const std::string& path, const std::vector<uint8_t>& bytes) {
     if (S_ISDIR(st.st_mode)) fail(path, Message("cannot write the PDF"), EISDIR);
     if (!S_ISREG(st.st_mode)) return writeInto(path, bytes);  // /dev/null, a FIFO, a tty
     // A symbolic link to a regular file: the file it points to is replaced, not the link.
-    struct stat link {};
-    if (::lstat(path.c_str(), &link) == 0 && S_ISLNK(link.st_mode)) {
-      std::error_code ec;
-      const auto target = std::filesystem::canonical(path, ec);
-      if (!ec) return replaceAtomically(target.string(), bytes);
-    }
+    return replaceAtomically(replacedFile(path), bytes);
   }
   replaceAtomically(path, bytes);
+}
+
+bool OutputFile::writtenInPieces(const std::string& path) {
+  if (path.empty() || path == "-") return false;
+  struct stat st {};
+  return ::stat(path.c_str(), &st) != 0 || S_ISREG(st.st_mode);
+}
+
+OutputFile::OutputFile(const std::string& path) : path_(path) {}
+
+OutputFile::~OutputFile() {
+  if (fd_ >= 0) {
+    ::close(fd_);
+    ::unlink(tmp_.c_str());  // not whole: the target stays as it was
+  }
+}
+
+void OutputFile::write(const void* data, size_t size) {
+  if (committed_) throw std::logic_error("OutputFile: written after commit");
+  if (fd_ < 0) {
+    if (!writtenInPieces(path_)) {
+      throw OutputError(path_,
+                        Message("{0}: {1}", Message("cannot write the PDF"), reason(EISDIR)));
+    }
+    target_ = replacedFile(path_);
+    fd_ = openTemporary(target_, dir_, tmp_);
+  }
+  if (!writeAll(fd_, static_cast<const uint8_t*>(data), size)) {
+    const int error = errno;
+    ::close(std::exchange(fd_, -1));
+    failAndRemove(tmp_, path_, error);
+  }
+}
+
+void OutputFile::commit() {
+  if (fd_ < 0) throw std::logic_error("OutputFile: nothing written to commit");
+  Fd fd(std::exchange(fd_, -1));
+  committed_ = true;
+  replaceByTemporary(fd, tmp_, target_, dir_);
 }
 
 }  // namespace gongwen

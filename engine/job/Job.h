@@ -16,6 +16,7 @@
 
 #include "batch/BatchInput.h"
 #include "batch/BatchRenderer.h"
+#include "common/AtomicFile.h"
 #include "common/Json.h"
 #include "render/Engine.h"
 #include "render/OutputFormat.h"
@@ -71,6 +72,10 @@ struct Job {
   // A merged PDF batch of more records than this is written while it is laid out, a chunk
   // of records at a time (job/StreamedBatch.h: memory flat in the number of records).
   size_t streamAbove = 1000;
+  // Set (the CLI's -o FILE): such a streamed PDF goes into this file as it is made, not into
+  // the result (its document comes back `written`, without bytes); the caller commits it.
+  // A spreadsheet's records of such a batch are read a chunk at a time, as they are laid out.
+  OutputFile* streamTo = nullptr;
   // Called from worker threads as records are laid out (done, total).
   std::function<void(size_t, size_t)> progress;
 };
@@ -80,6 +85,7 @@ struct OutputDocument {
   std::vector<uint8_t> bytes;
   size_t pages = 0;
   size_t records = 0;
+  bool written = false;  // its bytes went into Job::streamTo (not yet committed)
 };
 
 struct RecordWarning {

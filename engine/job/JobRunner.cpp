@@ -150,8 +150,12 @@ void writeSplit(const Job& job, const WorkBudget& budget, const std::vector<Batc
 JobResult runBatch(const Engine& engine, const Job& job, const WorkBudget& budget) {
   JsonLimits json = job.limits.json;
   json.maxRecords = std::min(json.maxRecords, job.limits.maxRecords);
+  // A batch that would be streamed keeps no more records than a chunk needs.
+  const bool mayStream =
+      streamableMergedBatch(job, job.streamAbove + 1) && !job.dryRun && !job.wantDisplayList;
   BatchInput in =
-      readBatchInput(job.input, job.render.layout, engine.layouts(), job.limits.maxRecords, json);
+      readBatchInput(job.input, job.render.layout, engine.layouts(), job.limits.maxRecords, json,
+                     mayStream ? job.streamAbove : std::numeric_limits<size_t>::max());
   std::atomic<bool> cancelled{false};
   BatchOptions options;
   options.render = renderOptions(job, budget);
@@ -160,7 +164,7 @@ JobResult runBatch(const Engine& engine, const Job& job, const WorkBudget& budge
   options.strict = job.strict;
   options.threads = job.threads;
   options.cancel = &cancelled;
-  if (streamableMergedBatch(job, in.items.size()) && !job.dryRun && !job.wantDisplayList) {
+  if (mayStream && streamableMergedBatch(job, in.records)) {
     JobResult streamed;
     streamed.layout = in.layout;
     for (auto& w : in.warnings) streamed.warnings.push_back({0, "", std::move(w)});

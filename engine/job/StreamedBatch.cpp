@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <memory>
 
 #include "batch/OutputNames.h"
 #include "common/Parallel.h"
@@ -21,9 +22,9 @@ void runStreamedBatch(const Engine& engine, const Job& job, const WorkBudget& bu
   PdfOptions pdf;
   pdf.cache = job.caches ? &job.caches->pdf : nullptr;
   pdf.threads = job.threads;
-  StreamingPdfWriter writer(pdf);
+  StreamingPdfWriter writer(pdf, job.streamTo);
   DisplayList tail;  // the document's info and outline; its pages are written already
-  const size_t total = in.items.size();
+  const size_t total = in.records;
   // Enough records a chunk to keep every core busy, few enough to keep memory small.
   const size_t chunk = 128 * size_t{threadsFor(job.threads)};
   std::atomic<size_t> done{0};
@@ -32,10 +33,10 @@ void runStreamedBatch(const Engine& engine, const Job& job, const WorkBudget& bu
   mine.cancel = &cancelled;
   result.records = total;
   size_t printed = 0;
-  for (size_t start = 0; start < total && !cancelled; start += chunk) {
-    const size_t end = std::min(total, start + chunk);
-    std::vector<BatchItem> slice(std::make_move_iterator(in.items.begin() + start),
-                                 std::make_move_iterator(in.items.begin() + end));
+  bool stopped = false;  // by --strict
+  std::unique_ptr<RecordSource> items = in.reread ? nullptr : recordsOf(in.items);
+  RecordSource& source = in.reread ? *in.reread : *items;
+  source.forEachChunk(chunk, [&](std::vector<BatchItem>& slice, size_t start) {
     BatchResult laid = layoutBatch(engine, slice, mine, [&](size_t, size_t) {
       try {
         budget.checkTime();
@@ -52,7 +53,10 @@ void runStreamedBatch(const Engine& engine, const Job& job, const WorkBudget& bu
       result.failures.push_back(std::move(f));
     }
     // --strict prints nothing when a record failed.
-    if (job.strict && !result.failures.empty()) return;
+    if (job.strict && !result.failures.empty()) {
+      stopped = true;
+      return false;
+    }
     std::vector<Page> pages;
     for (auto& d : laid.documents) {
       const size_t index = start + d.index;
@@ -78,12 +82,14 @@ void runStreamedBatch(const Engine& engine, const Job& job, const WorkBudget& bu
       d.list = DisplayList{};
     }
     writer.addPages(pages);
-  }
+    return !cancelled;
+  });
   budget.checkTime();
-  if (printed == 0) return;
+  if (stopped || printed == 0) return;
   result.printed = printed;
   OutputDocument doc;
   doc.bytes = writer.finish(tail.info, tail.outline);
+  doc.written = job.streamTo != nullptr;
   doc.pages = writer.pageCount();
   doc.records = printed;
   doc.fileName =

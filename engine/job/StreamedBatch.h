@@ -15,8 +15,10 @@ namespace gongwen {
 // display list. Such a PDF may have more pages than libharu's kMaxPdfPages (up to 2^20).
 bool streamableMergedBatch(const Job& job, size_t records);
 
-// Lays out and writes `in`'s records (its items are consumed), filling `result` as the
-// batch path of runJob does: failures, warnings, counts and the one merged document.
+// Lays out and writes `in`'s records a chunk at a time (its items are consumed, or its
+// spreadsheet read again: BatchInput::reread), filling `result` as the batch path of runJob
+// does: failures, warnings, counts and the one merged document, its bytes in the result or
+// written into job.streamTo.
 void runStreamedBatch(const Engine& engine, const Job& job, const WorkBudget& budget,
                       BatchInput& in, const BatchOptions& options, JobResult& result);
 

@@ -4,8 +4,8 @@
 
 #include "common/Errors.h"
 #include "common/Units.h"
-#include "layout/ElementParams.h"
 #include "layout/PathData.h"
+#include "model/ElementParams.h"
 
 namespace gongwen {
 namespace {

@@ -5,7 +5,7 @@
 #include "fonts/FontRegistry.h"
 #include "layout/ArtInk.h"
 #include "layout/ArtworkBuilder.h"
-#include "layout/ElementParams.h"
+#include "model/ElementParams.h"
 
 namespace gongwen {
 namespace {

@@ -4,10 +4,10 @@
 #include <typeinfo>
 
 #include "common/Errors.h"
-#include "layout/ElementParams.h"
 #include "layout/elements/Attachments.h"
 #include "layout/elements/DocumentBody.h"
 #include "layout/elements/NameGroups.h"
+#include "model/ElementParams.h"
 
 namespace gongwen {
 namespace {

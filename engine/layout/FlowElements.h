@@ -36,6 +36,10 @@ void placeRecipients(FlowContext& ctx, const FlowElement& el, const RecipientsSp
                      const Record& record);
 void placeDocumentBody(FlowContext& ctx, const FlowElement& el, const BodySpec& spec,
                        const Record& record);
+// Only items [firstItem, endItem) of the body field (an attachment that opens with a landscape
+// table sets the items up to it on the table's page, the rest after it: elements/Attachments).
+void placeDocumentBodyItems(FlowContext& ctx, const FlowElement& el, const BodySpec& spec,
+                            const Record& record, size_t firstItem, size_t endItem);
 void placeAttachmentNotes(FlowContext& ctx, const FlowElement& el, const AttachmentNotesSpec& spec,
                           const Record& record);
 void placeSignature(FlowContext& ctx, const FlowElement& el, const SignatureSpec& spec,

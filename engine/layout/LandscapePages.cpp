@@ -47,13 +47,25 @@ Affine landscapeToPortrait(const PageGeometry& p, PaperEdge head) {
   return Affine{0, 1, -1, 0, pr + lt, pt - ll};
 }
 
-void placeLandscape(FlowContext& ctx, const std::function<void(FlowContext&)>& content) {
-  Layout landscape = ctx.layout();
-  const PageGeometry portrait = landscape.page;
-  landscape.page = landscapeGeometry(portrait);
-  FlowContext turned(landscape, ctx.fonts(), ctx.options());
+bool isLandscape(const PageGeometry& page) { return page.widthMm > page.heightMm; }
+
+Layout landscapeLayout(const Layout& portrait) {
+  Layout l = portrait;
+  l.page = landscapeGeometry(portrait.page);
+  return l;
+}
+
+std::vector<Page> composeLandscape(FlowContext& ctx, const ComposeOptions& options,
+                                   const std::function<void(FlowContext&)>& content) {
+  const Layout landscape = landscapeLayout(ctx.layout());
+  FlowContext turned(landscape, ctx.fonts(), options);
   content(turned);
-  for (Page& page : turned.list().pages) {
+  return std::move(turned.list().pages);
+}
+
+void appendLandscape(FlowContext& ctx, std::vector<Page> pages) {
+  const PageGeometry& portrait = ctx.layout().page;
+  for (Page& page : pages) {
     const size_t number = ctx.list().pages.size() + 1;
     Page paper;
     paper.widthPt = ctx.grid().pageWidth;
@@ -62,6 +74,10 @@ void placeLandscape(FlowContext& ctx, const std::function<void(FlowContext&)>& c
         landscapeToPortrait(portrait, landscapeHeadEdge(number)), std::move(page.items)});
     ctx.appendPage(std::move(paper));
   }
+}
+
+void placeLandscape(FlowContext& ctx, const std::function<void(FlowContext&)>& content) {
+  appendLandscape(ctx, composeLandscape(ctx, ctx.options(), content));
 }
 
 }  // namespace gongwen

@@ -11,6 +11,7 @@
 #pragma once
 
 #include <functional>
+#include <vector>
 
 #include "layout/FlowContext.h"
 
@@ -32,9 +33,21 @@ PageGeometry landscapeGeometry(const PageGeometry& portrait);
 // onto the portrait block, the head towards `head`.
 Affine landscapeToPortrait(const PageGeometry& portrait, PaperEdge head);
 
+// Whether a page is wider than tall: a landscape page's own geometry (content composed on
+// it is set as it is, never turned again).
+bool isLandscape(const PageGeometry& page);
+// The layout with its page turned (landscapeGeometry): its styles on a landscape page.
+Layout landscapeLayout(const Layout& portrait);
+
 // Composes `content` on landscape pages of their own (a FlowContext on the landscape
-// geometry with the document's styles, fonts and options) and appends them, turned, to
-// `ctx`'s pages after its current one; the flow goes on on a new portrait page.
+// geometry with the document's styles, fonts and `options`) and returns them, not yet
+// turned.
+std::vector<Page> composeLandscape(FlowContext& ctx, const ComposeOptions& options,
+                                   const std::function<void(FlowContext&)>& content);
+// Appends landscape pages, turned, to `ctx`'s pages after its current one; the flow goes
+// on on a new portrait page.
+void appendLandscape(FlowContext& ctx, std::vector<Page> pages);
+// Both: `content` composed with the document's options and appended.
 void placeLandscape(FlowContext& ctx, const std::function<void(FlowContext&)>& content);
 
 }  // namespace gongwen

@@ -7,16 +7,17 @@ namespace gongwen {
 void collectOutline(DisplayList& list) {
   list.outline.clear();
   for (size_t p = 0; p < list.pages.size(); ++p) {
-    for (const auto& item : list.pages[p].items) {
+    forEachDrawn(list.pages[p].items, [&](const DisplayItem& item, const Affine& t) {
       const auto* run = std::get_if<GlyphRun>(&item);
-      if (!run || !run->outline || run->glyphs.empty()) continue;
+      if (!run || !run->outline || run->glyphs.empty()) return;
       OutlineEntry e;
       e.title = run->outline->title;
       e.level = run->outline->level;
       e.page = p;
-      e.y = std::max(0.0, run->glyphs.front().y - run->sizePt);
+      // Turned text (a landscape page, 横排表格): the page from its top.
+      e.y = t.isIdentity() ? std::max(0.0, run->glyphs.front().y - run->sizePt) : 0.0;
       list.outline.push_back(std::move(e));
-    }
+    });
   }
 }
 

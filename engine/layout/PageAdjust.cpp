@@ -12,12 +12,6 @@ struct Respacing {
   std::vector<LineBox> lines;
 };
 
-size_t visibleClusters(const ShapedText& t, const LineBox& l) {
-  size_t n = 0;
-  for (size_t i = l.first; i < l.end; ++i) n += t.clusters[i].kind != ClusterKind::Space;
-  return n;
-}
-
 // Re-sets paragraph tails with `charDelta` more (> 0) or fewer (< 0) characters a line so
 // that the page's lines change by `lines` (one a paragraph).
 bool respacePage(FlowContext& ctx, int lines, int charDelta) {
@@ -88,6 +82,12 @@ bool respacePage(FlowContext& ctx, int lines, int charDelta) {
 
 }  // namespace
 
+size_t visibleClusters(const ShapedText& text, const LineBox& line) {
+  size_t n = 0;
+  for (size_t i = line.first; i < line.end; ++i) n += text.clusters[i].kind != ClusterKind::Space;
+  return n;
+}
+
 bool tightenPage(FlowContext& ctx, int lines, int extraChars) {
   return extraChars > 0 && respacePage(ctx, lines, extraChars);
 }
@@ -109,21 +109,6 @@ int carryToNextPage(FlowContext& ctx, int count) {
     ctx.replaceFlowLines({l});
   }
   return static_cast<int>(taken.size());
-}
-
-int bodyLinesOnPage(const FlowContext& ctx) {
-  const auto& flow = ctx.flowLines();
-  return static_cast<int>(
-      std::count_if(flow.begin(), flow.end(), [](const FlowLine& l) { return isBodyLine(l); }));
-}
-
-int carryWithBody(FlowContext& ctx, int bodyLines) {
-  const std::vector<FlowLine>& flow = ctx.flowLines();
-  size_t from = flow.size();
-  int body = 0;
-  while (from > 0 && body < bodyLines) body += isBodyLine(flow[--from]);
-  if (from == 0) return 0;  // never the whole page: it would stay blank
-  return carryToNextPage(ctx, static_cast<int>(flow.size() - from));
 }
 
 }  // namespace gongwen

@@ -1,6 +1,5 @@
-// Adjusting the current page after the fact. 7.3.5.5: when the signature block (seal,
-// issuer, date) would open a page by itself, the page before it is tightened so that it
-// does not; when a heading goes over to the next page, the page it leaves is filled.
+// Adjusting the current page after the fact: tightened or carried over for the signature
+// block (7.3.5.5, SignaturePageFit), filled when a heading goes over to the next page.
 #pragma once
 
 #include "layout/FlowContext.h"
@@ -24,15 +23,7 @@ bool loosenPage(FlowContext& ctx, int lines, int fewerChars);
 // to the top of a new page, blank lines between them kept. Returns how many lines moved.
 int carryToNextPage(FlowContext& ctx, int count);
 
-// 正文: a line of the body's paragraphs or headings (those 7.3.5.5 may re-space), not the
-// 附件说明, the recipients or the title.
-inline bool isBodyLine(const FlowLine& l) { return l.respace.has_value(); }
-
-// How many lines of 正文 the current page holds.
-int bodyLinesOnPage(const FlowContext& ctx);
-
-// 7.3.5.5: carries the current page's last `bodyLines` lines of 正文 to a new page, with
-// everything after them (the 附件说明). Returns how many lines moved.
-int carryWithBody(FlowContext& ctx, int bodyLines);
+// The characters of a line that are not spaces (a lone last character: one).
+size_t visibleClusters(const ShapedText& text, const LineBox& line);
 
 }  // namespace gongwen

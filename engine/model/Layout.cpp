@@ -5,63 +5,13 @@
 
 #include "common/Errors.h"
 #include "common/Json.h"
+#include "model/ElementParams.h"
 
 namespace gongwen {
 namespace {
 
-// Reads typed members of one JSON object, naming the path of anything wrong.
-class ObjectReader {
- public:
-  ObjectReader(const Poco::Dynamic::Var& v, std::string path) : path_(std::move(path)) {
-    if (v.type() != typeid(Poco::JSON::Object::Ptr)) {
-      throw InputError(path_, Message("must be an object, found {0}", jsonType(v)));
-    }
-    obj_ = v.extract<Poco::JSON::Object::Ptr>();
-  }
-  bool has(const std::string& key) const { return obj_->has(key); }
-  Poco::Dynamic::Var get(const std::string& key) const { return obj_->get(key); }
-  std::string at(const std::string& key) const { return jsonPath(path_, key); }
-
-  std::string str(const std::string& key, const std::string& fallback = "") const {
-    if (!has(key)) return fallback;
-    auto v = get(key);
-    if (!v.isString())
-      throw InputError(at(key), Message("must be a string, found {0}", jsonType(v)));
-    return v.toString();
-  }
-  double number(const std::string& key, double fallback) const {
-    if (!has(key)) return fallback;
-    auto v = get(key);
-    if (!v.isNumeric() || v.isBoolean())
-      throw InputError(at(key), Message("must be a number, found {0}", jsonType(v)));
-    return v.convert<double>();
-  }
-  double positive(const std::string& key, double fallback) const {
-    double d = number(key, fallback);
-    if (!(d > 0)) throw InputError(at(key), Message("must be greater than 0"));
-    return d;
-  }
-  bool boolean(const std::string& key, bool fallback) const {
-    if (!has(key)) return fallback;
-    auto v = get(key);
-    if (!v.isBoolean()) throw InputError(at(key), Message("must be true or false"));
-    return v.convert<bool>();
-  }
-  void onlyKeys(std::initializer_list<const char*> allowed) const {
-    std::set<std::string> ok(allowed.begin(), allowed.end());
-    for (const auto& [k, v] : *obj_) {
-      if (!ok.count(k)) throw InputError(at(k), Message("unknown key"));
-    }
-  }
-  const Poco::JSON::Object::Ptr& object() const { return obj_; }
-
- private:
-  std::string path_;
-  Poco::JSON::Object::Ptr obj_;
-};
-
-Poco::JSON::Array::Ptr arrayAt(const ObjectReader& r, const std::string& key) {
-  auto v = r.get(key);
+Poco::JSON::Array::Ptr arrayAt(const ElementParams& r, const std::string& key) {
+  auto v = r.json()->get(key);
   if (v.type() != typeid(Poco::JSON::Array::Ptr))
     throw InputError(r.at(key), Message("must be an array, found {0}", jsonType(v)));
   return v.extract<Poco::JSON::Array::Ptr>();
@@ -75,19 +25,12 @@ Alignment parseAlign(const std::string& s, const std::string& where) {
   throw InputError(where, Message("must be one of justify, left, center, right"));
 }
 
-TextStyle parseStyle(const ObjectReader& r) {
+TextStyle parseStyle(const ElementParams& r) {
   r.onlyKeys({"font", "size_pt", "color", "align", "first_line_indent_em", "grid"});
   TextStyle s;
   s.font = r.str("font", s.font);
   s.sizePt = r.positive("size_pt", s.sizePt);
-  if (r.has("color")) {
-    try {
-      s.color = Color::fromHex(r.str("color"));
-    } catch (const std::invalid_argument&) {
-      throw InputError(r.at("color"),
-                       Message("colour \"{0}\" is not of the form #RRGGBB", r.str("color")));
-    }
-  }
+  s.color = r.color("color", s.color);
   if (r.has("align")) s.align = parseAlign(r.str("align"), r.at("align"));
   s.firstLineIndentEm = r.number("first_line_indent_em", 0);
   s.onGrid = r.boolean("grid", s.onGrid);
@@ -113,12 +56,12 @@ const FieldSpec* Layout::field(const std::string& fieldName) const {
 Layout Layout::fromJson(const std::string& text, const std::string& source,
                         const FlowElementKinds& elements) {
   const std::vector<std::string>& knownElements = elements.names;
-  ObjectReader root(parseJsonObject(text, source), source + ": $");
+  const ElementParams root(parseJsonObject(text, source), source + ": $");
   root.onlyKeys({"name", "label", "label_en", "description", "description_en", "kind", "page",
                  "styles", "fields", "flow", "page_numbers", "metadata", "boxes", "art",
                  "art_preprinted", "art_clearance_mm", "options"});
   Layout l;
-  l.root = root.object();
+  l.root = root.json();
   l.source = source;
   l.kind = root.str("kind", l.kind);
   l.name = root.str("name");
@@ -129,7 +72,7 @@ Layout Layout::fromJson(const std::string& text, const std::string& source,
   l.descriptionEnglish = root.str("description_en");
 
   if (root.has("page")) {
-    ObjectReader p(root.get("page"), root.at("page"));
+    const ElementParams p = root.object("page");
     p.onlyKeys({"width_mm", "height_mm", "margin_top_mm", "margin_left_mm", "block_width_mm",
                 "block_height_mm", "chars_per_line", "lines_per_page"});
     PageGeometry& g = l.page;
@@ -145,16 +88,16 @@ Layout Layout::fromJson(const std::string& text, const std::string& source,
   }
 
   if (root.has("styles")) {
-    ObjectReader styles(root.get("styles"), root.at("styles"));
-    for (const auto& [key, value] : *styles.object()) {
-      l.styles[key] = parseStyle(ObjectReader(value, styles.at(key)));
+    const ElementParams styles = root.object("styles");
+    for (const auto& [key, value] : *styles.json()) {
+      l.styles[key] = parseStyle(ElementParams::of(value, styles.at(key)));
     }
   }
 
   if (root.has("fields")) {
     auto arr = arrayAt(root, "fields");
     for (size_t i = 0; i < arr->size(); ++i) {
-      ObjectReader f(arr->get(i), jsonPath(root.at("fields"), i));
+      const ElementParams f = ElementParams::of(arr->get(i), jsonPath(root.at("fields"), i));
       f.onlyKeys({"name", "type", "required", "label", "description", "description_en", "aliases"});
       FieldSpec spec;
       spec.name = f.str("name");
@@ -187,9 +130,9 @@ Layout Layout::fromJson(const std::string& text, const std::string& source,
   if (root.has("flow")) {
     auto arr = arrayAt(root, "flow");
     for (size_t i = 0; i < arr->size(); ++i) {
-      ObjectReader e(arr->get(i), jsonPath(root.at("flow"), i));
+      const ElementParams e = ElementParams::of(arr->get(i), jsonPath(root.at("flow"), i));
       FlowElement el;
-      el.params = e.object();
+      el.params = e.json();
       el.path = jsonPath(root.at("flow"), i);
       el.element = e.str("element");
       if (std::find(knownElements.begin(), knownElements.end(), el.element) ==
@@ -210,7 +153,7 @@ Layout Layout::fromJson(const std::string& text, const std::string& source,
   }
 
   if (root.has("page_numbers")) {
-    ObjectReader p(root.get("page_numbers"), root.at("page_numbers"));
+    const ElementParams p = root.object("page_numbers");
     p.onlyKeys({"enabled", "style", "format", "top_below_block_mm", "indent_em"});
     PageNumberSpec& pn = l.pageNumbers;
     pn.enabled = p.boolean("enabled", pn.enabled);
@@ -225,9 +168,9 @@ Layout Layout::fromJson(const std::string& text, const std::string& source,
   }
 
   if (root.has("metadata")) {
-    ObjectReader m(root.get("metadata"), root.at("metadata"));
+    const ElementParams m = root.object("metadata");
     m.onlyKeys({"title", "author", "subject", "keywords"});
-    for (const auto& [key, value] : *m.object()) {
+    for (const auto& [key, value] : *m.json()) {
       std::string f = m.str(key);
       if (!l.field(f))
         throw InputError(m.at(key), Message("no field named \"{0}\" in \"fields\"", f));

@@ -45,12 +45,12 @@ struct FieldSpec {
   // list (of strings) | image (a PNG path or data: URI) | json (checked by its element)
   std::string type = "string";
   bool required = false;
-  std::string label;               // Chinese label for forms
+  std::string label;  // Chinese label for forms
   std::string description;         // Chinese, for a person (forms, `gongwen layouts`)
   std::string descriptionEnglish;  // "description_en"; the Chinese one when not given
   const std::string& describedIn(Language language) const {
     return language == Language::English && !descriptionEnglish.empty() ? descriptionEnglish
-                                                                        : description;
+                                                                         : description;
   }
   // A "json" field: the reader of the element that shows it (set when the layout is loaded;
   // empty when no element reads it).
@@ -97,14 +97,14 @@ struct PageNumberSpec {
 };
 
 struct Layout {
-  std::string name, label, description;          // label and description in Chinese
+  std::string name, label, description;  // label and description in Chinese
   std::string labelEnglish, descriptionEnglish;  // "label_en", "description_en" (optional)
   const std::string& labelIn(Language language) const {
     return language == Language::English && !labelEnglish.empty() ? labelEnglish : label;
   }
   const std::string& describedIn(Language language) const {
     return language == Language::English && !descriptionEnglish.empty() ? descriptionEnglish
-                                                                        : description;
+                                                                         : description;
   }
   std::string source;            // the file it came from, for messages
   std::string kind = "flow";     // flow: elements on the body grid; other kinds: see Engine

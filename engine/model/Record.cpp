@@ -5,8 +5,27 @@
 #include "common/Utf8.h"
 
 namespace gongwen {
+namespace {
+
+// True when `s` has no control character (C0, DEL, or C1 — U+0080–U+009F, in UTF-8 a 0xC2
+// byte followed by 0x80–0x9F): the usual case, decided without decoding (an image field's
+// data: URI is tens of kilobytes).
+bool plainlyPrintable(std::string_view s) {
+  for (size_t i = 0; i < s.size(); ++i) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    if (b < 0x20 || b == 0x7F) return false;
+    if (b == 0xC2 && i + 1 < s.size()) {
+      const auto next = static_cast<unsigned char>(s[i + 1]);
+      if (next >= 0x80 && next < 0xA0) return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
 
 void checkPrintable(const std::string& s, const std::string& where, bool multiline) {
+  if (plainlyPrintable(s)) return;
   size_t index = 0;
   for (char32_t c : decodeUtf8(s)) {
     ++index;

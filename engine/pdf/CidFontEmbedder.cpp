@@ -75,8 +75,10 @@ PreparedFont prepareFont(const FontUse& use, bool compress, bool retainGids) {
   p.subset = subsetFont(*use.font, use.glyphs, retainGids);
   std::string cmap = buildToUnicodeCMap(textOfCodes(use, p.subset));
   if (compress) {
-    p.program = deflateBytes(std::string_view(
-        reinterpret_cast<const char*>(p.subset.program.data()), p.subset.program.size()));
+    p.program =
+        deflateBytes(std::string_view(reinterpret_cast<const char*>(p.subset.program.data()),
+                                      p.subset.program.size()),
+                     false, -1, DeflateSearch::RunsOnly);
     p.toUnicode = deflateBytes(cmap);
   } else {
     p.program = p.subset.program;

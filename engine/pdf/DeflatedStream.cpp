@@ -20,7 +20,8 @@ static_assert(kMarker.size() == kFilter.size());
 
 }  // namespace
 
-std::vector<uint8_t> deflateBytes(std::string_view data, bool raw, int level) {
+std::vector<uint8_t> deflateBytes(std::string_view data, bool raw, int level,
+                                  DeflateSearch search) {
   // A window and hash table sized to the data: a page's content is a few KB, and zlib's
   // defaults (32 KB window, 64 KB hash table to clear) would cost more than compressing it.
   int windowBits = 9;
@@ -28,7 +29,7 @@ std::vector<uint8_t> deflateBytes(std::string_view data, bool raw, int level) {
   const int memLevel = std::clamp(windowBits - 6, 1, 8);
   z_stream z{};
   if (deflateInit2(&z, level, Z_DEFLATED, raw ? -windowBits : windowBits, memLevel,
-                   Z_DEFAULT_STRATEGY) != Z_OK) {
+                   search == DeflateSearch::RunsOnly ? Z_RLE : Z_DEFAULT_STRATEGY) != Z_OK) {
     throw std::runtime_error("zlib: cannot start compressing a stream");
   }
   std::vector<uint8_t> out(deflateBound(&z, static_cast<uLong>(data.size())));

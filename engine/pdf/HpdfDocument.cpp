@@ -1,6 +1,7 @@
 #include "pdf/HpdfDocument.h"
 
 #include <hpdf_doc.h>
+#include <hpdf_streams.h>
 
 #include <cstdio>
 #include <stdexcept>
@@ -52,14 +53,19 @@ HPDF_Dict HpdfDocument::info() {
 std::vector<uint8_t> HpdfDocument::save() {
   HPDF_SaveToStream(doc_);
   check("save");
-  HPDF_UINT32 size = HPDF_GetStreamSize(doc_);
-  std::vector<uint8_t> bytes(size);
-  HPDF_UINT32 read = size;
-  HPDF_ResetStream(doc_);
-  HPDF_ReadFromStream(doc_, bytes.data(), &read);
-  check("read");
-  bytes.resize(read);
+  std::vector<uint8_t> bytes;
+  appendMemoryStream(doc_->stream, bytes);
   return bytes;
+}
+
+void appendMemoryStream(HPDF_Stream stream, std::vector<uint8_t>& out) {
+  // Chunk by chunk: libharu's own reader copies byte by byte.
+  out.reserve(out.size() + stream->size);
+  for (HPDF_UINT b = 0; b < HPDF_MemStream_GetBufCount(stream); ++b) {
+    HPDF_UINT len = 0;
+    const HPDF_BYTE* p = HPDF_MemStream_GetBufPtr(stream, b, &len);
+    out.insert(out.end(), p, p + len);
+  }
 }
 
 }  // namespace gongwen

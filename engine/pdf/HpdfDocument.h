@@ -37,4 +37,7 @@ class HpdfDocument {
   HPDF_STATUS error_ = 0, detail_ = 0;
 };
 
+// Appends what libharu's memory stream `stream` holds to `out`.
+void appendMemoryStream(HPDF_Stream stream, std::vector<uint8_t>& out);
+
 }  // namespace gongwen

@@ -39,13 +39,19 @@ constexpr size_t kPagesPerNode = 512;
 // No libharu page array here: the bound is a reader's, far above any batch's.
 constexpr size_t kMaxStreamedPages = size_t{1} << 20;
 
-// The file as it grows, in blocks (no copy of the whole when it grows).
+// The file as it grows, in blocks (no copy of the whole when it grows); with a file to
+// write into, each block goes there when it is full and only the last is kept.
 class ByteSink {
  public:
+  void writeInto(OutputFile* file) { file_ = file; }
   void write(const void* data, size_t n) {
     const auto* p = static_cast<const uint8_t*>(data);
     size_ += n;
     while (n > 0) {
+      if (file_ && !blocks_.empty() && blocks_.back().size() == kBlock) {
+        file_->write(blocks_.back().data(), kBlock);
+        blocks_.back().clear();
+      }
       if (blocks_.empty() || blocks_.back().size() == kBlock) {
         blocks_.emplace_back();
         blocks_.back().reserve(kBlock);
@@ -59,8 +65,14 @@ class ByteSink {
   }
   void write(std::string_view s) { write(s.data(), s.size()); }
   uint64_t size() const { return size_; }
-  // The whole file, the blocks freed as they are copied.
+  // The whole file, the blocks freed as they are copied; nothing when it went into a file
+  // (the rest is written there).
   std::vector<uint8_t> take() {
+    if (file_) {
+      for (auto& b : blocks_) file_->write(b.data(), b.size());
+      blocks_.clear();
+      return {};
+    }
     std::vector<uint8_t> out;
     out.reserve(size_);
     for (auto& b : blocks_) {
@@ -76,6 +88,7 @@ class ByteSink {
   static constexpr size_t kBlock = size_t{1} << 20;
   std::vector<std::vector<uint8_t>> blocks_;
   uint64_t size_ = 0;
+  OutputFile* file_ = nullptr;
 };
 
 std::string ref(uint32_t id) { return std::to_string(id).append(" 0 R"); }
@@ -264,8 +277,10 @@ struct StreamingPdfWriter::State {
   void writeXref();
 };
 
-StreamingPdfWriter::StreamingPdfWriter(const PdfOptions& options) : s_(std::make_unique<State>()) {
+StreamingPdfWriter::StreamingPdfWriter(const PdfOptions& options, OutputFile* file)
+    : s_(std::make_unique<State>()) {
   s_->options = options;
+  s_->out.writeInto(file);
   s_->out.write("%PDF-1.6\n%\xB7\xBE\xAD\xAA\n");
 }
 
@@ -363,12 +378,7 @@ std::string StreamingPdfWriter::State::writeResources() {
   }
   doc.check("writing fonts and images");
   std::vector<uint8_t> tail;
-  tail.reserve(buffer->size);
-  for (HPDF_UINT b = 0; b < HPDF_MemStream_GetBufCount(buffer); ++b) {
-    HPDF_UINT len = 0;
-    HPDF_BYTE* p = HPDF_MemStream_GetBufPtr(buffer, b, &len);
-    tail.insert(tail.end(), p, p + len);
-  }
+  appendMemoryStream(buffer, tail);
   if (compress) finishDeflatedStreams(tail, deflated);
   const uint64_t base = out.size();
   out.write(tail.data(), tail.size());

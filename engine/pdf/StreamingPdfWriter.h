@@ -13,6 +13,7 @@
 #include <memory>
 #include <vector>
 
+#include "common/AtomicFile.h"
 #include "layout/DisplayList.h"
 #include "pdf/PdfWriter.h"
 
@@ -20,7 +21,9 @@ namespace gongwen {
 
 class StreamingPdfWriter {
  public:
-  explicit StreamingPdfWriter(const PdfOptions& options = {});
+  // With a `file`, the PDF is written into it as it is made (a megabyte at a time) and
+  // finish() returns nothing; the caller commits the file.
+  explicit StreamingPdfWriter(const PdfOptions& options = {}, OutputFile* file = nullptr);
   ~StreamingPdfWriter();
   StreamingPdfWriter(const StreamingPdfWriter&) = delete;
   StreamingPdfWriter& operator=(const StreamingPdfWriter&) = delete;
@@ -31,7 +34,7 @@ class StreamingPdfWriter {
   size_t pageCount() const;
 
   // The fonts, forms, images, outline (entries' pages count from the first page given)
-  // and document info, then the finished file. Call once.
+  // and document info, then the finished file (empty when it went into a file). Call once.
   std::vector<uint8_t> finish(const DocumentInfo& info, const std::vector<OutlineEntry>& outline);
 
  private:

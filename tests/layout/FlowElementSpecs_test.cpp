@@ -10,8 +10,8 @@
 #include <set>
 
 #include "common/Errors.h"
-#include "layout/ElementParams.h"
 #include "layout/FlowElements.h"
+#include "model/ElementParams.h"
 #include "model/Layout.h"
 #include "render/EngineReports.h"
 #include "support/TestEngine.h"
@@ -93,6 +93,22 @@ TEST(FlowElementSpecs, NestedKeysAreCheckedToo) {
                "\"thickness_mm\"?");
   EXPECT_EQ(e->text(Language::Chinese),
             "layouts/t.json: $.flow[0].lines[0].thickness：未知的键；是否想写“thickness_mm”？");
+}
+
+// The layout file itself is read by the same reader as its elements: a typo in "page" or
+// in a style gets the same guess.
+TEST(FlowElementSpecs, ATypoOutsideTheFlowGetsTheSameGuess) {
+  const std::string text = test::readText(kLayouts + "/gongwen.json");
+  auto e =
+      loadError(replaced(text, "\"block_width_mm\"", "\"block_width_nm\""), "layouts/gongwen.json");
+  ASSERT_TRUE(e.has_value());
+  EXPECT_STREQ(e->what(),
+               "layouts/gongwen.json: $.page.block_width_nm: unknown key; did you mean "
+               "\"block_width_mm\"?");
+  e = loadError(replaced(text, "\"size_pt\"", "\"size_px\""), "layouts/gongwen.json");
+  ASSERT_TRUE(e.has_value());
+  EXPECT_EQ(e->message(), "unknown key; did you mean \"size_pt\"?");
+  EXPECT_EQ(e->where().rfind("layouts/gongwen.json: $.styles.", 0), 0u) << e->where();
 }
 
 TEST(FlowElementSpecs, AnUnrelatedKeyGetsNoGuess) {

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 
 #include "common/Errors.h"
 #include "common/Json.h"
@@ -35,13 +36,19 @@ DisplayList layoutOf(const std::string& json) {
   return engine().layout(record(json), o).list;
 }
 
-// A notice whose body holds a nine-column table of `rows` rows, then a closing paragraph.
-std::string wideTable(int rows) {
+// `rows` rows of the nine-column table, as JSON.
+std::string rowsOf(int rows) {
   std::string r;
   for (int i = 1; i <= rows; ++i) {
     r += std::string(i > 1 ? ", " : "") + "[\"" + std::to_string(i) +
          R"(", "玄武区", "0", "2", "9", "11", "已递交", "6月13日", "玄武湖食品、钟山智能装备"])";
   }
+  return r;
+}
+
+// A notice whose body holds a nine-column table of `rows` rows, then a closing paragraph.
+std::string wideTable(int rows) {
+  const std::string r = rowsOf(rows);
   return R"({"layout": "gongwen", "issuer_mark": "南京市人民政府文件", "title": "关于测试的通知", )"
          R"("body": ["为全面实施质量强市战略，现将有关情况通报如下。", )"
          R"({"table": {"title": "表1　各区县质量荣誉", "header": ["序号", "区县", "市长质量奖（个）", )"
@@ -232,6 +239,183 @@ TEST(LandscapeTable, SetTurnedOnPortraitPagesHeaderRepeatedHeadLeftFolioUpright)
   EXPECT_EQ(static_cast<size_t>(after.page), turned.back() + 1);
   EXPECT_EQ(groupOf(list.pages[after.page]), nullptr);
   EXPECT_NEAR(slotOf(after.line.baseline(), 16), 0, 0.01);
+}
+
+// A notice with two attachments: a page of text, then one whose body is `lead` (strings),
+// a nine-column table of `rows` rows, and a closing paragraph.
+std::string attachmentTable(const std::string& lead, int rows) {
+  const std::string r = rowsOf(rows);
+  return R"({"layout": "gongwen", "issuer_mark": "南京市人民政府文件", "title": "关于测试的通知", )"
+         R"("body": ["为全面实施质量强市战略，现将有关情况通报如下。"], )"
+         R"("attachments": [{"title": "工作要求", "body": ["各区县要按照目标责任状抓好落实。"]}, )"
+         R"({"title": "各区县质量荣誉获得情况统计表", "body": [)" +
+         lead +
+         R"({"table": {"title": "表1　各区县质量荣誉", "header": ["序号", "区县", "市长质量奖（个）", )"
+         R"("市质量奖（家）", "南京名牌产品（个）", "荣誉合计（项）", "目标责任状", "递交日期", "备注"], )"
+         R"("rows": [)" +
+         r +
+         R"(]}}, "注：表后的说明接着排在下一个竖排页上。"]}], "issuer": "南京市人民政府", )"
+         R"("date": "2012-06-13"})";
+}
+
+// The page of an upright 22pt line (a title) holding `text`, or -1.
+int uprightTitlePage(const DisplayList& list, const std::u32string& text) {
+  for (size_t i = 0; i < list.pages.size(); ++i) {
+    for (const auto& l : linesOf(list.pages[i])) {
+      if (std::abs(l.glyphs.front().sizePt - 22) < 0.1 &&
+          l.text().find(text) != std::u32string::npos)
+        return static_cast<int>(i);
+    }
+  }
+  return -1;
+}
+
+// The glyphs of a group's runs of `sizePt`, as lines (by their landscape baseline v), mm.
+std::vector<std::pair<double, std::u32string>> turnedLines(const TransformedGroup& group,
+                                                           double sizePt) {
+  std::map<long, std::u32string> rows;
+  for (const auto& item : group.items) {
+    const auto* run = std::get_if<GlyphRun>(&item);
+    if (!run || std::abs(run->sizePt - sizePt) > 0.1) continue;
+    for (const auto& g : run->glyphs) rows[std::lround(g.y / kPtPerMm * 10)] += g.text;
+  }
+  std::vector<std::pair<double, std::u32string>> out;
+  for (auto& [v, text] : rows) out.emplace_back(v / 10.0, text);
+  return out;
+}
+
+TEST(LandscapeTable, AnAttachmentOpeningWithOneHasItsLabelAndTitleOnTheLandscapePage) {
+  const DisplayList list = layoutOf(attachmentTable(R"("根据表彰结果，按区县统计如下。", )", 20));
+  // The covering notice, the first attachment, then straight the landscape pages: no
+  // portrait page holding only the label and the title.
+  const Found first = findLine(list, U"附件1");
+  ASSERT_GE(first.page, 0);
+  EXPECT_EQ(findLine(list, U"附件2").page, -1);  // not upright anywhere
+  EXPECT_EQ(uprightTitlePage(list, U"各区县质量荣誉获得情况统计表"), -1);
+  const size_t turnedPage = static_cast<size_t>(first.page) + 1;
+  ASSERT_LT(turnedPage, list.pages.size());
+  const TransformedGroup* group = groupOf(list.pages[turnedPage]);
+  ASSERT_NE(group, nullptr);
+  for (size_t i = 0; i < turnedPage; ++i) EXPECT_EQ(groupOf(list.pages[i]), nullptr) << i;
+
+  // On it, in the table's group (turned with it), as on a portrait attachment page: 附件2
+  // flush left on the first line, the title centred (22pt), one blank line, the text, then
+  // the table's title and the table.
+  const PageGeometry l = landscapeGeometry(PageGeometry{});
+  const double pitch = l.blockHeightMm / l.linesPerPage;
+  const auto body = turnedLines(*group, 16);
+  const auto titles = turnedLines(*group, 22);
+  ASSERT_GE(body.size(), 4u);
+  ASSERT_EQ(titles.size(), 1u);
+  EXPECT_EQ(body[0].second, U"附件2");
+  EXPECT_EQ(titles[0].second, U"各区县质量荣誉获得情况统计表");
+  EXPECT_EQ(body[1].second, U"根据表彰结果，按区县统计如下。");
+  EXPECT_EQ(body[2].second, U"表1　各区县质量荣誉");
+  double labelLeft = 1e9, titleLeft = 1e9, titleRight = -1e9;
+  for (const auto& item : group->items) {
+    const auto* run = std::get_if<GlyphRun>(&item);
+    if (!run || run->glyphs.empty()) continue;
+    const double v = run->glyphs.front().y / kPtPerMm;
+    if (std::abs(v - body[0].first) < 0.05) labelLeft = run->glyphs.front().x / kPtPerMm;
+    if (std::abs(run->sizePt - 22) < 0.1) {
+      titleLeft = std::min(titleLeft, run->glyphs.front().x / kPtPerMm);
+      titleRight =
+          std::max(titleRight, (run->glyphs.back().x + run->glyphs.back().advance) / kPtPerMm);
+    }
+  }
+  EXPECT_NEAR(labelLeft, l.marginLeftMm, 0.01);
+  EXPECT_NEAR((titleLeft + titleRight) / 2, l.marginLeftMm + l.blockWidthMm / 2, 0.5);
+  EXPECT_LT(body[0].first, titles[0].first);
+  EXPECT_NEAR(body[1].first - titles[0].first, 2 * pitch, 1.5);  // one blank line between
+  double firstRule = 1e9;
+  for (const auto& item : group->items) {
+    if (const auto* r = std::get_if<FilledRect>(&item)) firstRule = std::min(firstRule, r->y);
+  }
+  EXPECT_GT(firstRule / kPtPerMm, body[2].first);  // the table below its title
+  // Every row once, the header on each landscape page, the bookmark on the turned page.
+  int rows = 0;
+  size_t last = turnedPage;
+  for (size_t i = turnedPage; i < list.pages.size() && groupOf(list.pages[i]); ++i) {
+    last = i;
+    for (const auto& t : glyphsOf(*groupOf(list.pages[i]))) rows += t.ch == U'钟' ? 1 : 0;
+  }
+  EXPECT_EQ(rows, 20);
+  EXPECT_GT(last, turnedPage);
+  bool bookmark = false;
+  for (const auto& e : list.outline) {
+    if (e.title == "各区县质量荣誉获得情况统计表") {
+      bookmark = true;
+      EXPECT_EQ(e.page, turnedPage);
+    }
+  }
+  EXPECT_TRUE(bookmark);
+  // What follows the table goes on upright, on the next portrait page.
+  const Found after = findLine(list, U"注：表后的说明");
+  ASSERT_GE(after.page, 0);
+  EXPECT_EQ(static_cast<size_t>(after.page), last + 1);
+  EXPECT_NEAR(slotOf(after.line.baseline(), 16), 0, 0.01);
+  // The writers: the PDF draws it (its text read back), the OFD turns it with the same CTM.
+  TempDir dir;
+  const auto pdf = writePdf(list);
+  writeText(dir.file("a.pdf"), std::string(pdf.begin(), pdf.end()));
+  auto text = runShell("pdftotext -raw -enc UTF-8 " + shellQuote(dir.file("a.pdf")) + " -");
+  ASSERT_EQ(text.exitCode, 0);
+  EXPECT_NE(text.out.find("附件2"), std::string::npos) << text.out;
+  EXPECT_LT(text.out.find("附件2"), text.out.find("表1"));
+  auto parts = unzipParts(writeOfd(list));
+  XmlPart page(parts.at("Doc_0/Pages/Page_" + std::to_string(turnedPage) + "/Content.xml"));
+  int turnedTexts = 0;
+  for (auto* t : page.all("TextObject")) turnedTexts += t->getAttribute("CTM").empty() ? 0 : 1;
+  EXPECT_GT(turnedTexts, 10);
+}
+
+TEST(LandscapeTable, AnAttachmentWithLongTextBeforeItKeepsItUpright) {
+  // Text that fills most of a landscape page: the table could not start there, so the
+  // label, title and text stay on portrait pages and the table starts a page of its own.
+  std::string lead;
+  for (int i = 0; i < 4; ++i) {
+    lead += R"("各区县人民政府要按照目标责任状的要求，进一步强化质量意识，全面落实科学发展观，)"
+            R"(以质量提升企业竞争力、城市竞争力，以质量促进经济转型升级，走速度、质量、效益、)"
+            R"(环境多赢的发展之路，为全市率先基本实现现代化作出新的更大贡献。", )";
+  }
+  const DisplayList list = layoutOf(attachmentTable(lead, 5));
+  const Found label = findLine(list, U"附件2");
+  ASSERT_GE(label.page, 0);
+  EXPECT_EQ(groupOf(list.pages[label.page]), nullptr);
+  EXPECT_EQ(uprightTitlePage(list, U"各区县质量荣誉获得情况统计表"), label.page);
+  size_t turned = 0;
+  for (const auto& page : list.pages) turned += groupOf(page) ? 1 : 0;
+  EXPECT_EQ(turned, 1u);
+  // The turned page holds the table only.
+  for (const auto& page : list.pages) {
+    if (const auto* g = groupOf(page)) {
+      EXPECT_TRUE(turnedLines(*g, 22).empty());
+    }
+  }
+}
+
+TEST(LandscapeTable, AShortTextMissingItsLineByLessThanACharacterStaysWhole) {
+  // The sample's 区县 column: 雨花台区 is its only four-character cell; the proportional
+  // widths gave the column a little over three characters (雨花/台区). It takes the width
+  // from a column that gives it without a row growing taller.
+  const DisplayList list = layoutOf(readText(kSamples + "/notice-district-honours-landscape.json"));
+  int found = 0, turnedPages = 0;
+  for (const auto& page : list.pages) {
+    const TransformedGroup* g = groupOf(page);
+    if (!g) continue;
+    ++turnedPages;
+    for (const auto& item : g->items) {
+      const auto* run = std::get_if<GlyphRun>(&item);
+      if (!run || run->glyphs.empty() || run->glyphs.front().text != U"雨") continue;
+      std::u32string text;
+      for (const auto& glyph : run->glyphs) text += glyph.text;
+      if (text == U"雨花石医药") continue;  // the 备注 column's
+      ++found;
+      EXPECT_EQ(text, U"雨花台区");
+    }
+  }
+  EXPECT_EQ(found, 1);
+  EXPECT_EQ(turnedPages, 2);  // no longer than before
 }
 
 TEST(LandscapeTable, NarrowTablesStayUprightTooWideOnesAreNamed) {

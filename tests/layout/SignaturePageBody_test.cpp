@@ -1,7 +1,7 @@
 // 7.3.5.5: the page that carries the 成文日期 (and the seal) carries at least two lines of
 // 正文 above it — the 附件说明 does not count — wherever the body ends: documents whose
-// body ends on each of the last lines of a page, with and without a seal and an
-// attachment list, in the gongwen and letter layouts.
+// body ends on each of the last lines of a page, with one issuer or two (joint), with and
+// without seals and an attachment list, in the gongwen and letter layouts.
 #include <Poco/JSON/Array.h>
 #include <gtest/gtest.h>
 
@@ -44,6 +44,7 @@ struct Doc {
   bool seal = false;
   bool attachments = false;
   std::string tail = kTwoShort;
+  bool joint = false;  // two issuers (7.3.5.1 with seals in a row, 7.3.5.2 stacked without)
 };
 
 DisplayList layoutOf(const Doc& d) {
@@ -55,9 +56,19 @@ DisplayList layoutOf(const Doc& d) {
   for (int i = 0; i < d.fillers; ++i) body->add(kFiller);
   body->add(d.tail);
   r->set("body", body);
-  r->set("issuer", "南京市人民政府");
   r->set("date", "2012-06-13");
-  if (d.seal) r->set("seal", "specimen-seal.png");
+  if (d.joint) {
+    Poco::JSON::Array::Ptr issuers = new Poco::JSON::Array, seals = new Poco::JSON::Array;
+    for (const char* name : {"南京市人民政府", "江苏省质量技术监督局"}) {
+      issuers->add(name);
+      seals->add("specimen-seal.png");
+    }
+    r->set("issuer", issuers);
+    if (d.seal) r->set("seal", seals);
+  } else {
+    r->set("issuer", "南京市人民政府");
+    if (d.seal) r->set("seal", "specimen-seal.png");
+  }
   if (d.attachments) {
     Poco::JSON::Array::Ptr a = new Poco::JSON::Array;
     for (const char* t : {"测试附件一", "测试附件二"}) {
@@ -91,7 +102,9 @@ SignaturePage signaturePage(const DisplayList& list) {
   for (const auto& l : pages[date.page]) {
     if (l.baseline() >= date.line.baseline() - 1e-6) continue;
     const std::u32string t = l.text();
-    if (t.rfind(U"附件：", 0) == 0 || t.find(U"南京市人民政府") == 0) continue;
+    if (t.rfind(U"附件：", 0) == 0 || t.find(U"南京市人民政府") == 0 ||
+        t.find(U"江苏省质量技术监督局") == 0)
+      continue;
     const bool left = std::abs(l.left() - kBlockLeft) < 0.5;
     const bool indented = std::abs(l.left() - (kBlockLeft + 2 * kCell)) < 0.6;
     if (left || indented) {
@@ -104,28 +117,31 @@ SignaturePage signaturePage(const DisplayList& list) {
 
 void sweep(const std::string& layout) {
   int pagesTwo = 0;
-  for (bool seal : {false, true}) {
-    for (bool attachments : {false, true}) {
-      // Bodies ending on every one of the last lines of page 1, then of page 2.
-      for (int f = 8; f <= 48; ++f) {
-        for (const std::string& tail : {kTwoShort, kFiller, kLong}) {
-          Doc d{layout, f, seal, attachments, tail};
-          auto list = layoutOf(d);
-          SignaturePage s = signaturePage(list);
-          ASSERT_GE(s.page, 0);
-          pagesTwo += s.page > 0;
-          EXPECT_GE(s.bodyLines, 2)
-              << layout << " fillers " << f << " tail " << tail.size() << (seal ? " seal" : "")
-              << (attachments ? " attachments" : "") << " page " << s.page + 1;
-          // Never one character alone on the last body line.
-          if (!s.lastBody.empty()) {
-            EXPECT_GE(s.lastBody.size(), 2u);
+  for (bool joint : {false, true}) {
+    for (bool seal : {false, true}) {
+      for (bool attachments : {false, true}) {
+        // Bodies ending on every one of the last lines of page 1, then of page 2.
+        for (int f = 8; f <= 48; ++f) {
+          for (const std::string& tail : {kTwoShort, kFiller, kLong}) {
+            Doc d{layout, f, seal, attachments, tail, joint};
+            auto list = layoutOf(d);
+            SignaturePage s = signaturePage(list);
+            ASSERT_GE(s.page, 0);
+            pagesTwo += s.page > 0;
+            EXPECT_GE(s.bodyLines, 2)
+                << layout << " fillers " << f << " tail " << tail.size() << (seal ? " seal" : "")
+                << (attachments ? " attachments" : "") << (joint ? " joint" : "") << " page "
+                << s.page + 1;
+            // Never one character alone on the last body line.
+            if (!s.lastBody.empty()) {
+              EXPECT_GE(s.lastBody.size(), 2u);
+            }
           }
         }
       }
     }
   }
-  EXPECT_GT(pagesTwo, 100) << "the sweep must reach page 2";
+  EXPECT_GT(pagesTwo, 200) << "the sweep must reach page 2";
 }
 
 TEST(SignaturePageBody, GongwenAtLeastTwoBodyLinesWhereverTheBodyEnds) { sweep("gongwen"); }

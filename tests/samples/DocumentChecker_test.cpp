@@ -92,17 +92,17 @@ INSTANTIATE_TEST_SUITE_P(
              "article",
              {"title-size", "title-centred", "line-pitch", "chars-per-line", "page-filled",
               "kinsoku", "fonts-subset", "text-extractable"}},
-        // A notice whose attachment holds a landscape table (横排表格, 8): the checker reads
-        // its quarter-turned text as upright lines of the portrait block; SampleChecks runs
-        // it whole with turned text left out.
+        // A notice whose attachment opens with a landscape table (横排表格, 8): the checker
+        // reads its quarter-turned text as upright lines of the portrait block; SampleChecks
+        // runs it whole with turned text left out. The attachment's label and title are on
+        // the table's landscape page, so no short portrait page is left (page-filled).
         Case{"notice-district-honours-landscape",
              "document",
-             {"red-mark-35mm", "title-size", "title-centred", "chars-per-line",
+             {"red-mark-35mm", "title-size", "title-centred", "chars-per-line", "page-filled",
               "signature-page-has-body", "folio-7mm-below", "folio-odd-right-even-left",
               "folio-consecutive", "fonts-subset", "text-extractable"},
              {{"right-edge", "turned text measured as upright"},
               {"line-pitch", "turned text measured as upright"},
-              {"page-filled", "turned text measured as upright"},
               {"kinsoku", "turned text measured as upright"}}},
         Case{"commendation-list-people", "list", {"title-size", "title-centred", "kinsoku"}},
         // The certificate's serial on the corner scroll is the 套打 work's to move (issue 13,

@@ -13,9 +13,10 @@
 #include "common/Errors.h"
 #include "common/Json.h"
 #include "common/Utf8.h"
-#include "layout/ElementParams.h"
 #include "layout/FlowElements.h"
+#include "layout/elements/AttachmentLandscape.h"
 #include "layout/elements/Text.h"
+#include "model/ElementParams.h"
 #include "model/LayoutCatalog.h"
 #include "model/ValidateRecord.h"
 
@@ -128,12 +129,17 @@ void placeAttachments(FlowContext& ctx, const FlowElement& el, const Attachments
     if (!layout) throw std::logic_error(a.where + ": the attachment was not validated");
     ctx.newPage();
     const std::string text = label + (attachments.size() > 1 ? std::to_string(i + 1) : "");
-    ShapedText shaped = ctx.shape(ctx.prepare(text), labelStyle, el.path);
-    ParagraphStyle ps = ctx.paragraphStyle(labelStyle);
-    ps.firstIndent = 0;
-    ps.align = Alignment::Left;
-    ctx.placeLines(shaped, composeParagraph(shaped, ps), labelStyle);
-    ctx.skipLines(spec.blankLinesAfterLabel);
+    auto placeLabel = [&](FlowContext& c) {
+      ShapedText shaped = c.shape(c.prepare(text), labelStyle, el.path);
+      ParagraphStyle ps = c.paragraphStyle(labelStyle);
+      ps.firstIndent = 0;
+      ps.align = Alignment::Left;
+      c.placeLines(shaped, composeParagraph(shaped, ps), labelStyle);
+      c.skipLines(spec.blankLinesAfterLabel);
+    };
+    // Opening with a landscape table (横排表格): the label and title on its page.
+    if (placeAttachmentOpeningLandscape(ctx, *layout, a.record, placeLabel)) continue;
+    placeLabel(ctx);
     FlowContext::LayoutScope scope(ctx, *layout);
     for (const auto& e : layout->flow) placeFlowElement(ctx, e, a.record);
   }

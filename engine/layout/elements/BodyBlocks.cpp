@@ -9,10 +9,10 @@
 #include "common/Json.h"
 #include "common/Units.h"
 #include "common/Utf8.h"
-#include "layout/ElementParams.h"
 #include "layout/LandscapePages.h"
 #include "layout/RuledTable.h"
 #include "layout/elements/Text.h"
+#include "model/ElementParams.h"
 #include "model/Record.h"
 #include "text/BalancedLines.h"
 
@@ -184,10 +184,79 @@ BodyFigure readBodyFigure(const Poco::JSON::Object::Ptr& item, const std::string
   return f;
 }
 
-void placeBodyTable(FlowContext& ctx, const BodySpec& spec, const BodyTable& table) {
+namespace {
+
+// A table's columns, rows and widths, and whether it goes on landscape pages.
+struct TablePlan {
+  RuledTableStyle style;
+  std::vector<RuledColumn> columns;
+  std::vector<RuledRow> rows;
+  std::vector<double> widths;
+  double total = 0;
+  bool landscape = false;
+};
+
+// A column that misses one line by less than a character (雨花台区 in a column three wide,
+// broken 雨花/台区) takes the width it lacks from another column that can give it without
+// any row growing taller: the table is never longer for it, and the short text stays whole.
+void widenNearMisses(FlowContext& ctx, TablePlan& plan, const std::vector<double>& nat,
+                     const std::vector<double>& least, const std::string& where) {
+  const size_t n = plan.columns.size();
+  const double pad = plan.style.paddingPt, em = plan.style.cell->sizePt;
+  std::vector<double>& w = plan.widths;
+  // Every cell shaped once, row 0 the header; its lines at a column width.
+  std::vector<std::vector<std::shared_ptr<const ShapedText>>> cells(plan.rows.size() + 1);
+  for (size_t r = 0; r < cells.size(); ++r) {
+    for (size_t c = 0; c < n; ++c) {
+      const std::u32string& text = r == 0 ? plan.columns[c].header : plan.rows[r - 1].cells[c];
+      cells[r].push_back(text.empty()
+                             ? nullptr
+                             : std::make_shared<const ShapedText>(ctx.shape(
+                                   text, r == 0 ? *plan.style.header : *plan.style.cell, where)));
+    }
+  }
+  auto linesAt = [&](size_t r, size_t c, double width) {
+    if (!cells[r][c]) return 1;
+    ParagraphStyle ps;
+    ps.width = width - 2 * pad;
+    return std::max(1, static_cast<int>(composeBalanced(*cells[r][c], ps).size()));
+  };
+  std::vector<std::vector<int>> lines(cells.size(), std::vector<int>(n));
+  for (size_t r = 0; r < cells.size(); ++r) {
+    for (size_t c = 0; c < n; ++c) lines[r][c] = linesAt(r, c, w[c]);
+  }
+  std::vector<size_t> order(n);
+  for (size_t c = 0; c < n; ++c) order[c] = c;
+  std::sort(order.begin(), order.end(),
+            [&](size_t a, size_t b) { return nat[a] - w[a] < nat[b] - w[b]; });
+  for (size_t c : order) {
+    const double lack = nat[c] - w[c];
+    if (lack <= 0 || lack > em) continue;
+    for (size_t k = 0; k < n; ++k) {
+      if (k == c || w[k] - lack < least[k] + 0.01) continue;
+      std::vector<int> narrower(cells.size());
+      bool taller = false;
+      for (size_t r = 0; r < cells.size() && !taller; ++r) {
+        narrower[r] = linesAt(r, k, w[k] - lack);
+        taller = narrower[r] > *std::max_element(lines[r].begin(), lines[r].end());
+      }
+      if (taller) continue;
+      w[k] -= lack;
+      w[c] += lack;
+      for (size_t r = 0; r < cells.size(); ++r) {
+        lines[r][k] = narrower[r];
+        lines[r][c] = linesAt(r, c, w[c]);
+      }
+      break;
+    }
+  }
+}
+
+TablePlan planBodyTable(FlowContext& ctx, const BodySpec& spec, const BodyTable& table) {
   const Layout& layout = ctx.layout();
   const Grid& grid = ctx.grid();
-  RuledTableStyle style;
+  TablePlan plan;
+  RuledTableStyle& style = plan.style;
   style.cell = &layout.style(spec.tableStyle);
   style.header = &layout.style(spec.tableHeaderStyle);
   style.paddingPt = mmToPt(spec.cellPaddingMm);
@@ -195,8 +264,9 @@ void placeBodyTable(FlowContext& ctx, const BodySpec& spec, const BodyTable& tab
   style.centredHeader = true;
   const size_t n = table.header.size();
 
-  std::vector<RuledColumn> columns(n);
-  std::vector<RuledRow> rows;
+  std::vector<RuledColumn>& columns = plan.columns;
+  columns.resize(n);
+  std::vector<RuledRow>& rows = plan.rows;
   for (size_t c = 0; c < n; ++c) {
     columns[c].header = trimmedText(ctx.prepare(table.header[c]));
     bool numeric = true, any = false;
@@ -220,7 +290,10 @@ void placeBodyTable(FlowContext& ctx, const BodySpec& spec, const BodyTable& tab
   // when its text's natural widths pass the block by more than `landscape_above` (the
   // portrait block then wraps its cells).
   const double pad = style.paddingPt;
-  const double portraitWidth = grid.width, landscapeWidth = grid.height;  // the block turned
+  // The portrait block and the block turned (on a landscape page's own grid, the other way).
+  const bool turned = isLandscape(layout.page);
+  const double portraitWidth = turned ? grid.height : grid.width;
+  const double landscapeWidth = turned ? grid.width : grid.height;
   std::vector<double> given(n), nat(n), least(n);
   double sumGiven = 0, sumNat = 0, sumLeast = 0;
   if (!table.widths.empty()) {
@@ -257,12 +330,16 @@ void placeBodyTable(FlowContext& ctx, const BodySpec& spec, const BodyTable& tab
     }
     return w;
   };
-  const bool landscape = !table.widths.empty() ? sumGiven > portraitWidth + 0.01
-                                               : sumLeast > portraitWidth ||
-                                                     sumNat > portraitWidth * spec.landscapeAbove;
-  const std::vector<double> widths = widthsFor(landscape ? landscapeWidth : portraitWidth);
-  double total = 0;
-  for (double w : widths) total += w;
+  const bool landscape = plan.landscape =
+      !table.widths.empty()
+          ? sumGiven > portraitWidth + 0.01
+          : sumLeast > portraitWidth || sumNat > portraitWidth * spec.landscapeAbove;
+  plan.widths = widthsFor(landscape ? landscapeWidth : portraitWidth);
+  if (table.widths.empty() && sumNat > (landscape ? landscapeWidth : portraitWidth)) {
+    widenNearMisses(ctx, plan, nat, least, table.where);
+  }
+  double& total = plan.total;
+  for (double w : plan.widths) total += w;
   if (total > (landscape ? landscapeWidth : portraitWidth) + 0.01) {
     throw InputError(table.where,
                      Message("is too wide even for a landscape page ({0} mm; at most {1} mm): "
@@ -271,6 +348,23 @@ void placeBodyTable(FlowContext& ctx, const BodySpec& spec, const BodyTable& tab
                              static_cast<int>(std::lround(ptToMm(landscapeWidth)))));
   }
 
+  return plan;
+}
+
+}  // namespace
+
+bool bodyTableGoesLandscape(FlowContext& ctx, const BodySpec& spec, const BodyTable& table) {
+  return planBodyTable(ctx, spec, table).landscape && !isLandscape(ctx.layout().page);
+}
+
+void placeBodyTable(FlowContext& ctx, const BodySpec& spec, const BodyTable& table) {
+  const Layout& layout = ctx.layout();
+  TablePlan plan = planBodyTable(ctx, spec, table);
+  const size_t n = plan.columns.size();
+  std::vector<RuledColumn>& columns = plan.columns;
+  const std::vector<double>& widths = plan.widths;
+  const double total = plan.total;
+  const RuledTableStyle& style = plan.style;
   // The table on `c`'s block: the portrait flow's, or a landscape page's.
   auto place = [&](FlowContext& c) {
     const Grid& g = c.grid();
@@ -293,9 +387,11 @@ void placeBodyTable(FlowContext& ctx, const BodySpec& spec, const BodyTable& tab
       if (!c.onFreshPage() && c.linesLeft() < static_cast<int>(lines.size()) + 2) c.newPage();
       c.placeParagraph(shaped, lines);
     }
-    placeRuledTable(c, columns, rows, style, table.where);
+    placeRuledTable(c, columns, plan.rows, style, table.where);
   };
-  if (landscape) {
+  // On a landscape page's own grid (an attachment opening with the table, 横排表格) the
+  // table is set as it is.
+  if (plan.landscape && !isLandscape(layout.page)) {
     placeLandscape(ctx, place);
   } else {
     place(ctx);

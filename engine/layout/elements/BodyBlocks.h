@@ -47,6 +47,9 @@ BodyFigure readBodyFigure(const Poco::JSON::Object::Ptr& item, const std::string
 // "table_title_style" ("table_title"), "caption_style" ("caption"), "cell_padding_mm"
 // (1.5), "rule_width_mm" (0.25).
 void placeBodyTable(FlowContext& ctx, const BodySpec& spec, const BodyTable& table);
+// Whether placeBodyTable would set the table on landscape pages of its own (横排表格): too
+// wide for the portrait block of `ctx`'s grid.
+bool bodyTableGoesLandscape(FlowContext& ctx, const BodySpec& spec, const BodyTable& table);
 // A figure is centred, its caption on the line below it; where the page has room for at
 // least "figure_min_scale" (0.8) of it, it is set that much smaller to stay, otherwise it
 // starts a new page — or, with `onlyIfItFits`, nothing is placed and false returned (the

@@ -6,15 +6,16 @@
 #include <Poco/JSON/Array.h>
 
 #include <algorithm>
+#include <limits>
 
 #include "common/Errors.h"
 #include "common/Json.h"
 #include "common/Utf8.h"
-#include "layout/ElementParams.h"
 #include "layout/FlowElements.h"
 #include "layout/PageAdjust.h"
 #include "layout/elements/BodyBlocks.h"
 #include "layout/elements/Text.h"
+#include "model/ElementParams.h"
 
 namespace gongwen {
 namespace {
@@ -183,6 +184,11 @@ std::vector<BodyParagraph> paragraphsOf(const std::vector<BodyItem>& items, size
 
 void placeDocumentBody(FlowContext& ctx, const FlowElement& el, const BodySpec& spec,
                        const Record& record) {
+  placeDocumentBodyItems(ctx, el, spec, record, 0, std::numeric_limits<size_t>::max());
+}
+
+void placeDocumentBodyItems(FlowContext& ctx, const FlowElement& el, const BodySpec& spec,
+                            const Record& record, size_t firstItem, size_t endItem) {
   const Layout& layout = ctx.layout();
   const TextStyle& body = layout.style(el.style);
   const std::vector<std::string>& headingStyles = spec.headingStyles;
@@ -192,6 +198,10 @@ void placeDocumentBody(FlowContext& ctx, const FlowElement& el, const BodySpec& 
   };
   const auto* content = record.content<BodyContent>(el.field);
   std::vector<BodyItem> items = content ? content->items : std::vector<BodyItem>{};
+  endItem = std::min(endItem, items.size());
+  items.erase(items.begin() + static_cast<std::ptrdiff_t>(endItem), items.end());
+  items.erase(items.begin(),
+              items.begin() + static_cast<std::ptrdiff_t>(std::min(firstItem, endItem)));
   for (auto& item : items) item.text = ctx.prepare(encodeUtf8(item.text));
   const size_t maxPages = ctx.maxPages();
   auto paras = paragraphsOf(items, maxPages * static_cast<size_t>(ctx.grid().lines), maxPages, ctx);

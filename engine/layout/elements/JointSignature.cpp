@@ -15,7 +15,6 @@
 #include "common/Errors.h"
 #include "common/Json.h"
 #include "common/Units.h"
-#include "layout/PageAdjust.h"
 #include "layout/elements/FieldText.h"
 #include "layout/elements/Text.h"
 
@@ -95,22 +94,11 @@ void placeJointWithSeals(FlowContext& ctx, const SignatureSpec& spec, const Reco
   // boundary between its names' line and the next (as for one seal).
   const int rowLines = static_cast<int>(std::ceil((sealHeight + gap) / grid.linePitch - 1e-6));
   const double sealTopOffset = grid.linePitch - mmToPt(spec.sealCentreAboveMm) - sealHeight / 2;
-  auto firstRowSlot = [&](int k) {
-    int r = 1;
-    while (grid.top + (k + r) * grid.linePitch + sealTopOffset < ctx.anchor() - 0.01) ++r;
-    return k + r;
-  };
-  auto deficit = [&]() {
-    const int k = std::min(ctx.slot(), grid.lines) - 1;
-    const int lastRow = firstRowSlot(k) + (rows - 1) * rowLines;
-    int lack = lastRow + 1 - (grid.lines - 1);
-    const double sealBottom = grid.top + lastRow * grid.linePitch + sealTopOffset + sealHeight;
-    lack = std::max(
-        lack, static_cast<int>(std::ceil((sealBottom - grid.bottom() - 0.01) / grid.linePitch)));
-    return std::max(0, lack);
-  };
-  keepSignatureWithBody(ctx, spec, deficit);
-  const int first = firstRowSlot(std::min(ctx.slot(), grid.lines) - 1);
+  SignatureBlock block;
+  block.sealTopPt = sealTopOffset;
+  block.lines = (rows - 1) * rowLines + 2;  // the last row's names, then the date
+  block.inkBottomPt = (rows - 1) * rowLines * grid.linePitch + sealTopOffset + sealHeight;
+  const int first = fitSignaturePage(ctx, block, pageRuleOf(spec)).firstSlot;
   for (size_t i = 0; i < names.size(); ++i) {
     const ImagePtr& seal = seals[i];
     const int slot = first + spots[i].row * rowLines;
@@ -163,12 +151,10 @@ void placeStack(FlowContext& ctx, const SignatureSpec& spec, const std::vector<S
   }
   const int blank = spec.blankLinesBefore;
   const int total = static_cast<int>(lines.size()) + (date ? 1 : 0);
-  auto deficit = [&]() {
-    const int k = std::min(ctx.slot(), grid.lines) - 1;
-    return std::max(0, k + blank + total - (grid.lines - 1));
-  };
-  keepSignatureWithBody(ctx, spec, deficit);
-  int slot = std::min(ctx.slot(), grid.lines) - 1 + blank + 1;
+  SignatureBlock block;
+  block.minRowsBelow = blank + 1;
+  block.lines = total;
+  int slot = fitSignaturePage(ctx, block, pageRuleOf(spec)).firstSlot;
   for (const auto& l : lines) {
     for (const auto& [text, dx] : l.texts) ctx.placeLineAt(*text.text, text.line, slot, x + dx);
     if (l.image) {
@@ -195,20 +181,6 @@ bool needsSignatureVariant(const FlowElement& el, const SignatureSpec& spec, con
     return !field.empty() && record.has(field) && !record.single(field) && record.count(field) > 1;
   };
   return several(el.field) || several(spec.sealField);
-}
-
-void keepSignatureWithBody(FlowContext& ctx, const SignatureSpec& spec,
-                           const std::function<int()>& deficit) {
-  ctx.currentPage();
-  if (int lack = deficit(); lack > 0) {
-    if (!tightenPage(ctx, lack, spec.maxExtraCharsPerLine)) {
-      carryToNextPage(ctx, spec.minLinesWithSignature);
-    }
-    if (deficit() > 0) {  // a page too short for the block at all
-      ctx.newPage();
-      ctx.page();
-    }
-  }
 }
 
 void placeSignatureVariant(FlowContext& ctx, const FlowElement& el, const SignatureSpec& spec,

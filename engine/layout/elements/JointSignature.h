@@ -3,9 +3,8 @@
 // title with a 签名章 or the signer's name (7.3.5.3, the 命令 format of 10.3).
 #pragma once
 
-#include <functional>
-
 #include "layout/FlowContext.h"
+#include "layout/SignaturePageFit.h"
 #include "layout/elements/Specs.h"
 
 namespace gongwen {
@@ -22,10 +21,9 @@ bool needsSignatureVariant(const FlowElement& el, const SignatureSpec& spec, con
 void placeSignatureVariant(FlowContext& ctx, const FlowElement& el, const SignatureSpec& spec,
                            const Record& record);
 
-// 7.3.5.5: when `deficit()` (grid lines the block lacks on the current page) is above
-// zero, tightens the page, else carries its last body lines over with the block, else
-// opens a new page.
-void keepSignatureWithBody(FlowContext& ctx, const SignatureSpec& spec,
-                           const std::function<int()>& deficit);
+// The element's bounds for 7.3.5.5 (the page of the block carries lines of 正文).
+inline SignaturePageRule pageRuleOf(const SignatureSpec& spec) {
+  return {spec.minLinesWithSignature, spec.maxExtraCharsPerLine};
+}
 
 }  // namespace gongwen

@@ -9,9 +9,9 @@
 #include "common/Errors.h"
 #include "common/Json.h"
 #include "common/Utf8.h"
-#include "layout/ElementParams.h"
 #include "layout/FlowElements.h"
 #include "layout/elements/Text.h"
+#include "model/ElementParams.h"
 
 namespace gongwen {
 namespace {

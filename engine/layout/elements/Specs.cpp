@@ -4,8 +4,8 @@
 
 #include "common/Errors.h"
 #include "common/Json.h"
-#include "layout/ElementParams.h"
 #include "layout/RuledTable.h"
+#include "model/ElementParams.h"
 
 namespace gongwen {
 namespace {

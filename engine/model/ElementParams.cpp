@@ -1,4 +1,4 @@
-#include "layout/ElementParams.h"
+#include "model/ElementParams.h"
 
 #include <algorithm>
 #include <cmath>
@@ -52,6 +52,13 @@ ElementParams::ElementParams(Poco::JSON::Object::Ptr object, std::string path,
   nodes_->push_back(node_);
 }
 
+ElementParams ElementParams::of(const Poco::Dynamic::Var& value, std::string path) {
+  if (value.type() != typeid(Poco::JSON::Object::Ptr)) {
+    throw InputError(path, Message("must be an object, found {0}", jsonType(value)));
+  }
+  return ElementParams(value.extract<Poco::JSON::Object::Ptr>(), std::move(path));
+}
+
 bool ElementParams::has(const std::string& key) const {
   markRead(key);
   return node_->obj->has(key);
@@ -102,6 +109,12 @@ double ElementParams::number(const std::string& key, double fallback) const {
     throw InputError(at(key), Message("must be a number, found {0}", jsonType(v)));
   double d = v.convert<double>();
   if (!std::isfinite(d)) throw InputError(at(key), Message("must be a finite number"));
+  return d;
+}
+
+double ElementParams::positive(const std::string& key, double fallback) const {
+  const double d = number(key, fallback);
+  if (!(d > 0)) throw InputError(at(key), Message("must be greater than 0"));
   return d;
 }
 

@@ -1,4 +1,5 @@
-// Typed reading of a flow element's settings (its object in the layout's "flow"), naming
+// Typed reading of a layout file's JSON objects — the file itself (Layout::fromJson), a flow
+// element's settings (its object in "flow", compiled into a spec), a box, the art — naming
 // the layout file and JSON path of a bad value. Every key read (or asked about with has())
 // is remembered, in nested objects too, so that after an element has read all the keys it
 // declares, refuseUnreadKeys() can refuse the others: a typo in a layout is an error with a
@@ -23,10 +24,14 @@ class ElementParams {
  public:
   explicit ElementParams(const FlowElement& el) : ElementParams(el.params, el.path) {}
   ElementParams(Poco::JSON::Object::Ptr object, std::string path);
+  // A JSON value that must be an object (InputError naming `path` otherwise).
+  static ElementParams of(const Poco::Dynamic::Var& value, std::string path);
 
   bool has(const std::string& key) const;
   std::string str(const std::string& key, const std::string& fallback = "") const;
   double number(const std::string& key, double fallback) const;
+  // A number greater than 0.
+  double positive(const std::string& key, double fallback) const;
   int integer(const std::string& key, int fallback) const;
   bool boolean(const std::string& key, bool fallback) const;
   Color color(const std::string& key, const Color& fallback) const;
@@ -43,6 +48,8 @@ class ElementParams {
                         const std::string& fallback) const;
   std::string at(const std::string& key) const;
   const std::string& path() const { return node_->path; }
+  // The object itself (every key counted as read by whoever takes it).
+  const Poco::JSON::Object::Ptr& json() const { return node_->obj; }
   // Throws InputError naming the first key that is not in `allowed` (a typo in a layout).
   void onlyKeys(std::initializer_list<const char*> allowed) const;
   // Counts `keys` as read (keys another floor reads, such as a flow element's "element").
