@@ -4,8 +4,8 @@
 // server's requests; safe to share between threads.
 #pragma once
 
-#include "layout/ImageField.h"
 #include "layout/TextFitter.h"
+#include "model/ImageLoader.h"
 
 namespace gongwen {
 

@@ -8,7 +8,6 @@
 #include "layout/BatchCache.h"
 #include "layout/DocumentMetadata.h"
 #include "layout/Grid.h"
-#include "layout/ImageField.h"
 #include "layout/TextFitter.h"
 #include "layout/TextPlacement.h"
 #include "layout/elements/Text.h"
@@ -19,8 +18,7 @@ namespace {
 
 // The box's text with its placeholders filled; nullopt when a field is absent (an optional
 // box, such as the serial number, is then left out).
-std::optional<std::string> fillText(const TextBoxSpec& box, const Layout& layout,
-                                    const Record& record) {
+std::optional<std::string> fillText(const TextBoxSpec& box, const Record& record) {
   std::string out;
   size_t pos = 0, next = 0;
   for (const std::string& field : box.fields) {
@@ -31,9 +29,8 @@ std::optional<std::string> fillText(const TextBoxSpec& box, const Layout& layout
     next = box.text.find('{', pos);
     out += box.text.substr(pos, next - pos);
     std::string value = record.text(field);
-    if (layout.field(field)->type == "date") {
-      Date d = parseDate(value, record.path(field));
-      value = box.numeralDates ? chineseNumeralDate(d) : chineseDate(d);
+    if (const Date* d = record.date(field)) {
+      value = box.numeralDates ? chineseNumeralDate(*d) : chineseDate(*d);
     }
     out += value;
     pos = box.text.find('}', next) + 1;
@@ -125,12 +122,12 @@ DisplayList composeBoxes(const Layout& layout, const BoxTemplate& tpl, const Rec
   for (const TextBoxSpec& box : tpl.boxes) {
     if (print.overlay && box.preprinted) continue;
     if (!box.imageField.empty()) {
-      if (auto image = loadImageField(record, box.imageField, options)) {
+      if (auto image = record.image(box.imageField)) {
         placeImage(page, box, std::move(image));
       }
       continue;
     }
-    std::optional<std::string> text = fillText(box, layout, record);
+    std::optional<std::string> text = fillText(box, record);
     if (!text) continue;
     FitRequest request;
     request.box = &box;

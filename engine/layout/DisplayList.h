@@ -12,6 +12,7 @@
 
 #include "common/Color.h"
 #include "fonts/Font.h"
+#include "model/ImageData.h"
 
 namespace gongwen {
 
@@ -50,15 +51,6 @@ struct FilledRect {
   Color color;
 };
 
-// An image drawn into a box: PNG bytes (alpha kept), or JPEG bytes the PDF carries as they
-// are (/DCTDecode).
-struct ImageData {
-  std::vector<uint8_t> png;  // the file's bytes: PNG, or JPEG when `jpeg`
-  unsigned pixelWidth = 0, pixelHeight = 0;
-  bool jpeg = false;
-  int components = 3;  // a JPEG's: 1 grey, 3 colour
-  std::string source;  // the field that brought it ("$.seal"), for messages
-};
 struct PlacedImage {
   std::shared_ptr<const ImageData> image;
   double x = 0, y = 0, width = 0, height = 0;  // pt, top-left corner of the box

@@ -21,17 +21,13 @@
 
 namespace gongwen {
 
-class LayoutCatalog;
 struct BatchCache;
 
 struct ComposeOptions {
   bool normalize = true;  // half-width punctuation in Chinese text → full-width
   MissingGlyphPolicy missing;
-  std::string baseDirectory = ".";  // relative image paths are resolved here
-  bool allowFilePaths = true;       // false: images only as data: URIs (HTTP server)
-  // The other layouts, for attachments composed with their own flow; null: none.
-  const LayoutCatalog* layouts = nullptr;
-  // What the records of this batch share (images, fitted texts); null: nothing kept.
+  // What the records of this batch share (fitted texts; its images are the record's, loaded
+  // when it was validated); null: nothing kept.
   BatchCache* cache = nullptr;
   // A shaper to reuse (one per thread); null: the composer makes its own.
   Shaper* shaper = nullptr;

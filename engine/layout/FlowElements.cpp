@@ -4,6 +4,9 @@
 #include <typeinfo>
 
 #include "common/Errors.h"
+#include "layout/elements/Attachments.h"
+#include "layout/elements/DocumentBody.h"
+#include "layout/elements/NameGroups.h"
 #include "model/ElementParams.h"
 
 namespace gongwen {
@@ -67,12 +70,47 @@ const Kind& kindOf(const std::string& name) {
   return it->second;
 }
 
+// The reader of a structured ("json") field: that of the element that shows it (a body, a
+// list's groups, the attachments — validated with their own layouts where the layout places
+// them, only their titles read where it merely lists them); none when no element reads it.
+FieldReader fieldReaderFor(const FieldSpec& field, const Layout& layout) {
+  bool listed = false;
+  for (const FlowElement& el : layout.flow) {
+    if (el.field != field.name) continue;
+    if (el.element == "body") return readBody;
+    if (el.element == "name_groups") {
+      const auto* spec = dynamic_cast<const NameGroupsSpec*>(el.spec.get());
+      if (!spec) continue;
+      return [keys = entryKeysOf(*spec)](const Poco::Dynamic::Var& v, const std::string& where,
+                                         const RecordOptions&) {
+        return readNameGroups(v, where, keys);
+      };
+    }
+    if (el.element == "attachments") {
+      auto spec = std::dynamic_pointer_cast<const AttachmentsSpec>(el.spec);
+      if (!spec) continue;
+      return [spec, page = layout.page](const Poco::Dynamic::Var& v, const std::string& where,
+                                        const RecordOptions& options) {
+        return readAttachments(v, where, options, spec.get(), page);
+      };
+    }
+    listed = listed || el.element == "attachment_notes";
+  }
+  if (!listed) return {};
+  return [page = layout.page](const Poco::Dynamic::Var& v, const std::string& where,
+                              const RecordOptions& options) {
+    return readAttachments(v, where, options, nullptr, page);
+  };
+}
+
 }  // namespace
 
 FlowElementKinds flowElementKinds() {
-  return {flowElementNames(), [](const FlowElement& el, const Layout& layout) {
+  return {flowElementNames(),
+          [](const FlowElement& el, const Layout& layout) {
             return kindOf(el.element).compile(el, layout);
-          }};
+          },
+          fieldReaderFor};
 }
 
 std::vector<std::string> flowElementNames() {

@@ -181,6 +181,12 @@ Layout Layout::fromJson(const std::string& text, const std::string& source,
   if (elements.compile) {
     for (FlowElement& el : l.flow) el.spec = elements.compile(el, l);
   }
+  // A structured field is read into typed values by its element's reader, once per record.
+  if (elements.fieldReader) {
+    for (FieldSpec& f : l.fields) {
+      if (f.type == "json") f.read = elements.fieldReader(f, l);
+    }
+  }
   return l;
 }
 

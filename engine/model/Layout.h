@@ -13,6 +13,7 @@
 
 #include "common/Color.h"
 #include "common/Message.h"
+#include "model/FieldValue.h"
 #include "text/ParagraphComposer.h"
 
 namespace gongwen {
@@ -33,6 +34,11 @@ struct TextStyle {
   bool onGrid = true;  // full-width cells at the grid pitch (the body grid's 28 per line)
 };
 
+// Reads a "json" field's value (at `where`) into what its element shows; throws InputError
+// naming the path of what is wrong.
+using FieldReader = std::function<std::shared_ptr<const FieldContent>(
+    const Poco::Dynamic::Var& value, const std::string& where, const RecordOptions& options)>;
+
 struct FieldSpec {
   std::string name;
   // string (one line) | text (paragraphs separated by newlines) | date (YYYY-MM-DD) |
@@ -46,6 +52,9 @@ struct FieldSpec {
     return language == Language::English && !descriptionEnglish.empty() ? descriptionEnglish
                                                                          : description;
   }
+  // A "json" field: the reader of the element that shows it (set when the layout is loaded;
+  // empty when no element reads it).
+  FieldReader read;
 };
 
 // A flow element's settings compiled into typed fields when the layout is loaded. The
@@ -58,11 +67,13 @@ struct ElementSpec {
 struct FlowElement;
 struct Layout;
 
-// The flow elements the engine can place (layout/FlowElements.cpp): their names, and how an
-// element's settings compile into its spec (throws InputError for an unknown key, a bad value).
+// The flow elements the engine can place (layout/FlowElements.cpp): their names, how an
+// element's settings compile into its spec (throws InputError for an unknown key, a bad value),
+// and the reader of a "json" field (empty when none of the layout's elements reads it).
 struct FlowElementKinds {
   std::vector<std::string> names;
   std::function<std::shared_ptr<const ElementSpec>(const FlowElement&, const Layout&)> compile;
+  std::function<FieldReader(const FieldSpec&, const Layout&)> fieldReader;
 };
 
 // One element of a flow layout, placed by the mechanism registered under its name

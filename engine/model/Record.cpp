@@ -1,31 +1,11 @@
 #include "model/Record.h"
 
-#include <Poco/JSON/Array.h>
-
-#include <cctype>
-
 #include "common/Errors.h"
 #include "common/Json.h"
 #include "common/Utf8.h"
 
 namespace gongwen {
 namespace {
-
-// Nothing but spaces: ASCII white space, the ideographic space U+3000, no-break spaces.
-bool isBlank(const std::string& s) {
-  for (size_t i = 0; i < s.size();) {
-    if (std::isspace(static_cast<unsigned char>(s[i]))) {
-      ++i;
-    } else if (s.compare(i, 3, "\xE3\x80\x80") == 0) {
-      i += 3;
-    } else if (s.compare(i, 2, "\xC2\xA0") == 0) {
-      i += 2;
-    } else {
-      return false;
-    }
-  }
-  return true;
-}
 
 // True when `s` has no control character (C0, DEL, or C1 — U+0080–U+009F, in UTF-8 a 0xC2
 // byte followed by 0x80–0x9F): the usual case, decided without decoding (an image field's
@@ -61,30 +41,68 @@ void checkPrintable(const std::string& s, const std::string& where, bool multili
   }
 }
 
-bool Record::has(const std::string& field) const {
-  return values_ && values_->has(field) && !values_->get(field).isEmpty();
+const FieldValue* Record::find(const std::string& field) const {
+  auto it = values_.find(field);
+  return it == values_.end() ? nullptr : &it->second;
 }
 
+void Record::set(const std::string& field, FieldValue value) {
+  values_.insert_or_assign(field, std::move(value));
+}
+
+bool Record::has(const std::string& field) const { return find(field) != nullptr; }
+
 std::string Record::text(const std::string& field) const {
-  if (!has(field)) return "";
-  return values_->get(field).toString();
+  const FieldValue* v = find(field);
+  if (!v) return "";
+  if (const auto* s = std::get_if<std::string>(v)) return *s;
+  if (const auto* d = std::get_if<DateValue>(v)) return d->text;
+  if (const auto* l = std::get_if<ListValue>(v); l && l->single) return l->items.front();
+  return "";
+}
+
+const Date* Record::date(const std::string& field) const {
+  const FieldValue* v = find(field);
+  const auto* d = v ? std::get_if<DateValue>(v) : nullptr;
+  return d ? &d->date : nullptr;
 }
 
 std::vector<std::string> Record::list(const std::string& field) const {
-  std::vector<std::string> out;
-  if (!has(field)) return out;
-  auto v = values_->get(field);
-  if (v.isString()) {
-    out.push_back(v.toString());
-  } else if (v.type() == typeid(Poco::JSON::Array::Ptr)) {
-    auto arr = v.extract<Poco::JSON::Array::Ptr>();
-    for (size_t i = 0; i < arr->size(); ++i) out.push_back(arr->get(i).toString());
-  }
-  return out;
+  const FieldValue* v = find(field);
+  if (!v) return {};
+  if (const auto* l = std::get_if<ListValue>(v)) return l->items;
+  if (const auto* s = std::get_if<std::string>(v)) return {*s};
+  if (const auto* d = std::get_if<DateValue>(v)) return {d->text};
+  return {};
 }
 
-Poco::Dynamic::Var Record::value(const std::string& field) const {
-  return has(field) ? values_->get(field) : Poco::Dynamic::Var();
+bool Record::single(const std::string& field) const {
+  const FieldValue* v = find(field);
+  if (!v) return false;
+  if (const auto* l = std::get_if<ListValue>(v)) return l->single;
+  if (const auto* i = std::get_if<ImageValue>(v)) return i->single;
+  return std::holds_alternative<std::string>(*v) || std::holds_alternative<DateValue>(*v);
+}
+
+size_t Record::count(const std::string& field) const {
+  const FieldValue* v = find(field);
+  if (!v) return 0;
+  if (const auto* l = std::get_if<ListValue>(v)) return l->items.size();
+  if (const auto* i = std::get_if<ImageValue>(v)) return i->count;
+  return 1;
+}
+
+const std::vector<ImagePtr>& Record::images(const std::string& field) const {
+  static const std::vector<ImagePtr> kNone;
+  const FieldValue* v = find(field);
+  const auto* i = v ? std::get_if<ImageValue>(v) : nullptr;
+  if (i && i->error) std::rethrow_exception(i->error);
+  return i ? i->images : kNone;
+}
+
+ImagePtr Record::image(const std::string& field) const {
+  const auto& all = images(field);
+  return all.empty() ? nullptr : all.front();
 }
 
 std::string Record::path(const std::string& field) const { return jsonPath(prefix_, field); }
@@ -201,67 +219,6 @@ std::string chineseNumeralDate(const Date& d) {
   std::string year;
   for (char c : std::to_string(d.year)) year += kDigits[c - '0'];
   return year + "年" + upTo31(d.month) + "月" + upTo31(d.day) + "日";
-}
-
-Record validateRecord(const Poco::JSON::Object::Ptr& input, const Layout& layout,
-                      const std::string& pathPrefix) {
-  Record r(input, pathPrefix);
-  for (const auto& spec : layout.fields) {
-    std::string where = jsonPath(pathPrefix, spec.name);
-    bool present = input->has(spec.name) && !input->get(spec.name).isEmpty();
-    if (!present) {
-      if (spec.required) {
-        throw InputError(where,
-                         Message("required field \"{0}\" ({1}) is missing", spec.name, spec.label));
-      }
-      continue;
-    }
-    Poco::Dynamic::Var v = input->get(spec.name);
-    if (spec.type == "json") continue;  // its element checks it
-    // An image field may hold a list of images too (joint seals, 7.3.5.1).
-    const bool imageList = spec.type == "image" && v.type() == typeid(Poco::JSON::Array::Ptr);
-    if (spec.type == "list" || imageList) {
-      // A list of strings; a single string is a list of one.
-      if (v.isString()) {
-        checkPrintable(v.toString(), where, false);
-        continue;
-      }
-      if (v.type() != typeid(Poco::JSON::Array::Ptr)) {
-        throw InputError(where, Message("must be a list of strings, found {0}", jsonType(v)));
-      }
-      auto arr = v.extract<Poco::JSON::Array::Ptr>();
-      if (spec.required && arr->size() == 0) {
-        throw InputError(
-            where, Message("required field \"{0}\" ({1}) is an empty list", spec.name, spec.label));
-      }
-      for (size_t i = 0; i < arr->size(); ++i) {
-        auto item = arr->get(i);
-        if (!item.isString()) {
-          throw InputError(jsonPath(where, i),
-                           Message("must be a string, found {0}", jsonType(item)));
-        }
-        checkPrintable(item.toString(), jsonPath(where, i), false);
-      }
-      continue;
-    }
-    if (!v.isString()) {
-      throw InputError(where, Message("must be a string, found {0}", jsonType(v)));
-    }
-    std::string s = v.toString();
-    if (spec.required && isBlank(s)) {
-      throw InputError(where,
-                       Message("required field \"{0}\" ({1}) is empty", spec.name, spec.label));
-    }
-    checkPrintable(s, where, spec.type == "text");
-    if (spec.type == "date" && !isBlank(s)) parseDate(s, where);
-  }
-  for (const auto& [key, value] : *input) {
-    if (key == "layout" || layout.field(key)) continue;
-    r.warnings.push_back(
-        Message("{0}: {1}", placeMessage(jsonPath(pathPrefix, key)),
-                Message("unknown field \"{0}\" for layout {1} is ignored", key, layout.name)));
-  }
-  return r;
 }
 
 }  // namespace gongwen

@@ -4,9 +4,10 @@
 
 #include "common/Errors.h"
 #include "common/Json.h"
+#include "layout/BatchCache.h"
 #include "layout/BoxComposer.h"
 #include "layout/GridFlowComposer.h"
-#include "model/Record.h"
+#include "model/ValidateRecord.h"
 #include "pdf/PdfWriter.h"
 
 namespace gongwen {
@@ -54,7 +55,14 @@ LayoutResult Engine::layout(const Poco::JSON::Object::Ptr& record,
                      e.messageText());
   }
   const Layout& layout = *found;
-  Record validated = validateRecord(record, layout, options.recordPath);
+  // The record's fields as typed values: dates parsed, images loaded and checked (once per
+  // batch, by its cache), structured fields read by their elements.
+  RecordOptions recordOptions;
+  recordOptions.images.baseDirectory = options.baseDirectory;
+  recordOptions.images.allowFilePaths = options.allowFilePaths;
+  recordOptions.images.cache = options.cache ? &options.cache->images : nullptr;
+  recordOptions.layouts = layouts_.get();
+  Record validated = validateRecord(record, layout, options.recordPath, recordOptions);
   if (options.budget) options.budget->checkTime();  // reading a huge record takes time too
 
   LayoutResult result;
@@ -63,9 +71,6 @@ LayoutResult Engine::layout(const Poco::JSON::Object::Ptr& record,
   compose.normalize = options.normalize;
   compose.missing.allowMissing = options.allowMissingGlyphs;
   compose.missing.warnings = &result.warnings;
-  compose.baseDirectory = options.baseDirectory;
-  compose.allowFilePaths = options.allowFilePaths;
-  compose.layouts = layouts_.get();
   compose.cache = options.cache.get();
   compose.shaper = options.shaper;
   checkPrintAdjust(options.print, "print");

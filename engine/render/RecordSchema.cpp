@@ -24,7 +24,7 @@ const char* const kOfficeDate =
     R"(^(?![0-9]{4}-[0-9]{2}-[0-9]{2}$)([1-9][0-9]{3}[-/.][0-9]{1,2}[-/.][0-9]{1,2})"
     R"(|[1-9][0-9]{3}年[0-9]{1,2}月[0-9]{1,2}日)"
     R"(|[〇零○一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)$)";
-// An image over HTTP (layout/ImageField.cpp): a PNG or JPEG as a data: URI; file paths
+// An image over HTTP (model/ImageLoader.cpp): a PNG or JPEG as a data: URI; file paths
 // are for the command line only.
 const char* const kImageDataUri = R"(^data:image/(png|jpeg);base64,[A-Za-z0-9+/]+={0,2}$)";
 

@@ -10,7 +10,7 @@
 #include "common/Json.h"
 #include "common/Place.h"
 #include "fonts/FontConfig.h"
-#include "model/Record.h"
+#include "model/ValidateRecord.h"
 #include "render/EngineReports.h"
 #include "support/TestEngine.h"
 

@@ -24,7 +24,9 @@ bool placeAttachmentOpeningLandscape(FlowContext& ctx, const Layout& layout, con
   const auto* spec = dynamic_cast<const BodySpec*>(bodyElement.spec.get());
   if (spec == nullptr) return false;
   // Its first table or figure: a table that goes landscape.
-  const std::vector<BodyItem> items = bodyItems(record, bodyElement.field);
+  const auto* content = record.content<BodyContent>(bodyElement.field);
+  if (content == nullptr) return false;
+  const std::vector<BodyItem>& items = content->items;
   size_t table = 0;
   while (table < items.size() && !items[table].table && !items[table].figure) ++table;
   if (table == items.size() || !items[table].table) return false;

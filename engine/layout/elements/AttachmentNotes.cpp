@@ -17,8 +17,9 @@ bool isTrailingMark(char32_t c) {
 
 void placeAttachmentNotes(FlowContext& ctx, const FlowElement& el, const AttachmentNotesSpec& spec,
                           const Record& record) {
-  auto attachments = attachmentsOf(record, el.field);
-  if (attachments.empty()) return;
+  const auto* content = record.content<AttachmentsContent>(el.field);
+  if (!content || content->attachments.empty()) return;
+  const auto& attachments = content->attachments;
   const TextStyle& style = ctx.layout().style(el.style);
   const double em = emOf(ctx, style);
   const std::u32string label = ctx.prepare(spec.label);

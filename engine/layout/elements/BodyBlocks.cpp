@@ -9,7 +9,6 @@
 #include "common/Json.h"
 #include "common/Units.h"
 #include "common/Utf8.h"
-#include "layout/ImageField.h"
 #include "layout/LandscapePages.h"
 #include "layout/RuledTable.h"
 #include "layout/elements/Text.h"
@@ -157,7 +156,8 @@ BodyTable readBodyTable(const Poco::JSON::Object::Ptr& item, const std::string& 
   return t;
 }
 
-BodyFigure readBodyFigure(const Poco::JSON::Object::Ptr& item, const std::string& where) {
+BodyFigure readBodyFigure(const Poco::JSON::Object::Ptr& item, const std::string& where,
+                          const ImageSource& images) {
   const Message form(
       "a figure is {\"image\": \"file or data: URI\", \"width_mm\": 80, \"caption\": \"图1　…\"}");
   onlyKeys(item, where, {"image", "width_mm", "caption"}, form);
@@ -168,7 +168,6 @@ BodyFigure readBodyFigure(const Poco::JSON::Object::Ptr& item, const std::string
     throw InputError(jsonPath(where, "image"),
                      Message("must be a file path or a data: URI: {0}", form));
   }
-  f.image = image.toString();
   if (item->has("width_mm")) {
     auto w = item->get("width_mm");
     if (!w.isNumeric() || w.isBoolean() || !(w.convert<double>() > 0) ||
@@ -181,6 +180,7 @@ BodyFigure readBodyFigure(const Poco::JSON::Object::Ptr& item, const std::string
   if (item->has("caption") && !item->get("caption").isEmpty()) {
     f.caption = stringAt(item->get("caption"), jsonPath(where, "caption"));
   }
+  f.image = loadImage(image.toString(), jsonPath(where, "image"), images);
   return f;
 }
 
@@ -401,7 +401,7 @@ void placeBodyTable(FlowContext& ctx, const BodySpec& spec, const BodyTable& tab
 bool placeBodyFigure(FlowContext& ctx, const BodySpec& spec, const BodyFigure& figure,
                      bool onlyIfItFits) {
   const Grid& grid = ctx.grid();
-  auto image = loadImage(figure.image, jsonPath(figure.where, "image"), ctx.options());
+  const ImagePtr& image = figure.image;
   double width = figure.widthMm > 0 ? mmToPt(figure.widthMm) : grid.width;
   if (width > grid.width + 0.01) {
     throw InputError(jsonPath(figure.where, "width_mm"),

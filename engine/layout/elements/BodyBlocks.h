@@ -14,6 +14,8 @@
 
 #include "layout/FlowContext.h"
 #include "layout/elements/Specs.h"
+#include "model/ImageLoader.h"
+#include "model/Record.h"
 
 namespace gongwen {
 
@@ -28,15 +30,17 @@ struct BodyTable {
 };
 
 struct BodyFigure {
-  std::string image;   // a path or a data: URI
+  ImagePtr image;      // given as a path or a data: URI; loaded and checked when read
   double widthMm = 0;  // 0: as wide as it fits, at most the block
   std::string caption;
   std::string where;  // "$.body[4]"
 };
 
-// From a body item's object; throws InputError naming the path of what is wrong.
+// From a body item's object, when the record is validated; throws InputError naming the path
+// of what is wrong. A figure's image is loaded from `images` then.
 BodyTable readBodyTable(const Poco::JSON::Object::Ptr& item, const std::string& where);
-BodyFigure readBodyFigure(const Poco::JSON::Object::Ptr& item, const std::string& where);
+BodyFigure readBodyFigure(const Poco::JSON::Object::Ptr& item, const std::string& where,
+                          const ImageSource& images);
 
 // Placed from the flow's next line. The body element's settings say the styles:
 // "table_style" (default "table"), "table_header_style" ("table_header"),

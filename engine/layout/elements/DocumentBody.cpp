@@ -52,15 +52,15 @@ int headingLevel(std::u32string_view s) {
   return 0;
 }
 
-std::vector<BodyItem> bodyItems(const Record& record, const std::string& field) {
-  std::vector<BodyItem> items;
-  const std::string where = record.path(field);
-  Poco::Dynamic::Var v = record.value(field);
-  if (v.isEmpty()) return items;
+std::shared_ptr<const FieldContent> readBody(const Poco::Dynamic::Var& v, const std::string& where,
+                                             const RecordOptions& options) {
+  auto content = std::make_shared<BodyContent>();
+  std::vector<BodyItem>& items = content->items;
+  if (v.isEmpty()) return content;
   if (v.isString()) {
     checkPrintable(v.toString(), where, true);
     items.push_back({decodeUtf8(v.toString()), -1, where, true, {}, {}});
-    return items;
+    return content;
   }
   if (v.type() != typeid(Poco::JSON::Array::Ptr)) {
     throw InputError(
@@ -91,7 +91,7 @@ std::vector<BodyItem> bodyItems(const Record& record, const std::string& field) 
     }
     if (obj->has("image")) {
       BodyItem f{{}, 0, at, false, {}, {}};
-      f.figure = std::make_shared<const BodyFigure>(readBodyFigure(obj, at));
+      f.figure = std::make_shared<const BodyFigure>(readBodyFigure(obj, at, options.images));
       items.push_back(std::move(f));
       continue;
     }
@@ -119,7 +119,7 @@ std::vector<BodyItem> bodyItems(const Record& record, const std::string& field) 
     if (level < 0) level = std::max(1, headingLevel(trimmedText(t)));
     items.push_back({t, level, jsonPath(at, "heading"), false, {}, {}});
   }
-  return items;
+  return content;
 }
 
 // The paragraphs of the body; more than `most` (each takes a line at least, so they could
@@ -196,7 +196,8 @@ void placeDocumentBodyItems(FlowContext& ctx, const FlowElement& el, const BodyS
     size_t i = static_cast<size_t>(level - 1);
     return i < headingStyles.size() ? layout.style(headingStyles[i]) : body;
   };
-  auto items = bodyItems(record, el.field);
+  const auto* content = record.content<BodyContent>(el.field);
+  std::vector<BodyItem> items = content ? content->items : std::vector<BodyItem>{};
   endItem = std::min(endItem, items.size());
   items.erase(items.begin() + static_cast<std::ptrdiff_t>(endItem), items.end());
   items.erase(items.begin(),

@@ -2,6 +2,8 @@
 // or an array of strings and {"heading": "…", "level": 1-4} objects.
 #pragma once
 
+#include <Poco/Dynamic/Var.h>
+
 #include <memory>
 #include <string>
 #include <string_view>
@@ -38,9 +40,15 @@ struct BodyItem {
   std::shared_ptr<const BodyTable> table;  // instead of text
   std::shared_ptr<const BodyFigure> figure;
 };
-// The items of a body field. Throws InputError naming "$.body[3]" for anything that is
-// neither a string, a heading object, a table nor a figure.
-std::vector<BodyItem> bodyItems(const Record& record, const std::string& field);
+// A body field as read when the record is validated (its figures' images loaded).
+struct BodyContent : FieldContent {
+  std::vector<BodyItem> items;  // as given (not yet normalized)
+};
+// The items of a body field's value (at `where`). Throws InputError naming "$.body[3]" for
+// anything that is neither a string, a heading object, a table nor a figure.
+std::shared_ptr<const FieldContent> readBody(const Poco::Dynamic::Var& value,
+                                             const std::string& where,
+                                             const RecordOptions& options);
 // The paragraphs of (prepared) items. A numbered string paragraph is a heading of its
 // level: a title (kept with the line after it) when it has no final mark, run-in (only
 // the part up to its first "。" in the heading's font) when it goes on after that "。",

@@ -83,15 +83,14 @@ std::string normalizedDocNumber(const std::string& text, const std::string& wher
   return encodeUtf8(s);
 }
 
-std::string fieldText(const Record& record, const Layout& layout, const std::string& field,
+std::string fieldText(const Record& record, const Layout& /*layout*/, const std::string& field,
                       const std::string& format) {
   if (field.empty() || !record.has(field)) return "";
   const std::string where = record.path(field);
   std::string text = record.text(field);
   if (format == "copy_number") return copyNumber(text, where);
   if (format == "doc_number") return normalizedDocNumber(text, where);
-  const FieldSpec* spec = layout.field(field);
-  if (spec && spec->type == "date") return chineseDate(parseDate(text, where));
+  if (const Date* date = record.date(field)) return chineseDate(*date);
   return text;
 }
 

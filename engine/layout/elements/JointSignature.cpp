@@ -15,7 +15,6 @@
 #include "common/Errors.h"
 #include "common/Json.h"
 #include "common/Units.h"
-#include "layout/ImageField.h"
 #include "layout/elements/FieldText.h"
 #include "layout/elements/Text.h"
 
@@ -29,7 +28,7 @@ std::vector<SingleLine> namesOf(FlowContext& ctx, const Record& record, const st
                                 const TextStyle& style) {
   std::vector<SingleLine> out;
   const auto names = record.list(field);
-  const bool one = record.value(field).isString();
+  const bool one = record.single(field);
   for (size_t i = 0; i < names.size(); ++i) {
     const std::string where = one ? record.path(field) : jsonPath(record.path(field), i);
     std::u32string text = trimmedText(ctx.prepare(names[i]));
@@ -179,8 +178,7 @@ bool needsSignatureVariant(const FlowElement& el, const SignatureSpec& spec, con
     return true;
   }
   auto several = [&](const std::string& field) {
-    return !field.empty() && record.has(field) && !record.value(field).isString() &&
-           record.list(field).size() > 1;
+    return !field.empty() && record.has(field) && !record.single(field) && record.count(field) > 1;
   };
   return several(el.field) || several(spec.sealField);
 }
@@ -206,8 +204,7 @@ void placeSignatureVariant(FlowContext& ctx, const FlowElement& el, const Signat
     const std::string& sealField = spec.signatureSealField;
     auto titles = namesOf(ctx, record, titleField, style);
     auto names = namesOf(ctx, record, signerField, style);
-    auto seals = sealField.empty() ? std::vector<ImagePtr>{}
-                                   : loadImageList(record, sealField, ctx.options());
+    auto seals = sealField.empty() ? std::vector<ImagePtr>{} : record.images(sealField);
     if (names.empty() && seals.empty()) {
       throw InputError(record.path(signerField),
                        Message("the signer's title needs the signer's name or 签名章 (7.3.5.3)"));
@@ -261,8 +258,7 @@ void placeSignatureVariant(FlowContext& ctx, const FlowElement& el, const Signat
   // Joint issuers.
   auto names = namesOf(ctx, record, el.field, style);
   const std::string& sealField = spec.sealField;
-  auto seals =
-      sealField.empty() ? std::vector<ImagePtr>{} : loadImageList(record, sealField, ctx.options());
+  auto seals = sealField.empty() ? std::vector<ImagePtr>{} : record.images(sealField);
   if (!seals.empty()) {
     checkCount(seals.size(), names.size(), record, sealField,
                Message("{0} seals given for {1} issuers: give one seal per issuer, in the same "

@@ -8,6 +8,7 @@
 
 #include "common/Errors.h"
 #include "common/Json.h"
+#include "common/Utf8.h"
 #include "layout/FlowElements.h"
 #include "layout/elements/Text.h"
 #include "model/ElementParams.h"
@@ -23,27 +24,72 @@ Poco::JSON::Array::Ptr arrayOf(const Poco::Dynamic::Var& v, const std::string& w
   return v.extract<Poco::JSON::Array::Ptr>();
 }
 
-std::u32string textAt(FlowContext& ctx, const Poco::Dynamic::Var& v, const std::string& where,
-                      bool required) {
+// A text as given (prepared and trimmed when placed); checked.
+std::u32string textAt(const Poco::Dynamic::Var& v, const std::string& where, bool required) {
   if (v.isEmpty() && !required) return {};
   if (!v.isString()) throw InputError(where, Message("must be a string, found {0}", jsonType(v)));
   const std::string s = v.toString();
   checkPrintable(s, where, false);
-  std::u32string text = trimmedText(ctx.prepare(s));
-  if (required && text.empty()) throw InputError(where, Message("is empty: give a name"));
+  std::u32string text = decodeUtf8(s);
+  if (required && trimmedText(text).empty())
+    throw InputError(where, Message("is empty: give a name"));
   return text;
+}
+
+// The text as placed: normalized as the document is, trimmed.
+std::u32string prepared(FlowContext& ctx, const std::u32string& text) {
+  return trimmedText(ctx.prepare(encodeUtf8(text)));
+}
+
+// The groups of `content` as placed: texts prepared, names and entries (by name) in the
+// order of `collator`.
+std::vector<NameGroup> orderedGroups(FlowContext& ctx, const NameGroupsContent& content,
+                                     const NameCollator& collator) {
+  std::vector<NameGroup> groups = content.groups;
+  for (NameGroup& group : groups) {
+    group.heading = prepared(ctx, group.heading);
+    std::vector<std::u32string> keys;
+    for (NameItem& item : group.names) {
+      item.text = prepared(ctx, item.text);
+      keys.push_back(item.text);
+    }
+    if (!group.names.empty()) {
+      std::vector<NameItem> sorted;
+      for (size_t i : collator.order(keys)) sorted.push_back(group.names[i]);
+      group.names = std::move(sorted);
+      continue;
+    }
+    for (EntryRow& row : group.entries) {
+      for (auto& [key, text] : row.cells) text = prepared(ctx, text);
+      keys.push_back(row.cells.count("name") && !row.cells["name"].empty() ? row.cells["name"]
+                                                                           : row.cells["unit"]);
+    }
+    std::vector<EntryRow> sorted;
+    for (size_t i : collator.order(keys)) sorted.push_back(group.entries[i]);
+    group.entries = std::move(sorted);
+  }
+  return groups;
 }
 
 }  // namespace
 
-std::vector<NameGroup> readNameGroups(FlowContext& ctx, const Record& record,
-                                      const std::string& field, const NameCollator& collator,
-                                      const std::vector<std::string>& entryKeys) {
-  std::vector<NameGroup> groups;
-  if (!record.has(field)) return groups;
-  const std::string at = record.path(field);
-  auto arr = arrayOf(record.value(field), at,
-                     Message("a list of groups ({\"heading\": \"…\", \"names\": […]})"));
+std::vector<std::string> entryKeysOf(const NameGroupsSpec& spec) {
+  std::vector<std::string> entryKeys = {"index"};
+  for (const NameGroupsSpec::Column& c : spec.tableColumns) {
+    const std::string& key = c.key;
+    if (std::find(entryKeys.begin(), entryKeys.end(), key) == entryKeys.end())
+      entryKeys.push_back(key);
+  }
+  return entryKeys;
+}
+
+std::shared_ptr<const FieldContent> readNameGroups(const Poco::Dynamic::Var& value,
+                                                   const std::string& at,
+                                                   const std::vector<std::string>& entryKeys) {
+  auto content = std::make_shared<NameGroupsContent>();
+  std::vector<NameGroup>& groups = content->groups;
+  if (value.isEmpty()) return content;
+  auto arr = arrayOf(value, at, Message("a list of groups ({\"heading\": \"…\", \"names\": […]})"));
   for (size_t g = 0; g < arr->size(); ++g) {
     NameGroup group;
     group.where = jsonPath(at, g);
@@ -72,25 +118,19 @@ std::vector<NameGroup> readNameGroups(FlowContext& ctx, const Record& record,
                                      "not neither"));
     }
     if (obj->has("heading"))
-      group.heading = textAt(ctx, obj->get("heading"), jsonPath(group.where, "heading"), false);
+      group.heading = textAt(obj->get("heading"), jsonPath(group.where, "heading"), false);
     if (obj->has("names")) {
       const std::string namesAt = jsonPath(group.where, "names");
       auto names = arrayOf(obj->get("names"), namesAt, Message("a list of names"));
-      std::vector<std::u32string> texts;
       for (size_t i = 0; i < names->size(); ++i) {
         NameItem item;
         item.where = jsonPath(namesAt, i);
-        item.text = textAt(ctx, names->get(i), item.where, true);
-        texts.push_back(item.text);
+        item.text = textAt(names->get(i), item.where, true);
         group.names.push_back(std::move(item));
       }
-      std::vector<NameItem> sorted;
-      for (size_t i : collator.order(texts)) sorted.push_back(group.names[i]);
-      group.names = std::move(sorted);
     } else {
       const std::string entriesAt = jsonPath(group.where, "entries");
       auto entries = arrayOf(obj->get("entries"), entriesAt, Message("a list of entries"));
-      std::vector<std::u32string> keys;
       for (size_t i = 0; i < entries->size(); ++i) {
         EntryRow row;
         row.where = jsonPath(entriesAt, i);
@@ -102,26 +142,21 @@ std::vector<NameGroup> readNameGroups(FlowContext& ctx, const Record& record,
                                    jsonType(e)));
         }
         auto eo = e.extract<Poco::JSON::Object::Ptr>();
-        for (const auto& [key, value] : *eo) {
+        for (const auto& [key, cell] : *eo) {
           if (std::find(entryKeys.begin(), entryKeys.end(), key) == entryKeys.end()) {
             throw InputError(jsonPath(row.where, key),
                              Message("unknown column (the table has {0})", joinedNames(entryKeys)));
           }
-          row.cells[key] = textAt(ctx, value, jsonPath(row.where, key), false);
+          row.cells[key] = textAt(cell, jsonPath(row.where, key), false);
         }
         bool any = false;
-        for (const auto& [key, text] : row.cells) any = any || !text.empty();
+        for (const auto& [key, text] : row.cells) any = any || !trimmedText(text).empty();
         if (!any)
           throw InputError(row.where, Message("is empty: give a unit, a name or a position"));
-        keys.push_back(row.cells.count("name") && !row.cells["name"].empty() ? row.cells["name"]
-                                                                             : row.cells["unit"]);
         group.entries.push_back(std::move(row));
       }
       if (group.entries.empty())
         throw InputError(entriesAt, Message("is empty: a table needs at least one entry"));
-      std::vector<EntryRow> sorted;
-      for (size_t i : collator.order(keys)) sorted.push_back(group.entries[i]);
-      group.entries = std::move(sorted);
       if (obj->has("columns")) {
         const std::string columnsAt = jsonPath(group.where, "columns");
         auto cols = arrayOf(obj->get("columns"), columnsAt, Message("a list of column keys"));
@@ -138,23 +173,18 @@ std::vector<NameGroup> readNameGroups(FlowContext& ctx, const Record& record,
     }
     groups.push_back(std::move(group));
   }
-  return groups;
+  return content;
 }
 
 void placeNameGroups(FlowContext& ctx, const FlowElement& el, const NameGroupsSpec& spec,
                      const Record& record) {
-  if (!record.has(el.field)) return;
+  const auto* content = record.content<NameGroupsContent>(el.field);
+  if (!content) return;
   const std::string& sortField = spec.sortField;
   const NameOrder order =
       parseNameOrder(record.has(sortField) ? record.text(sortField) : "", record.path(sortField));
   NameCollator collator(order, spec.compoundSurnames);
-  std::vector<std::string> entryKeys = {"index"};
-  for (const NameGroupsSpec::Column& c : spec.tableColumns) {
-    const std::string& key = c.key;
-    if (std::find(entryKeys.begin(), entryKeys.end(), key) == entryKeys.end())
-      entryKeys.push_back(key);
-  }
-  const auto groups = readNameGroups(ctx, record, el.field, collator, entryKeys);
+  const auto groups = orderedGroups(ctx, *content, collator);
 
   const TextStyle& headingStyle = ctx.layout().style(spec.headingStyle);
   ctx.skipLines(el.blankLinesBefore);

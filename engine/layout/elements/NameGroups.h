@@ -3,6 +3,8 @@
 // the record, checked (every problem names its JSON path) and put in the list's order.
 #pragma once
 
+#include <Poco/Dynamic/Var.h>
+
 #include <map>
 #include <string>
 #include <vector>
@@ -32,11 +34,18 @@ struct NameGroup {
   bool isTable() const { return !entries.empty(); }
 };
 
-// Reads `field` of `record` (an array of groups) and sorts names and entries (by name)
-// with `collator`. `entryKeys` are the column keys an entry may have.
-std::vector<NameGroup> readNameGroups(FlowContext& ctx, const Record& record,
-                                      const std::string& field, const NameCollator& collator,
-                                      const std::vector<std::string>& entryKeys);
+// A groups field as read when the record is validated: checked, its texts as given (not yet
+// normalized, trimmed or sorted).
+struct NameGroupsContent : FieldContent {
+  std::vector<NameGroup> groups;
+};
+// Reads a groups field's value (at `where`, an array of groups). `entryKeys` are the column
+// keys an entry may have.
+std::shared_ptr<const FieldContent> readNameGroups(const Poco::Dynamic::Var& value,
+                                                   const std::string& where,
+                                                   const std::vector<std::string>& entryKeys);
+// The column keys an entry of the element's table may have.
+std::vector<std::string> entryKeysOf(const NameGroupsSpec& spec);
 
 // A names group on the grid (elements/NameGrid.cpp) and an entries group as a ruled table
 // (elements/EntryTable.cpp); both start at the flow's next line.

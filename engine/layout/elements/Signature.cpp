@@ -11,7 +11,6 @@
 
 #include "common/Errors.h"
 #include "layout/FlowElements.h"
-#include "layout/ImageField.h"
 #include "layout/SignaturePageFit.h"
 #include "layout/elements/FieldText.h"
 #include "layout/elements/JointSignature.h"
@@ -37,7 +36,7 @@ void placeSignature(FlowContext& ctx, const FlowElement& el, const SignatureSpec
                              "on (7.3.5.1)",
                              el.field, dateField));
   }
-  auto seal = hasSeal ? loadImageField(record, sealField, ctx.options()) : nullptr;
+  auto seal = hasSeal ? record.image(sealField) : nullptr;
   const Grid& grid = ctx.grid();
   const TextStyle& style = layout.style(el.style);
   const double em = emOf(ctx, style);

@@ -1,7 +1,8 @@
-#include "layout/ImageField.h"
+#include "model/ImageLoader.h"
 
 #include <Poco/Base64Decoder.h>
 
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -9,9 +10,7 @@
 
 #include "common/Errors.h"
 #include "common/JpegCheck.h"
-#include "common/Json.h"
 #include "common/PngCheck.h"
-#include "layout/BatchCache.h"
 
 namespace gongwen {
 namespace {
@@ -39,7 +38,7 @@ std::vector<uint8_t> fromDataUri(const std::string& value, size_t prefixSize,
 }
 
 std::vector<uint8_t> fromFile(const std::string& value, const std::string& where,
-                              const ComposeOptions& options) {
+                              const ImageSource& options) {
   if (!options.allowFilePaths) {
     throw InputError(where, Message("must be a data:image/png;base64,… (or "
                                     "data:image/jpeg;base64,…) URI here (file paths are not "
@@ -75,12 +74,12 @@ std::vector<uint8_t> fromFile(const std::string& value, const std::string& where
 }  // namespace
 
 std::shared_ptr<const ImageData> loadImage(const std::string& value, const std::string& where,
-                                           const ComposeOptions& options) {
+                                           const ImageSource& options) {
   const bool dataUri = value.rfind("data:", 0) == 0;
   // A file is known by its folder too: the same name may be another file elsewhere.
   const std::string key = dataUri ? value : options.baseDirectory + "\n" + value;
   if (options.cache && (dataUri || options.allowFilePaths)) {
-    if (auto known = options.cache->images.find(key)) return known;
+    if (auto known = options.cache->find(key)) return known;
   }
   size_t prefix = 0;
   if (dataUri) {
@@ -118,35 +117,8 @@ std::shared_ptr<const ImageData> loadImage(const std::string& value, const std::
   }
   image->png = std::move(bytes);
   image->source = where;
-  if (options.cache) options.cache->images.add(key, image);
+  if (options.cache) options.cache->add(key, image);
   return image;
-}
-
-std::shared_ptr<const ImageData> loadImageField(const Record& record, const std::string& field,
-                                                const ComposeOptions& options) {
-  if (!record.has(field)) return nullptr;
-  if (!record.value(field).isString()) {  // a list of one
-    const auto values = record.list(field);
-    if (values.empty()) return nullptr;
-    return loadImage(values.front(), jsonPath(record.path(field), 0), options);
-  }
-  return loadImage(record.text(field), record.path(field), options);
-}
-
-std::vector<std::shared_ptr<const ImageData>> loadImageList(const Record& record,
-                                                            const std::string& field,
-                                                            const ComposeOptions& options) {
-  std::vector<std::shared_ptr<const ImageData>> out;
-  if (!record.has(field)) return out;
-  if (record.value(field).isString()) {
-    out.push_back(loadImageField(record, field, options));
-    return out;
-  }
-  const auto values = record.list(field);
-  for (size_t i = 0; i < values.size(); ++i) {
-    out.push_back(loadImage(values[i], jsonPath(record.path(field), i), options));
-  }
-  return out;
 }
 
 }  // namespace gongwen
