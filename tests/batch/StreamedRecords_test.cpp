@@ -33,14 +33,6 @@ std::string certificateCsv(size_t rows, size_t badRow = 0) {
   return csv;
 }
 
-std::vector<std::string> entries(const std::string& dir) {
-  std::vector<std::string> out;
-  for (const auto& e : std::filesystem::directory_iterator(dir))
-    out.push_back(e.path().filename().string());
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
 // Reads `source` in chunks of `chunk`, checking that the records of a chunk are freed once
 // the next chunks come (the source keeps none of them): returns the labels in order.
 std::vector<std::string> readInChunks(RecordSource& source, size_t chunk) {
@@ -152,12 +144,12 @@ TEST(StreamedRecords, ABadRowIsNamedAndThePdfAppearsOnlyWhenWhole) {
     EXPECT_EQ(r.documents[0].pages, 2999u);
     EXPECT_GE(highest, 2999u);
     // Written, not yet committed: only the temporary is there.
-    const auto before = entries(dir.path());
+    const auto before = test::directoryEntries(dir.path());
     ASSERT_EQ(before.size(), 1u);
     EXPECT_EQ(before[0].rfind("all.pdf.tmp-", 0), 0u) << before[0];
     file.commit();
   }
-  EXPECT_EQ(entries(dir.path()), std::vector<std::string>{"all.pdf"});
+  EXPECT_EQ(test::directoryEntries(dir.path()), std::vector<std::string>{"all.pdf"});
   EXPECT_EQ(runShell("qpdf --check " + shellQuote(target)).exitCode, 0);
   EXPECT_EQ(runShell("pdfinfo " + shellQuote(target) + " | sed -n 's/^Pages: *//p'").out, "2999\n");
 }
@@ -177,7 +169,7 @@ TEST(StreamedRecords, AStrictBatchStoppedByARowLeavesNoFile) {
     // The pages before row 2500 went into the temporary (more than a megabyte of them).
     EXPECT_TRUE(file.started());
   }  // not committed: the temporary goes
-  EXPECT_TRUE(entries(dir.path()).empty());
+  EXPECT_TRUE(test::directoryEntries(dir.path()).empty());
 }
 
 TEST(StreamedRecords, TheRecordLimitIsCheckedBeforeAnyWork) {
@@ -209,9 +201,9 @@ TEST(StreamedRecords, AnOutputFileNotCommittedLeavesTheTargetAsItWas) {
   {
     OutputFile file(target);
     file.write("today's ", 8);
-    EXPECT_EQ(entries(dir.path()).size(), 2u);  // the target and the temporary
+    EXPECT_EQ(test::directoryEntries(dir.path()).size(), 2u);  // the target and the temporary
   }
-  EXPECT_EQ(entries(dir.path()), std::vector<std::string>{"out.pdf"});
+  EXPECT_EQ(test::directoryEntries(dir.path()), std::vector<std::string>{"out.pdf"});
   EXPECT_EQ(readText(target), "yesterday's PDF");
   {
     OutputFile file(target);
@@ -219,7 +211,7 @@ TEST(StreamedRecords, AnOutputFileNotCommittedLeavesTheTargetAsItWas) {
     file.write("PDF", 3);
     file.commit();
   }
-  EXPECT_EQ(entries(dir.path()), std::vector<std::string>{"out.pdf"});
+  EXPECT_EQ(test::directoryEntries(dir.path()), std::vector<std::string>{"out.pdf"});
   EXPECT_EQ(readText(target), "today's PDF");
   EXPECT_TRUE(OutputFile::writtenInPieces(target));
   EXPECT_TRUE(OutputFile::writtenInPieces(dir.file("new.pdf")));
@@ -239,20 +231,20 @@ TEST(StreamedRecords, TheCommandLineWritesTheFileOnlyWhenWhole) {
                shellQuote(dir.file("bad.csv")) + " -o " + shellQuote(out + "/all.pdf"));
   EXPECT_EQ(strict.exitCode, 2) << strict.err;
   EXPECT_NE(strict.err.find("row 2500"), std::string::npos) << strict.err;
-  EXPECT_TRUE(entries(out).empty());
+  EXPECT_TRUE(test::directoryEntries(out).empty());
   // A file size limit (EFBIG) halfway through: exit 2 naming the file, nothing left.
   const ProcessResult full = runShell(
       "trap '' XFSZ; ulimit -f 1024; " + shellQuote(cli()) + " batch -q --layout certificate " +
       shellQuote(dir.file("bad.csv")) + " -o " + shellQuote(out + "/all.pdf"));
   EXPECT_EQ(full.exitCode, 2) << full.err;
   EXPECT_NE(full.err.find(out + "/all.pdf: cannot write the PDF: "), std::string::npos) << full.err;
-  EXPECT_TRUE(entries(out).empty());
+  EXPECT_TRUE(test::directoryEntries(out).empty());
   const ProcessResult good =
       runShell(shellQuote(cli()) + " batch -q --layout certificate " +
                shellQuote(dir.file("bad.csv")) + " -o " + shellQuote(out + "/all.pdf"));
   EXPECT_EQ(good.exitCode, 3) << good.err;  // one bad record
   EXPECT_NE(good.err.find("row 2500"), std::string::npos) << good.err;
-  EXPECT_EQ(entries(out), std::vector<std::string>{"all.pdf"});
+  EXPECT_EQ(test::directoryEntries(out), std::vector<std::string>{"all.pdf"});
   EXPECT_EQ(runShell("qpdf --check " + shellQuote(out + "/all.pdf")).exitCode, 0);
 }
 

@@ -34,14 +34,6 @@ bool isCharDevice(const std::string& path) {
   return ::lstat(path.c_str(), &st) == 0 && S_ISCHR(st.st_mode);
 }
 
-std::vector<std::string> entries(const std::string& dir) {
-  std::vector<std::string> out;
-  for (const auto& e : std::filesystem::directory_iterator(dir))
-    out.push_back(e.path().filename().string());
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
 void expectOneLine(const ProcessResult& r, int code, const std::string& needle) {
   EXPECT_EQ(r.exitCode, code) << r.err;
   EXPECT_NE(r.err.find(needle), std::string::npos) << r.err;
@@ -93,7 +85,8 @@ TEST(OutputFaults, ADeviceNodeMadeWithMknodStaysADeviceNode) {
   ASSERT_EQ(::mknod(full.c_str(), S_IFCHR | 0666, makedev(1, 7)), 0);
   expectOneLine(render(dir, full), 2, full + ": cannot write the PDF: the disk is full");
   EXPECT_TRUE(isCharDevice(full));
-  EXPECT_EQ(entries(dir.path()), (std::vector<std::string>{"full", "in.json", "null"}));
+  EXPECT_EQ(test::directoryEntries(dir.path()),
+            (std::vector<std::string>{"full", "in.json", "null"}));
 }
 
 TEST(OutputFaults, AFifoIsWrittenThrough) {
@@ -123,7 +116,7 @@ TEST(OutputFaults, AFolderAMissingFolderAndAReadOnlyFolderNameThePath) {
     ::chmod(ro.c_str(), 0555);
   }
   expectOneLine(render(dir, ro + "/out.pdf"), 2, ro + "/out.pdf: cannot write the PDF: ");
-  EXPECT_EQ(entries(dir.path()), (std::vector<std::string>{"in.json", "ro"}));
+  EXPECT_EQ(test::directoryEntries(dir.path()), (std::vector<std::string>{"in.json", "ro"}));
 }
 
 TEST(OutputFaults, AFullDiskLeavesNoPartialFileAndNoTemporary) {
@@ -136,7 +129,7 @@ TEST(OutputFaults, AFullDiskLeavesNoPartialFileAndNoTemporary) {
   writeText(small + "/out.pdf", "yesterday's PDF");
   auto r = render(dir, small + "/out.pdf", pre);
   expectOneLine(r, 2, small + "/out.pdf: cannot write the PDF: ");
-  EXPECT_EQ(entries(small), (std::vector<std::string>{"out.pdf"}));
+  EXPECT_EQ(test::directoryEntries(small), (std::vector<std::string>{"out.pdf"}));
   EXPECT_EQ(readText(small + "/out.pdf"), "yesterday's PDF");
 }
 
@@ -168,7 +161,8 @@ TEST(OutputFaults, SplitOntoAFullDiskNamesTheFilesNotWritten) {
   EXPECT_GT(named, 0u);
   EXPECT_NE(r.err.find(std::to_string(named) + " of 19 files were not written"), std::string::npos)
       << r.err;
-  for (const auto& e : entries(small)) EXPECT_EQ(e.find(".tmp-"), std::string::npos) << e;
+  for (const auto& e : test::directoryEntries(small))
+    EXPECT_EQ(e.find(".tmp-"), std::string::npos) << e;
   (void)written;
 }
 
@@ -202,7 +196,7 @@ TEST(OutputFaults, AStaleTemporaryIsRemovedByTheNextRun) {
   writeText(dir.file("other.pdf.tmp-" + std::to_string(dead) + "-AbC123"), "not ours");
   auto r = render(dir, dir.file("out.pdf"));
   EXPECT_EQ(r.exitCode, 0) << r.err;
-  EXPECT_EQ(entries(dir.path()),
+  EXPECT_EQ(test::directoryEntries(dir.path()),
             (std::vector<std::string>{
                 "in.json", "other.pdf.tmp-" + std::to_string(dead) + "-AbC123", "out.pdf",
                 "out.pdf.tmp-" + std::to_string(::getpid()) + "-XyZ789"}));
@@ -222,7 +216,7 @@ TEST(OutputFaults, EmptyOptionValuesAreRefused) {
     EXPECT_TRUE(r.err.find("found an empty one") != std::string::npos ||
                 r.err.find("an input file name is empty") != std::string::npos)
         << args << ": " << r.err;
-    EXPECT_EQ(entries(dir.path()), (std::vector<std::string>{"in.json"})) << args;
+    EXPECT_EQ(test::directoryEntries(dir.path()), (std::vector<std::string>{"in.json"})) << args;
   }
 }
 

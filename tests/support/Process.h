@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 namespace gongwen::test {
 
@@ -28,6 +29,8 @@ class TempDir {
 
 void writeText(const std::string& path, const std::string& text);
 bool fileExists(const std::string& path);
+// The names in folder `dir`, sorted.
+std::vector<std::string> directoryEntries(const std::string& dir);
 
 // The gongwen binary the tests were built with.
 inline std::string cli() { return GONGWEN_CLI_PATH; }
