@@ -329,12 +329,20 @@ TEST(PdfWriter, ReproducibleWithSourceDateEpoch) {
   auto b = writePdf(list);
   ::setenv("SOURCE_DATE_EPOCH", "1339632000", 1);  // a day later
   auto c = writePdf(list);
+  ::setenv("SOURCE_DATE_EPOCH", "0", 1);  // the epoch itself is a date too
+  auto d = writePdf(list);
+  ::setenv("SOURCE_DATE_EPOCH", "soon", 1);  // not a number: ignored, the clock's time
+  auto e = writePdf(list);
   ::unsetenv("SOURCE_DATE_EPOCH");
   EXPECT_EQ(a, b);
   // The date comes from the variable, not from the clock.
-  const std::string first(a.begin(), a.end()), later(c.begin(), c.end());
+  const std::string first(a.begin(), a.end()), later(c.begin(), c.end()), epoch(d.begin(), d.end()),
+      ignored(e.begin(), e.end());
   EXPECT_NE(first.find("/CreationDate (D:20120613"), std::string::npos);
   EXPECT_NE(later.find("/CreationDate (D:20120614"), std::string::npos);
+  EXPECT_NE(epoch.find("/CreationDate (D:19700101000000"), std::string::npos);
+  EXPECT_EQ(ignored.find("/CreationDate (D:1970"), std::string::npos);
+  EXPECT_NE(ignored.find("/CreationDate (D:20"), std::string::npos);
 }
 
 TEST(PdfWriter, SizeIsTheFontsPlusLittle) {
