@@ -371,6 +371,14 @@ struct SheetHandler : XmlHandler {
                                  : CellStyle{};
         if (cs.date) {
           double serial = std::strtod(value.c_str(), nullptr);
+          // 9999-12-31 is Excel's last day (serial 2 958 465; 1904 system 2 957 003); past
+          // it, or not a number at all, no date — and no long to convert it to.
+          if (!(serial < (date1904 ? 2957004.0 : 2958466.0))) {
+            cellError(Message("the date {0} {1}", value,
+                              Message("is after 9999-12-31, the last day a workbook holds")));
+            return;
+          }
+          if (serial < -1) serial = -1;  // before the first day either way
           try {
             SerialDate d = excelSerialToDate(static_cast<long>(std::floor(serial)), date1904);
             text = std::to_string(d.year) + "-" + twoDigits(d.month) + "-" + twoDigits(d.day);
@@ -507,8 +515,8 @@ SheetRows readXlsx(std::string_view bytes, const std::string& source, const Xlsx
         names.push_back(wb.sheets[i].first);
       }
       if (chosen == wb.sheets.size()) {
-        throw InputError(source,
-                         Message("has no sheet named \"{0}\"; it has: {1}", limits.sheet, joinedNames(names)));
+        throw InputError(source, Message("has no sheet named \"{0}\"; it has: {1}", limits.sheet,
+                                         joinedNames(names)));
       }
     }
     out.sheet = wb.sheets[chosen].first;

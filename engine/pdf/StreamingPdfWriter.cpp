@@ -318,19 +318,22 @@ std::string StreamingPdfWriter::State::writeResources() {
     EmbeddedFont e = embedFont(doc, uses[i], *prepared.fonts[i], compress);
     prepared.fonts[i].reset();
     deflated += compress ? 2 : 0;
-    fontNames += "/" + PdfResources::fontName(i) + " " + ref(objectId(e.type0)) + "\n";
+    fontNames.append("/").append(PdfResources::fontName(i)).append(" ");
+    fontNames.append(ref(objectId(e.type0))).append("\n");
   }
   for (size_t i = 0; i < resources.forms().size(); ++i) {
     HPDF_Dict form = embedArtwork(doc, resources.forms()[i], *prepared.forms[i], compress);
     prepared.forms[i].reset();
     deflated += compress ? 1 : 0;
-    xobjectNames += "/" + PdfResources::formName(i) + " " + ref(objectId(form)) + "\n";
+    xobjectNames.append("/").append(PdfResources::formName(i)).append(" ");
+    xobjectNames.append(ref(objectId(form))).append("\n");
   }
   for (size_t i = 0; i < prepared.images.size(); ++i) {
     HPDF_Dict image = embedImage(doc, *prepared.images[i], compress);
     deflated += compress ? streamCount(*prepared.images[i]) : 0;
     prepared.images[i].reset();
-    xobjectNames += "/" + PdfResources::imageName(i) + " " + ref(objectId(image)) + "\n";
+    xobjectNames.append("/").append(PdfResources::imageName(i)).append(" ");
+    xobjectNames.append(ref(objectId(image))).append("\n");
   }
   doc.check("fonts and images");
 

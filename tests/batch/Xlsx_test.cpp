@@ -183,6 +183,16 @@ TEST_F(Xlsx, BatchCommandTakesAWorkbookByItsContent) {
   EXPECT_FALSE(fileExists(out.file("bad.pdf")));
 }
 
+// A fuzzer found the first: a number past every integer, cast to one (undefined behaviour).
+TEST_F(Xlsx, ADateCellPastTheLastDayIsRefusedNamingTheCell) {
+  for (const std::string name : {"far-date.xlsx", "date-10000.xlsx"}) {
+    const std::string message = failure(name);
+    EXPECT_NE(message.find("cell D2"), std::string::npos) << name << ": " << message;
+    EXPECT_NE(message.find("is after 9999-12-31, the last day a workbook holds"), std::string::npos)
+        << name << ": " << message;
+  }
+}
+
 TEST(ExcelSerial, The1900LeapYearBugAndThe1904System) {
   auto iso = [](SerialDate d) {
     char buf[16];

@@ -117,6 +117,25 @@ xlsxwriter_book("xlsxwriter.xlsx", {})
 xlsxwriter_book("xlsxwriter-1904-inline.xlsx", {"constant_memory": True, "date_1904": True})
 
 
+# A date-formatted cell whose number lies past 9999-12-31 (Excel shows ####): no date, and
+# a number far too large for any integer type.
+def far_date_book(name, number):
+    wb = xlsxwriter.Workbook(path(name))
+    ws = wb.add_worksheet("Sheet1")
+    date = wb.add_format({"num_format": "yyyy-mm-dd"})
+    for col, h in enumerate(HEADER):
+        ws.write_string(0, col, h)
+    ws.write_string(1, 0, "张三")
+    ws.write_string(1, 1, "荣获先进个人。")
+    ws.write_string(1, 2, "南京市人民政府")
+    ws.write_number(1, 3, number, date)
+    wb.close()
+
+
+far_date_book("far-date.xlsx", 4.1e69)
+far_date_book("date-10000.xlsx", 2958466)
+
+
 # Many rows, written as raw parts (fast): a sheet of 1 000 000 rows and a zip bomb.
 def raw_book(name, sheet_rows):
     with zipfile.ZipFile(path(name), "w", zipfile.ZIP_DEFLATED) as z:
