@@ -56,17 +56,20 @@ TEST(Catalogue, TranslationsAreChinese) {
 }
 
 TEST(Message, ArgumentsGoWhereTheTemplateSays) {
-  const Message m("required field \"{0}\" is missing", std::string("title"));
-  EXPECT_EQ(m.english(), "required field \"title\" is missing");
-  EXPECT_EQ(m.text(Language::Chinese), "缺少必填字段“title”");
+  // The Chinese puts the label first and the field's name in brackets: {1} before {0}.
+  const Message m("required field \"{0}\" ({1}) is missing", std::string("title"),
+                  std::string("标题"));
+  EXPECT_EQ(m.english(), "required field \"title\" (标题) is missing");
+  EXPECT_EQ(m.text(Language::Chinese), "缺少必填字段“标题”（title）");
 }
 
 TEST(Message, NestedMessagesAreTranslatedToo) {
   const Message place("row {0}, column {1}", 12, std::string("C"));
-  const InputError e(place, Message("required field \"{0}\" is missing", std::string("title")));
-  EXPECT_EQ(e.what(), std::string("row 12, column C: required field \"title\" is missing"));
+  const InputError e(place, Message("required field \"{0}\" ({1}) is missing",
+                                    std::string("title"), std::string("标题")));
+  EXPECT_EQ(e.what(), std::string("row 12, column C: required field \"title\" (标题) is missing"));
   EXPECT_EQ(e.where(), "row 12, column C");
-  EXPECT_EQ(e.text(Language::Chinese), "第12行C列：缺少必填字段“title”");
+  EXPECT_EQ(e.text(Language::Chinese), "第12行C列：缺少必填字段“标题”（title）");
 }
 
 TEST(Message, AParagraphOfAFieldIsNamedInChinese) {
