@@ -8,8 +8,9 @@ Sources (see engine/text/StrokeTable.NOTICE.md and docs/name-order.md):
   * stroke counts: Unihan kTotalStrokes, first value (the simplified form), from Debian's
     unicode-data package (/usr/share/unicode/Unihan_IRGSources.txt.bz2), Unicode licence;
   * stroke sequences: npm package cnchar-order 3.2.6 (MIT, (c) theajack), whose data
-    names each stroke's shape; every 折笔 (any stroke with a fold: 横折, 竖钩, 竖弯钩, 撇点,
-    斜钩 …) is class 5, 提 is 横 (1), 捺 and both dots are 点 (4).
+    names each stroke's shape; as the 笔顺 rule of GB13000.1 字符集汉字笔顺规范 says, 提 is
+    横 (1), 竖钩 is 竖 (2), 捺 and both dots are 点 (4), and every other stroke with a fold
+    (横折, 横钩, 竖提, 竖弯钩, 撇点, 斜钩 …) is 折 (5): 了 5 2, 小 2 4 3, 孔 5 2 1 5.
 
 Usage:
   apt-get install unicode-data
@@ -24,7 +25,8 @@ import sys
 UNIHAN = "/usr/share/unicode/Unihan_IRGSources.txt.bz2"
 
 # cnchar-order's stroke letters → the five classes.
-PLAIN = {"j": "1", "i": "1", "f": "2", "s": "3", "k": "4", "d": "4", "l": "4"}
+# 竖钩 (g, 亅) is a 折笔 to cnchar but 竖 to the rule (as in the Stroke5 input method: 了 = 折 竖).
+PLAIN = {"j": "1", "i": "1", "f": "2", "g": "2", "s": "3", "k": "4", "d": "4", "l": "4"}
 
 
 def stroke_class(letter, info):

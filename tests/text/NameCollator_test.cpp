@@ -39,12 +39,15 @@ TEST(StrokeTable, CountsAndSequencesCheckedByHand) {
     const char* strokes;
   };
   // Written out by hand from the characters' standard stroke order.
-  const Case cases[] = {{U'王', 4, "1121"}, {U'尤', 4, "1354"}, {U'车', 4, "1512"},
-                        {U'中', 4, "2512"}, {U'牛', 4, "3112"}, {U'毛', 4, "3115"},
-                        {U'仇', 4, "3235"}, {U'卞', 4, "4124"}, {U'文', 4, "4134"},
-                        {U'方', 4, "4153"}, {U'尹', 4, "5113"}, {U'巴', 4, "5215"},
-                        {U'邓', 4, "5452"}, {U'孔', 4, "5515"}, {U'石', 5, "13251"},
-                        {U'丁', 2, "15"},   {U'上', 3, "211"}};
+  const Case cases[] = {
+      {U'王', 4, "1121"},  {U'尤', 4, "1354"}, {U'车', 4, "1512"},  {U'中', 4, "2512"},
+      {U'牛', 4, "3112"},  {U'毛', 4, "3115"}, {U'仇', 4, "3235"},  {U'卞', 4, "4124"},
+      {U'文', 4, "4134"},  {U'方', 4, "4153"}, {U'尹', 4, "5113"},  {U'巴', 4, "5215"},
+      {U'邓', 4, "5452"},  {U'孔', 4, "5215"}, {U'石', 5, "13251"}, {U'丁', 2, "12"},
+      {U'上', 3, "211"},   {U'小', 3, "234"},  {U'了', 2, "52"},    {U'水', 4, "2534"},
+      {U'可', 5, "12512"}, {U'以', 4, "5434"}};
+  // 竖钩 (亅: 丁 小 了 水 可 孔) is 竖, 2, as GB13000.1 字符集汉字笔顺规范 classes it; every
+  // other folded stroke (横钩 of 了, 竖提 of 以) is 折, 5.
   for (const auto& k : cases) {
     const CharStrokes* s = findStrokes(k.c);
     ASSERT_NE(s, nullptr) << static_cast<uint32_t>(k.c);
@@ -66,9 +69,11 @@ TEST(StrokeTable, ComponentsCountTheSimplifiedWay) {
 }
 
 TEST(NameCollator, FourStrokeSurnamesByTheirStrokes) {
-  // 横: 王 尤 车 · 竖: 中 · 撇: 牛 毛 仇 · 点: 卞 文 方 · 折: 尹 巴 邓 孔 — the first stroke
-  // decides the groups, the second and third the order inside them.
-  expectInOrder(U"王尤车中牛毛仇卞文方尹巴邓孔");
+  // 横: 王 尤 车 · 竖: 中 · 撇: 牛 毛 仇 · 点: 卞 文 方 · 折: 尹 孔 巴 邓 — the first stroke
+  // decides the groups, the second and third the order inside them (孔 5 2 1 5: its 竖钩 is
+  // 竖, so it comes before 邓 5 4 5 2; 孔 and 巴 have the same strokes, 孔 the lower code
+  // point).
+  expectInOrder(U"王尤车中牛毛仇卞文方尹孔巴邓");
 }
 
 TEST(NameCollator, TraditionalCountsNoLongerWin) {
