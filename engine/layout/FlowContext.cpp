@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 #include "common/Utf8.h"
 #include "layout/TextPlacement.h"
@@ -140,6 +141,7 @@ void FlowContext::record(std::shared_ptr<const ShapedText> text, const LineBox& 
   fl.lastOfBlock = last;
   fl.keepWithNext = keepWithNext;
   fl.respace = respace;
+  fl.blankBefore = std::exchange(pendingBlank_, 0);
   flowLines_.push_back(std::move(fl));
   anchor_ = std::max(anchor_, baseline + kEmDescent * flowLines_.back().sizePt);
   ++slot_;
@@ -221,10 +223,20 @@ std::vector<FlowLine> FlowContext::takeFlowLines(size_t from) {
   return taken;
 }
 
+void FlowContext::rerecord(const FlowLine& l) {
+  record(l.text, l.box, l.originX, l.block, l.lineIndex, l.lastOfBlock, l.keepWithNext, l.respace,
+         l.outline);
+  flowLines_.back().blankBefore = l.blankBefore;
+}
+
+int FlowContext::blankLinesLostAtPageTop() const {
+  if (flowLines_.empty() || flowLines_.front().slot != 0) return 0;
+  return flowLines_.front().blankBefore;
+}
+
 void FlowContext::replaceFlowLines(const std::vector<FlowLine>& lines) {
   for (const auto& l : lines) {
-    record(l.text, l.box, l.originX, l.block, l.lineIndex, l.lastOfBlock, l.keepWithNext, l.respace,
-           l.outline);
+    rerecord(l);
   }
 }
 
@@ -271,8 +283,7 @@ void FlowContext::replaceFlowLinesKeepingGaps(const std::vector<FlowLine>& lines
   int first = 0;
   for (const auto& l : lines) {
     if (&l != &lines.front()) slot_ = first + (l.slot - lines.front().slot);
-    record(l.text, l.box, l.originX, l.block, l.lineIndex, l.lastOfBlock, l.keepWithNext, l.respace,
-           l.outline);
+    rerecord(l);
     if (&l == &lines.front()) first = flowLines_.back().slot;
   }
 }
@@ -287,7 +298,10 @@ size_t FlowContext::pullFromPreviousPage(size_t count) {
   size_t from = previousFlowLines_.size() - std::min(count, previousFlowLines_.size());
   while (from > 0 && previousFlowLines_[from - 1].keepWithNext) --from;
   if (from == 0) return 0;  // never the whole page
-  const int span = previousFlowLines_.back().slot - previousFlowLines_[from].slot + 1;
+  // The blank lines a page break swallowed above this page's first line come back below
+  // the lines put above it (the blank line before the 附件说明).
+  const int gap = blankLinesLostAtPageTop();
+  const int span = previousFlowLines_.back().slot - previousFlowLines_[from].slot + 1 + gap;
   if (flowLines_.back().slot + span >= grid_.lines) return 0;  // the page has no room
   std::vector<FlowLine> moved(previousFlowLines_.begin() + static_cast<long>(from),
                               previousFlowLines_.end());
@@ -303,14 +317,12 @@ size_t FlowContext::pullFromPreviousPage(size_t count) {
   const int base = current.front().slot;
   for (const auto& l : moved) {
     slot_ = base + (l.slot - moved.front().slot);
-    record(l.text, l.box, l.originX, l.block, l.lineIndex, l.lastOfBlock, l.keepWithNext, l.respace,
-           l.outline);
+    rerecord(l);
   }
-  const int shift = slot_ - base;
+  const int shift = slot_ - base + gap;
   for (const auto& l : current) {
     slot_ = l.slot + shift;
-    record(l.text, l.box, l.originX, l.block, l.lineIndex, l.lastOfBlock, l.keepWithNext, l.respace,
-           l.outline);
+    rerecord(l);
   }
   return moved.size();
 }

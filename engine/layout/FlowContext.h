@@ -48,6 +48,9 @@ struct FlowLine {
   size_t lineIndex = 0;               // in that paragraph
   bool lastOfBlock = false;           // the paragraph's last line
   bool keepWithNext = false;          // a heading: never the last line of a page
+  // Blank lines asked for above this line (blankLines): kept when a page break swallowed
+  // them and the line later gets lines placed above it (7.3.5.5 pulling 正文 over).
+  int blankBefore = 0;
   // Set for body paragraphs whose character spacing may be tightened (7.3.5.5).
   std::optional<ParagraphStyle> respace;
   // The outline entry a paragraph's first line starts (a title, a heading), or null.
@@ -104,6 +107,15 @@ class FlowContext {
   int slot() const { return slot_; }  // next free grid line (0-based) on the last page
   int linesLeft() const { return grid_.lines - slot_; }
   void skipLines(int n) { slot_ += n; }
+  // Blank lines between blocks (before the 附件说明): skipped like skipLines, and
+  // remembered by the next line placed, for a page break that swallows them.
+  void blankLines(int n) {
+    slot_ += n;
+    pendingBlank_ += n;
+  }
+  // The blank lines the page's first flow line asked for when a page break swallowed
+  // them (it sits on the page's first grid line), else 0.
+  int blankLinesLostAtPageTop() const;
   void newPage() { slot_ = grid_.lines; }
   // Appends a page made elsewhere (a landscape table's, 横排表格) after the current one; the
   // flow goes on on a new page after it, and 7.3.5.5 moves no line across it. Throws
@@ -178,7 +190,8 @@ class FlowContext {
   bool pageNumberOmitted(size_t pageIndex) const { return unnumbered_.count(pageIndex) > 0; }
 
  private:
-  void checkNewPage() const;  // LimitExceeded when one more page is too many
+  void checkNewPage() const;            // LimitExceeded when one more page is too many
+  void rerecord(const FlowLine& line);  // a line taken off a page placed again at slot_
   void record(std::shared_ptr<const ShapedText> text, const LineBox& box, double originX, int block,
               size_t lineIndex, bool last, bool keepWithNext,
               const std::optional<ParagraphStyle>& respace,
@@ -194,6 +207,7 @@ class FlowContext {
   Shaper shaper_;
   DisplayList list_;
   int slot_ = 0;
+  int pendingBlank_ = 0;
   double anchor_ = 0, fixedAnchor_ = 0;  // pt; fixed: what is not a flow line
   int nextBlock_ = 0;
   std::vector<FlowLine> flowLines_;          // of the current page

@@ -57,11 +57,17 @@ bool respacePage(FlowContext& ctx, int lines, int charDelta) {
   const size_t first = plans.back().from;  // plans run from the page's end upwards
   std::vector<FlowLine> taken = ctx.takeFlowLines(first);
   std::vector<FlowLine> replacement;
+  std::vector<int> blanksBefore;  // blank lines kept above each line (before the 附件说明)
+  auto blanksAbove = [&](size_t k) {
+    return k == 0 ? 0 : std::max(0, taken[k].slot - taken[k - 1].slot - 1);
+  };
   for (size_t i = first; i < first + taken.size();) {
     auto plan =
         std::find_if(plans.begin(), plans.end(), [&](const auto& p) { return p.from == i; });
     if (plan == plans.end()) {
-      replacement.push_back(taken[i - first]);
+      const size_t k = i - first;
+      blanksBefore.push_back(blanksAbove(k));
+      replacement.push_back(taken[k]);
       ++i;
       continue;
     }
@@ -72,11 +78,15 @@ bool respacePage(FlowContext& ctx, int lines, int charDelta) {
       l.lineIndex = model.lineIndex + k;
       l.lastOfBlock = k + 1 == plan->lines.size();
       l.respace->gridPitch = 0;  // re-set once, no more (still body text)
+      blanksBefore.push_back(k == 0 ? blanksAbove(i - first) : 0);
       replacement.push_back(std::move(l));
     }
     i = plan->end;
   }
-  ctx.replaceFlowLines(replacement);
+  for (size_t k = 0; k < replacement.size(); ++k) {
+    ctx.skipLines(blanksBefore[k]);
+    ctx.replaceFlowLines({replacement[k]});
+  }
   return true;
 }
 

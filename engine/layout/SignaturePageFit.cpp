@@ -63,7 +63,7 @@ int pullBodyLines(FlowContext& ctx, const SignatureBlock& block, int lack) {
   size_t from = before.size();
   for (int body = 0; from > 0 && body < lack;) body += countsAsBodyLine(before[--from]);
   if (from == before.size() || !isBodyLine(before[from])) return 0;
-  const int span = before.back().slot - before[from].slot + 1;
+  const int span = before.back().slot - before[from].slot + 1 + ctx.blankLinesLostAtPageTop();
   if (signatureDeficit(ctx, block, span) > 0) return 0;
   return static_cast<int>(ctx.pullFromPreviousPage(before.size() - from));
 }

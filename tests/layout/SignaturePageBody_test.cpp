@@ -115,8 +115,25 @@ SignaturePage signaturePage(const DisplayList& list) {
   return out;
 }
 
+// 7.3.4: a blank line between the body and the 附件说明 on its page, however the lines
+// were moved to keep the signature with its 正文 (none when it opens a page). Returns
+// whether the 附件说明 had a line above it.
+bool blankLineBeforeAttachmentNote(const DisplayList& list, const std::string& what) {
+  Found note = findLine(list, U"附件：");
+  EXPECT_GE(note.page, 0) << what;
+  if (note.page < 0) return false;
+  double above = -1;
+  const auto pages = blackBodyLines(list);
+  for (const auto& l : pages[static_cast<size_t>(note.page)]) {
+    if (l.baseline() < note.line.baseline() - 1e-6) above = std::max(above, l.baseline());
+  }
+  if (above < 0) return false;
+  EXPECT_GT(note.line.baseline() - above, 2 * kPitch - 0.1) << what;
+  return true;
+}
+
 void sweep(const std::string& layout) {
-  int pagesTwo = 0;
+  int pagesTwo = 0, notesBelowText = 0;
   for (bool joint : {false, true}) {
     for (bool seal : {false, true}) {
       for (bool attachments : {false, true}) {
@@ -136,12 +153,19 @@ void sweep(const std::string& layout) {
             if (!s.lastBody.empty()) {
               EXPECT_GE(s.lastBody.size(), 2u);
             }
+            if (attachments) {
+              notesBelowText += blankLineBeforeAttachmentNote(
+                  list, layout + " fillers " + std::to_string(f) + " tail " +
+                            std::to_string(tail.size()) + (seal ? " seal" : "") +
+                            (joint ? " joint" : ""));
+            }
           }
         }
       }
     }
   }
   EXPECT_GT(pagesTwo, 200) << "the sweep must reach page 2";
+  EXPECT_GT(notesBelowText, 200);
 }
 
 TEST(SignaturePageBody, GongwenAtLeastTwoBodyLinesWhereverTheBodyEnds) { sweep("gongwen"); }

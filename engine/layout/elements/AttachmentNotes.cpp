@@ -28,7 +28,7 @@ void placeAttachmentNotes(FlowContext& ctx, const FlowElement& el, const Attachm
   // The label's full-width cells take the grid's pitch, so the number starts a whole
   // number of cells in.
   const double numberLeft = labelLeft + static_cast<double>(label.size()) * em;
-  ctx.skipLines(el.blankLinesBefore);
+  ctx.blankLines(el.blankLinesBefore);
   for (size_t i = 0; i < attachments.size(); ++i) {
     std::u32string name = trimmedText(ctx.prepare(attachments[i].title));
     while (!name.empty() && isTrailingMark(name.back())) name.pop_back();
