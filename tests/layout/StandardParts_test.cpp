@@ -136,6 +136,28 @@ TEST(JointSeals, FourSealsGoInRowsNeverTouchingNorLeavingTheBlock) {
   }
 }
 
+TEST(JointSeals, ALongNameCentredOnItsSealStaysInTheBlock) {
+  // The last name is longer than the seal's column by the date: the column moves left
+  // until the name ends at the block's right edge; its seal still presses the date.
+  auto list = layoutOf(
+      notice(quoted({"南京市人民政府", "江苏省质量技术监督局", "南京市质量强市工作领导小组办公室"}),
+             quoted(std::vector<std::string>(3, "specimen-seal.png"))));
+  Found name = findLine(list, U"南京市质量强市工作领导小组办公室");
+  ASSERT_GE(name.page, 0);
+  EXPECT_LE(name.line.inkRight(), kBlockRight + 0.01);
+  auto images = lastImages(list);
+  ASSERT_EQ(images.size(), 3u);
+  const ImageMm& last = images.back();
+  EXPECT_NEAR(centreOf(name.line), last.x + last.width / 2, 0.05);  // centred on its seal
+  Found date = findLine(list, U"2012年6月13日");
+  EXPECT_LT(last.x, date.line.left());  // pressing the date
+  EXPECT_GT(last.x + last.width, centreOf(date.line));
+  for (const auto& img : images) {
+    EXPECT_GE(img.x, kBlockLeft - 0.01);
+    EXPECT_LE(img.x + img.width, kBlockRight + 0.01);
+  }
+}
+
 TEST(JointSeals, WhereverTheBodyEndsTheSealsStayInTheBlockWithBodyTextAbove) {
   int checked = 0;
   for (int fillers = 8; fillers <= 30; fillers += 2) {
@@ -396,9 +418,34 @@ TEST(BodyTable, GivenWidthsInCharactersAndMillimetresCentreTheTable) {
     if (r.width > 10 && !isRed(r.color))
       left = std::min(left, r.x), right = std::max(right, r.x + r.width);
   }
-  const double width = 3 * 16 * 25.4 / 72 + 2 * 1.5 + 60;
+  // Three characters of 三号 as the grid sets them (28 fill the 156 mm block), padding
+  // included.
+  const double width = 3 * 156.0 / 28 + 60;
   EXPECT_NEAR(right - left, width, 0.3);
   EXPECT_NEAR((left + right) / 2, (kBlockLeft + kBlockRight) / 2, 0.3);
+}
+
+TEST(BodyTable, WidthsThatAddUpToALineFillTheBlockUpright) {
+  // 3 + 8 + 5 + 6 + 6 = 28 characters: the whole portrait block, not a landscape page.
+  auto list = layoutOf(withBody(
+      R"({"table": {"header": ["序号", "企业", "产品", "区县", "结果"], "rows": [["1", )"
+      R"("南京长江涂料有限公司", "涂料", "雨花台区", "合格"]], "widths": [3, 8, 5, 6, 6]}})"));
+  double left = 1e9, right = 0;
+  int rects = 0;
+  for (const auto& page : list.pages) {
+    for (const auto& item : page.items) {  // nothing turned
+      EXPECT_FALSE(std::holds_alternative<TransformedGroup>(item));
+    }
+    for (const auto& r : rectsOf(page)) {
+      if (r.width > 10 && !isRed(r.color)) {
+        left = std::min(left, r.x), right = std::max(right, r.x + r.width);
+        ++rects;
+      }
+    }
+  }
+  ASSERT_GT(rects, 0);
+  EXPECT_NEAR(left, kBlockLeft, 0.3);
+  EXPECT_NEAR(right, kBlockRight, 0.3);
 }
 
 TEST(BodyFigure, CentredWithItsCaptionBelowOnTheSamePage) {

@@ -10,6 +10,7 @@
 #include "common/Units.h"
 #include "common/Utf8.h"
 #include "layout/LandscapePages.h"
+#include "layout/PageAdjust.h"
 #include "layout/RuledTable.h"
 #include "layout/elements/Text.h"
 #include "model/ElementParams.h"
@@ -297,9 +298,14 @@ TablePlan planBodyTable(FlowContext& ctx, const BodySpec& spec, const BodyTable&
   std::vector<double> given(n), nat(n), least(n);
   double sumGiven = 0, sumNat = 0, sumLeast = 0;
   if (!table.widths.empty()) {
+    // A width in characters is the column's, its padding included, in characters of the
+    // table's size set as the body's grid sets them: as many as fill a line of the portrait
+    // block fill it exactly (28 in 三号 are 156 mm), so widths that add up to a line stay
+    // upright.
+    const double size = style.cell->sizePt;
+    const double charPitch = portraitWidth / std::max(1.0, std::round(portraitWidth / size));
     for (size_t c = 0; c < n; ++c) {
-      given[c] = table.widthInMm[c] ? mmToPt(table.widths[c])
-                                    : table.widths[c] * style.cell->sizePt + 2 * pad;
+      given[c] = table.widthInMm[c] ? mmToPt(table.widths[c]) : table.widths[c] * charPitch;
       sumGiven += given[c];
     }
   } else {
@@ -375,18 +381,26 @@ void placeBodyTable(FlowContext& ctx, const BodySpec& spec, const BodyTable& tab
       columns[i].x1 = x;
     }
     // The title, centred on the grid, kept with the header and the first row.
+    std::shared_ptr<const ShapedText> title;
+    std::vector<LineBox> titleLines;
     if (!table.title.empty()) {
       const TextStyle& ts = layout.style(spec.tableTitleStyle);
-      auto shaped = std::make_shared<const ShapedText>(
+      title = std::make_shared<const ShapedText>(
           c.shape(trimmedText(c.prepare(table.title)), ts, jsonPath(table.where, "title")));
       ParagraphStyle ps = c.paragraphStyle(ts);
       ps.align = Alignment::Center;
       ps.firstIndent = 0;
-      auto lines = composeBalanced(*shaped, ps);
-      c.currentPage();
-      if (!c.onFreshPage() && c.linesLeft() < static_cast<int>(lines.size()) + 2) c.newPage();
-      c.placeParagraph(shaped, lines);
+      titleLines = composeBalanced(*title, ps);
     }
+    // When they do not fit under the text above, the page it leaves is filled by setting
+    // the paragraphs above a little looser, as for a heading (5.2.3: 22 lines a page);
+    // otherwise its last lines stay blank.
+    c.currentPage();
+    const int left = c.linesLeft();
+    if (!c.onFreshPage() && left > 0 && left < static_cast<int>(titleLines.size()) + 2) {
+      if (!loosenPage(c, left, spec.maxFewerCharsPerLine)) c.newPage();
+    }
+    if (title) c.placeParagraph(title, titleLines);
     placeRuledTable(c, columns, plan.rows, style, table.where);
   };
   // On a landscape page's own grid (an attachment opening with the table, 横排表格) the

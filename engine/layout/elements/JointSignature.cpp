@@ -70,8 +70,11 @@ void placeJointWithSeals(FlowContext& ctx, const SignatureSpec& spec, const Reco
     sealHeight = std::max(sealHeight, diameter * s->pixelHeight / s->pixelWidth);
   }
   const double dateX = grid.right() - spec.sealDateRightIndentEm * em - date.width();
-  const double lastCentre = dateX + date.width() / 2;
   const double nameWidth = widest(names);
+  // The last seal is centred on the date, unless the widest name centred there would run
+  // past the block's right edge: then the column moves left just enough (its seal still
+  // presses the date).
+  const double lastCentre = std::min(dateX + date.width() / 2, grid.right() - nameWidth / 2);
   const double pitchX = std::max(diameter + gap, nameWidth + em);
   const double halfWide = std::max(diameter, nameWidth) / 2;
   int cols = 1;
