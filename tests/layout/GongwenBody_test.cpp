@@ -257,6 +257,31 @@ TEST(GongwenBody, HeadingFontsPerLevelAndRunInHeadings) {
   EXPECT_NEAR(h.line.left(), kBlockLeft + 2 * kCell, 0.01);
 }
 
+TEST(GongwenBody, ALongNumberedParagraphIsAListItemInTheBodyFont) {
+  // A one-sentence statement of two lines, and a paragraph whose first sentence takes
+  // more than a line: items of a numbered list, not headings. A short statement and a
+  // title of two lines stay headings.
+  auto r = record(R"({"layout": "gongwen", "issuer_mark": "南京市人民政府文件", "title": "标题",
+    "body": ["一、在流通领域抽查中提供被抽查经营者的登记信息，协助核实标称生产企业的主体资格。",
+             "二、对抽查中发现的不合格产品依法督促经营者下架退市并将处理情况及时通报。随后开展复查。",
+             "三、加强组织领导。",
+             "四、关于进一步加强全市重点产品质量监督抽查工作和提升产品质量水平的若干要求",
+             "正文。"]})");
+  auto list = engine().layout(r, {}).list;
+  const auto& fonts = engine().fonts();
+  auto fontOf = [&](const std::u32string& text, char32_t ch) {
+    Found f = findLine(list, text);
+    for (const auto& g : f.line.glyphs) {
+      if (g.ch == ch) return g.font;
+    }
+    return static_cast<const Font*>(nullptr);
+  };
+  EXPECT_EQ(fontOf(U"一、在流通领域", U'流'), fonts.font("fangsong").get());
+  EXPECT_EQ(fontOf(U"二、对抽查中", U'抽'), fonts.font("fangsong").get());
+  EXPECT_EQ(fontOf(U"三、加强组织领导", U'组'), fonts.font("heiti").get());
+  EXPECT_EQ(fontOf(U"四、关于进一步", U'进'), fonts.font("heiti").get());
+}
+
 TEST(GongwenBody, AHeadingNeverStaysAloneAtTheBottomOfAPage) {
   for (int f = 0; f < 24; ++f) {
     Doc d = withFillers(f + 8, {"一、总体要求", kShortLast, kFiller}, false, false);

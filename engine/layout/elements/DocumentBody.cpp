@@ -123,7 +123,11 @@ std::shared_ptr<const FieldContent> readBody(const Poco::Dynamic::Var& v, const 
 }
 
 // The paragraphs of the body; more than `most` (each takes a line at least, so they could
-// not fit in the pages allowed) is a LimitExceeded before they are all made.
+// not fit in the pages allowed) is a LimitExceeded before they are all made. A numbered
+// string paragraph is a heading of its level: a title (kept with the line after it) when
+// it has no final mark, run-in (only the part up to its first "。" in the heading's font)
+// when it goes on after that "。", and a numbered statement (all in the heading's font,
+// not kept) when it is one sentence — as long as that heading part is short (above).
 std::vector<BodyParagraph> paragraphsOf(const std::vector<BodyItem>& items, size_t most,
                                         size_t maxPages, const FlowContext& ctx) {
   std::vector<BodyParagraph> out;
@@ -173,6 +177,16 @@ std::vector<BodyParagraph> paragraphsOf(const std::vector<BodyItem>& items, size
         size_t stop = para.find(U'。');
         if (stop != std::u32string::npos && stop + 1 < para.size()) p.headingEnd = stop + 1;
         p.keepWithNext = p.headingEnd == 0 && !isSentenceEnd(para.back());
+        // A heading is short: a numbered paragraph whose run-in part or whole statement is
+        // longer than a line (a title without a final mark: two lines) is an item of a
+        // numbered list, set in the body's font.
+        const size_t headingChars = p.headingEnd > 0 ? p.headingEnd : para.size();
+        const size_t lines = p.keepWithNext ? 2 : 1;
+        if (headingChars > lines * static_cast<size_t>(ctx.grid().cells)) {
+          p.level = 0;
+          p.headingEnd = 0;
+          p.keepWithNext = false;
+        }
       }
       p.text = std::move(para);
       p.where = item.where + " (paragraph " + std::to_string(index) + ")";

@@ -49,10 +49,5 @@ struct BodyContent : FieldContent {
 std::shared_ptr<const FieldContent> readBody(const Poco::Dynamic::Var& value,
                                              const std::string& where,
                                              const RecordOptions& options);
-// The paragraphs of (prepared) items. A numbered string paragraph is a heading of its
-// level: a title (kept with the line after it) when it has no final mark, run-in (only
-// the part up to its first "。" in the heading's font) when it goes on after that "。",
-// and a numbered statement (all in the heading's font, not kept) when it is one sentence.
-std::vector<BodyParagraph> paragraphsOf(const std::vector<BodyItem>& items);
 
 }  // namespace gongwen
