@@ -4,9 +4,11 @@
 
 #include <cctype>
 #include <optional>
+#include <set>
 
 #include "common/Errors.h"
 #include "common/Json.h"
+#include "model/ElementParams.h"
 
 namespace gongwen {
 namespace {
@@ -108,6 +110,17 @@ ImageValue loadImages(const Poco::Dynamic::Var& v, const std::string& where, boo
   return out;
 }
 
+// A key of the record that is no field of its layout but reads like `name` (a typo: "titel"
+// for "title"), or "".
+std::string misspeltAs(const Poco::JSON::Object& input, const Layout& layout,
+                       const std::string& name) {
+  for (const auto& [key, value] : input) {
+    if (key == "layout" || layout.field(key)) continue;
+    if (!closestKey(key, {name}).empty()) return key;
+  }
+  return "";
+}
+
 }  // namespace
 
 Record validateRecord(const Poco::JSON::Object::Ptr& input, const Layout& layout,
@@ -120,6 +133,11 @@ Record validateRecord(const Poco::JSON::Object::Ptr& input, const Layout& layout
     bool present = input->has(spec.name) && !input->get(spec.name).isEmpty();
     if (!present) {
       if (spec.required) {
+        if (const std::string typo = misspeltAs(*input, layout, spec.name); !typo.empty()) {
+          throw InputError(where, Message("required field \"{0}\" ({1}) is missing; is \"{2}\" "
+                                          "meant to be it?",
+                                          spec.name, spec.label, typo));
+        }
         throw InputError(where,
                          Message("required field \"{0}\" ({1}) is missing", spec.name, spec.label));
       }
@@ -133,11 +151,17 @@ Record validateRecord(const Poco::JSON::Object::Ptr& input, const Layout& layout
     }
     r.set(spec.name, std::move(*value));
   }
+  std::set<std::string> fieldNames;
+  for (const auto& spec : layout.fields) fieldNames.insert(spec.name);
   for (const auto& [key, value] : *input) {
     if (key == "layout" || layout.field(key)) continue;
-    r.warnings.push_back(
-        Message("{0}: {1}", placeMessage(jsonPath(pathPrefix, key)),
-                Message("unknown field \"{0}\" for layout {1} is ignored", key, layout.name)));
+    const std::string near = closestKey(key, fieldNames);
+    r.warnings.push_back(Message(
+        "{0}: {1}", placeMessage(jsonPath(pathPrefix, key)),
+        near.empty()
+            ? Message("unknown field \"{0}\" for layout {1} is ignored", key, layout.name)
+            : Message("unknown field \"{0}\" for layout {1} is ignored; did you mean \"{2}\"?", key,
+                      layout.name, near)));
   }
   // …then the images, loaded and checked, and the structured fields, read by their elements.
   for (const FieldSpec* spec : later) {

@@ -132,7 +132,7 @@ TEST(FlowElementSpecs, BadValuesAreRefusedAtLoadNotAtRender) {
 
   e = loadError(withElement(R"({"element": "colophon", "thick_mm": "0.35"})"), "t.json");
   ASSERT_TRUE(e.has_value());
-  EXPECT_EQ(e->text(Language::Chinese), "t.json: $.flow[0].thick_mm：应为数字，实为字符串");
+  EXPECT_EQ(e->text(Language::Chinese), "t.json: $.flow[0].thick_mm：应为数字，实际是字符串");
 }
 
 TEST(FlowElementSpecs, ClosestKeyGuessesOnlyNearMisses) {

@@ -128,6 +128,32 @@ TEST(TypedRecord, AttachmentsAreValidatedWithTheirOwnLayouts) {
   EXPECT_NE(r.warnings[0].english().find("$.attachments[0].junk"), std::string::npos);
 }
 
+TEST(TypedRecord, AMisspeltFieldIsNamedBesideWhatItWasMeantToBe) {
+  // A misspelt optional field: still a warning, now with the field it resembles.
+  Poco::JSON::Object::Ptr in = record(
+      R"({"issuer_mark": "南京市人民政府文件", "title": "通知", "body": "正文。", "recipent": "各区"})");
+  const Record r = validateRecord(in, layoutNamed("gongwen"), "$", fromSamples());
+  ASSERT_EQ(r.warnings.size(), 1u);
+  EXPECT_NE(r.warnings[0].english().find("did you mean \"recipients\""), std::string::npos)
+      << r.warnings[0].english();
+  EXPECT_NE(r.warnings[0].text(Language::Chinese).find("是否要写“recipients”"), std::string::npos);
+  // A misspelt required field: the error says which key of the record was meant.
+  in = record(R"({"issuer_mark": "南京市人民政府文件", "titel": "通知", "body": "正文。"})");
+  try {
+    validateRecord(in, layoutNamed("gongwen"), "$", fromSamples());
+    ADD_FAILURE() << "no InputError";
+  } catch (const InputError& e) {
+    EXPECT_EQ(e.where(), "$.title");
+    EXPECT_NE(e.message().find("\"titel\""), std::string::npos) << e.message();
+  }
+  // An unrelated unknown key gets no guess.
+  in = record(
+      R"({"issuer_mark": "南京市人民政府文件", "title": "通知", "body": "正文。", "internal_ref": 1})");
+  const Record plain = validateRecord(in, layoutNamed("gongwen"), "$", fromSamples());
+  ASSERT_EQ(plain.warnings.size(), 1u);
+  EXPECT_EQ(plain.warnings[0].english().find("did you mean"), std::string::npos);
+}
+
 TEST(TypedRecord, AnAttachmentsBadFieldFailsValidationWithItsPath) {
   Poco::JSON::Object::Ptr in = record(
       R"({"issuer_mark": "南京市人民政府文件", "title": "通知", "body": "正文。", "attachments": [
