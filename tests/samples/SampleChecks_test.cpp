@@ -53,7 +53,9 @@ const std::set<std::string>& turnedSamples() {
   return samples;
 }
 
-// A copy of the checker that leaves quarter-turned text out, in `dir`.
+// A copy of the checker, in `dir`, that leaves quarter-turned text out and reads a
+// condensed glyph's width from its horizontal size (it takes every glyph's width from its
+// height: a red mark condensed to 88 % would end 1.8 mm further right than it does).
 std::string checkerWithoutTurnedText(const std::string& checker, const TempDir& dir) {
   const std::string patched = dir.file("gbt9704_check_turned.py");
   const std::string anchor = "    out = []\n    for span in op.iter(\"span\"):";
@@ -63,6 +65,14 @@ std::string checkerWithoutTurnedText(const std::string& checker, const TempDir& 
   text.insert(at + std::string("    out = []\n").size(),
               "    if abs(t[1]) > abs(t[0]):  # turned a quarter: a landscape page's text\n"
               "        return out\n");
+  const std::string sizeLine = "        size = (abs(trm[3]) or abs(trm[0])) * scale\n";
+  const std::string advance = "float(g.get(\"adv\", \"1\"))";
+  const size_t sizeAt = text.find(sizeLine);
+  const size_t advanceAt = text.find(advance, sizeAt);
+  if (sizeAt == std::string::npos || advanceAt == std::string::npos) return "";
+  text.replace(advanceAt, advance.size(), advance + " * hscale");
+  text.insert(sizeAt + sizeLine.size(),
+              "        hscale = abs(trm[0]) / abs(trm[3]) if trm[0] and trm[3] else 1.0\n");
   writeText(patched, text);
   return patched;
 }
@@ -180,6 +190,46 @@ TEST_P(Sample, PassesTheGbt9704Checker) {
     EXPECT_NE(line.find(deviation->second.second), std::string::npos) << line;
   }
   EXPECT_EQ(failed, 1) << r.out;
+}
+
+// A long 发文机关标志 is condensed to the block's width (issue 13): the decision sample with
+// a twelve-character mark. The checker, which takes each glyph's width from its height,
+// sees its last glyph end past the block — and nothing else; read as drawn, it passes whole.
+TEST(CondensedMark, PassesWhenTheCheckerReadsTheGlyphsAsDrawn) {
+  const std::string checker = std::string(GONGWEN_SHARED_DIR) + "/tools/gbt9704_check.py";
+  if (!fs::exists(checker))
+    GTEST_SKIP() << "no " << checker << " (../shared is not beside the repo)";
+  TempDir dir;
+  auto record = parseJsonObject(readFile(samplePath("decision-quality-awards")), "decision");
+  record->set("issuer_mark", std::string("南京市质量技术监督局文件"));
+  record->set("seal", std::string(GONGWEN_SOURCE_DATA_DIR) + "/samples/specimen-seal.png");
+  std::ostringstream json;
+  record->stringify(json);
+  writeText(dir.file("long-mark.json"), json.str());
+  const std::string pdf = dir.file("long-mark.pdf");
+  auto r = runShell(cli() + " render " + shellQuote(dir.file("long-mark.json")) + " -o " +
+                    shellQuote(pdf));
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  // Condensed, not shrunk: the red glyphs keep the mark's 42 pt height, narrower.
+  auto trace = runShell("mutool trace " + shellQuote(pdf));
+  ASSERT_NE(trace.out.find("trm=\"36.85"), std::string::npos) << "not condensed to 156 mm?";
+  auto plain =
+      runShell("python3 " + shellQuote(checker) + " " + shellQuote(pdf) + " --kind document");
+  std::istringstream lines(plain.out);
+  std::string line;
+  int failed = 0;
+  while (std::getline(lines, line)) {
+    if (line.rfind("FAIL", 0) != 0) continue;
+    ++failed;
+    EXPECT_NE(line.find("right-edge"), std::string::npos) << line;
+  }
+  EXPECT_LE(failed, 1) << plain.out;
+  const std::string patched = checkerWithoutTurnedText(checker, dir);
+  ASSERT_FALSE(patched.empty()) << "the checker changed: look at checkerWithoutTurnedText()";
+  auto whole =
+      runShell("python3 " + shellQuote(patched) + " " + shellQuote(pdf) + " --kind document");
+  EXPECT_EQ(whole.exitCode, 0) << whole.out << whole.err;
+  EXPECT_EQ(whole.out.find("FAIL"), std::string::npos) << whole.out;
 }
 
 INSTANTIATE_TEST_SUITE_P(Samples, Sample, ::testing::ValuesIn(sampleNames()), [](const auto& info) {
