@@ -26,6 +26,15 @@ const std::string kShortLast = [] {
   return encodeUtf8(t.substr(0, 55) + U"。");
 }();
 
+// The font of character `ch` in the first line that holds `text` (null: not found).
+const Font* fontOfChar(const DisplayList& list, const std::u32string& text, char32_t ch) {
+  Found f = findLine(list, text);
+  for (const auto& g : f.line.glyphs) {
+    if (g.ch == ch) return g.font;
+  }
+  return nullptr;
+}
+
 struct Doc {
   std::vector<std::string> body;
   bool signature = true;
@@ -238,13 +247,7 @@ TEST(GongwenBody, HeadingFontsPerLevelAndRunInHeadings) {
              "（二）强化措施。各单位要认真落实。", {"heading": "专项行动", "level": 1}]})");
   auto list = engine().layout(r, {}).list;
   const auto& fonts = engine().fonts();
-  auto fontOf = [&](const std::u32string& text, char32_t ch) {
-    Found f = findLine(list, text);
-    for (const auto& g : f.line.glyphs) {
-      if (g.ch == ch) return g.font;
-    }
-    return static_cast<const Font*>(nullptr);
-  };
+  auto fontOf = [&](const std::u32string& text, char32_t ch) { return fontOfChar(list, text, ch); };
   EXPECT_EQ(fontOf(U"一、总体要求", U'总'), fonts.font("heiti").get());
   EXPECT_EQ(fontOf(U"（一）工作目标", U'工'), fonts.font("kaiti").get());
   EXPECT_EQ(fontOf(U"1.加强领导", U'加'), fonts.font("fangsong").get());
@@ -269,13 +272,7 @@ TEST(GongwenBody, ALongNumberedParagraphIsAListItemInTheBodyFont) {
              "正文。"]})");
   auto list = engine().layout(r, {}).list;
   const auto& fonts = engine().fonts();
-  auto fontOf = [&](const std::u32string& text, char32_t ch) {
-    Found f = findLine(list, text);
-    for (const auto& g : f.line.glyphs) {
-      if (g.ch == ch) return g.font;
-    }
-    return static_cast<const Font*>(nullptr);
-  };
+  auto fontOf = [&](const std::u32string& text, char32_t ch) { return fontOfChar(list, text, ch); };
   EXPECT_EQ(fontOf(U"一、在流通领域", U'流'), fonts.font("fangsong").get());
   EXPECT_EQ(fontOf(U"二、对抽查中", U'抽'), fonts.font("fangsong").get());
   EXPECT_EQ(fontOf(U"三、加强组织领导", U'组'), fonts.font("heiti").get());
