@@ -106,6 +106,10 @@ bool loosenPage(FlowContext& ctx, int lines, int fewerChars) {
   return fewerChars > 0 && respacePage(ctx, lines, -fewerChars);
 }
 
+void fillPageOrBreak(FlowContext& ctx, int lines, int fewerChars) {
+  if (!loosenPage(ctx, lines, fewerChars)) ctx.newPage();
+}
+
 int carryToNextPage(FlowContext& ctx, int count) {
   const std::vector<FlowLine>& flow = ctx.flowLines();
   if (count <= 0 || flow.empty()) return 0;

@@ -19,6 +19,11 @@ bool tightenPage(FlowContext& ctx, int lines, int extraChars);
 // paragraph's last line). Changes nothing and returns false when it cannot.
 bool loosenPage(FlowContext& ctx, int lines, int fewerChars);
 
+// Before something that must start on the next page (a heading with its next line, a table
+// with its header and first row): fills the `lines` grid lines left on this page by
+// loosening the text above (loosenPage), else leaves them blank and starts a new page.
+void fillPageOrBreak(FlowContext& ctx, int lines, int fewerChars);
+
 // Moves the last `count` flow lines of the current page (and a heading right before them)
 // to the top of a new page, blank lines between them kept. Returns how many lines moved.
 int carryToNextPage(FlowContext& ctx, int count);

@@ -151,10 +151,12 @@ Record validateRecord(const Poco::JSON::Object::Ptr& input, const Layout& layout
     }
     r.set(spec.name, std::move(*value));
   }
-  std::set<std::string> fieldNames;
-  for (const auto& spec : layout.fields) fieldNames.insert(spec.name);
+  std::set<std::string> fieldNames;  // filled for the first unknown field only
   for (const auto& [key, value] : *input) {
     if (key == "layout" || layout.field(key)) continue;
+    if (fieldNames.empty()) {
+      for (const auto& spec : layout.fields) fieldNames.insert(spec.name);
+    }
     const std::string near = closestKey(key, fieldNames);
     r.warnings.push_back(Message(
         "{0}: {1}", placeMessage(jsonPath(pathPrefix, key)),

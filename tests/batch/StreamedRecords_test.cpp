@@ -14,6 +14,7 @@
 #include "common/AtomicFile.h"
 #include "common/JobError.h"
 #include "job/Job.h"
+#include "support/CertificateBatch.h"
 #include "support/Process.h"
 #include "support/TestEngine.h"
 
@@ -109,12 +110,7 @@ TEST(StreamedRecords, AnXlsxWrittenByXlsxWriterIsReadAChunkAtATime) {
 }
 
 Job streamedJob(const std::string& csv, OutputFile* file) {
-  Job job;
-  job.input.bytes = csv;
-  job.input.source = "people.csv";
-  job.input.fileName = "people.csv";
-  job.render.layout = "certificate";
-  job.shape = OutputShape::Merged;
+  Job job = mergedCertificateJob(csv);
   job.streamTo = file;
   return job;
 }

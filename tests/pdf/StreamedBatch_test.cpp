@@ -8,6 +8,7 @@
 #include <regex>
 
 #include "job/Job.h"
+#include "support/CertificateBatch.h"
 #include "support/Process.h"
 #include "support/TestEngine.h"
 
@@ -33,12 +34,7 @@ std::string certificateRows(size_t rows, const std::string& badDate = "") {
 
 JobResult runBatch(const std::string& csv, size_t streamAbove, bool duplex = false,
                    bool strict = false) {
-  Job job;
-  job.input.bytes = csv;
-  job.input.source = "people.csv";
-  job.input.fileName = "people.csv";
-  job.render.layout = "certificate";
-  job.shape = OutputShape::Merged;
+  Job job = mergedCertificateJob(csv);
   job.duplex = duplex;
   job.strict = strict;
   job.streamAbove = streamAbove;

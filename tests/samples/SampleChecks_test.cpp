@@ -56,7 +56,7 @@ const std::set<std::string>& turnedSamples() {
 // A copy of the checker, in `dir`, that leaves quarter-turned text out and reads a
 // condensed glyph's width from its horizontal size (it takes every glyph's width from its
 // height: a red mark condensed to 88 % would end 1.8 mm further right than it does).
-std::string checkerWithoutTurnedText(const std::string& checker, const TempDir& dir) {
+std::string checkerReadingGlyphsAsDrawn(const std::string& checker, const TempDir& dir) {
   const std::string patched = dir.file("gbt9704_check_turned.py");
   const std::string anchor = "    out = []\n    for span in op.iter(\"span\"):";
   std::string text = readFile(checker);
@@ -165,7 +165,7 @@ TEST_P(Sample, PassesTheGbt9704Checker) {
                   line.find("kinsoku") != std::string::npos)
           << line;
     }
-    const std::string patched = checkerWithoutTurnedText(checker, dir_);
+    const std::string patched = checkerReadingGlyphsAsDrawn(checker, dir_);
     ASSERT_FALSE(patched.empty()) << "the checker changed: look at turnedSamples()";
     auto whole = runShell("python3 " + shellQuote(patched) + " " + shellQuote(pdf_) + " --kind " +
                           kind->second);
@@ -224,8 +224,8 @@ TEST(CondensedMark, PassesWhenTheCheckerReadsTheGlyphsAsDrawn) {
     EXPECT_NE(line.find("right-edge"), std::string::npos) << line;
   }
   EXPECT_LE(failed, 1) << plain.out;
-  const std::string patched = checkerWithoutTurnedText(checker, dir);
-  ASSERT_FALSE(patched.empty()) << "the checker changed: look at checkerWithoutTurnedText()";
+  const std::string patched = checkerReadingGlyphsAsDrawn(checker, dir);
+  ASSERT_FALSE(patched.empty()) << "the checker changed: look at checkerReadingGlyphsAsDrawn()";
   auto whole =
       runShell("python3 " + shellQuote(patched) + " " + shellQuote(pdf) + " --kind document");
   EXPECT_EQ(whole.exitCode, 0) << whole.out << whole.err;

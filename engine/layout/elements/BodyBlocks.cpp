@@ -398,7 +398,7 @@ void placeBodyTable(FlowContext& ctx, const BodySpec& spec, const BodyTable& tab
     c.currentPage();
     const int left = c.linesLeft();
     if (!c.onFreshPage() && left > 0 && left < static_cast<int>(titleLines.size()) + 2) {
-      if (!loosenPage(c, left, spec.maxFewerCharsPerLine)) c.newPage();
+      fillPageOrBreak(c, left, spec.maxFewerCharsPerLine);
     }
     if (title) c.placeParagraph(title, titleLines);
     placeRuledTable(c, columns, plan.rows, style, table.where);

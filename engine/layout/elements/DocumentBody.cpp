@@ -297,7 +297,7 @@ void placeDocumentBodyItems(FlowContext& ctx, const FlowElement& el, const BodyS
       }
       // The page it leaves is filled by setting the paragraphs above a little looser, when
       // they allow it (5.2.3: 22 lines a page); otherwise its last lines stay blank.
-      if (!loosenPage(ctx, left, spec.maxFewerCharsPerLine)) ctx.newPage();
+      fillPageOrBreak(ctx, left, spec.maxFewerCharsPerLine);
     }
     if (para.level > 0) {
       const std::u32string heading =
