@@ -329,8 +329,11 @@ Poco::JSON::Object::Ptr buildJsonObject(const JsonScan& scan, const std::string&
 }
 
 std::string jsonPath(const std::string& parent, const std::string& key) {
-  // A record read from a spreadsheet row is "row 12"; its fields "row 12, field title".
-  if (parent.rfind("row ", 0) == 0 && parent.find(", field ") == std::string::npos) {
+  // A record read from a spreadsheet row is "row 12" (or `sheet "名单", row 12`); its fields
+  // "row 12, field title".
+  const bool row = parent.rfind("row ", 0) == 0 || (parent.rfind("sheet \"", 0) == 0 &&
+                                                    parent.find("\", row ") != std::string::npos);
+  if (row && parent.find(", field ") == std::string::npos) {
     return parent + ", field " + key;
   }
   return parent + "." + key;

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "common/Errors.h"
+#include "common/Json.h"
 #include "common/MessageCatalogue.h"
 #include "common/Place.h"
 
@@ -65,8 +66,8 @@ TEST(Message, ArgumentsGoWhereTheTemplateSays) {
 
 TEST(Message, NestedMessagesAreTranslatedToo) {
   const Message place("row {0}, column {1}", 12, std::string("C"));
-  const InputError e(place, Message("required field \"{0}\" ({1}) is missing",
-                                    std::string("title"), std::string("标题")));
+  const InputError e(place, Message("required field \"{0}\" ({1}) is missing", std::string("title"),
+                                    std::string("标题")));
   EXPECT_EQ(e.what(), std::string("row 12, column C: required field \"title\" (标题) is missing"));
   EXPECT_EQ(e.where(), "row 12, column C");
   EXPECT_EQ(e.text(Language::Chinese), "第12行C列：缺少必填字段“标题”（title）");
@@ -78,6 +79,17 @@ TEST(Message, AParagraphOfAFieldIsNamedInChinese) {
             placeMessage("row 12, field body").text(Language::Chinese) + "（第2段）");
   EXPECT_EQ(placeMessage("$.body (paragraph 3)").english(), "$.body (paragraph 3)");
   EXPECT_EQ(placeMessage("$.body (paragraph x)").english(), "$.body (paragraph x)");
+}
+
+TEST(Message, AFieldOfANamedSheetsRowIsAPlaceInChinese) {
+  // A record from a workbook with several sheets is `sheet "名单", row 3`; its field is a
+  // place of that row, not a JSON path glued to it.
+  const std::string where = jsonPath("sheet \"名单\", row 3", "date");
+  EXPECT_EQ(where, "sheet \"名单\", row 3, field date");
+  EXPECT_EQ(placeMessage(where).english(), where);
+  EXPECT_EQ(placeMessage(where).text(Language::Chinese), "工作表“名单”第3行的字段 date");
+  EXPECT_EQ(jsonPath("row 3", "date"), "row 3, field date");
+  EXPECT_EQ(jsonPath("$[2]", "date"), "$[2].date");
 }
 
 TEST(Message, ListsUseTheLanguagesSeparator) {
