@@ -14,15 +14,8 @@
 #include <vector>
 
 #include "support/HttpClient.h"
+#include "support/Sanitizers.h"
 #include "support/ServerProcess.h"
-
-#if defined(__SANITIZE_ADDRESS__)
-#define GONGWEN_TEST_ASAN 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define GONGWEN_TEST_ASAN 1
-#endif
-#endif
 
 namespace gongwen::test {
 namespace {
